@@ -1,0 +1,45 @@
+# Casefile: two commands on a fresh machine.
+#   make run    set up .venv if needed, prepare the embedded model, open the desktop app
+#   make test   set up .venv if needed, run the whole test suite
+# Setup is idempotent: a stamp keyed on the requirements' hash skips pip when nothing changed.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+REQS   := requirements.txt requirements-dev.txt requirements-nodeps.txt
+REQ_HASH := $(shell cat $(REQS) | sha256sum | cut -c1-16)
+STAMP  := $(VENV)/.casefile-setup-$(REQ_HASH)
+# Test runs share one converted copy of the embedded model (no document data in it).
+export CASEFILE_TEST_MODELS ?= $(CURDIR)/.cache/models
+
+.PHONY: run test bench lint setup demo clean
+
+run: $(STAMP)
+	@$(PY) main.py models prepare
+	$(PY) main.py
+
+test: $(STAMP)
+	$(PY) -m pytest
+
+bench: $(STAMP)
+	$(PY) -m tests.bench.run_bench --out bench-results.json
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+
+demo: $(STAMP)
+	$(PY) -m assets.demo.make_demo_pdfs demo-case
+
+setup: $(STAMP)
+
+$(STAMP): $(REQS)
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Casefile needs Python 3.11 or newer.")'
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || { echo "Could not create .venv: install python3-venv (Debian/Ubuntu: sudo apt-get install python3-venv)."; exit 1; }
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	$(PY) -m pip install --quiet --no-deps -r requirements-nodeps.txt
+	@rm -f $(VENV)/.casefile-setup-*
+	@touch $(STAMP)
+
+clean:
+	rm -rf $(VENV) .cache .pytest_cache .ruff_cache

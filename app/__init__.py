@@ -1,0 +1,1 @@
+"""The domain core of Casefile: plain Python, no Qt, no torch."""

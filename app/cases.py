@@ -1,0 +1,50 @@
+"""Cases: create, find, list, and read a case's documents for the context. Each action audited."""
+
+from __future__ import annotations
+
+from app.errors import NotFound, UserFacingError
+from storage import repositories as repo
+from storage.records import CaseRecord, DocumentRecord, PageRecord
+from storage.vault import Vault
+
+MAX_NAME = 200
+
+
+def create_case(vault: Vault, name: str) -> CaseRecord:
+    name = " ".join(name.split())
+    if not name or len(name) > MAX_NAME:
+        raise UserFacingError(f"A case name needs 1 to {MAX_NAME} characters.")
+    with vault.write() as session:
+        if repo.find_case(session, name) is not None:
+            raise UserFacingError(f"A case named “{name}” already exists.")
+        case = repo.create_case(session, name)
+        vault.audit(session, "case.create", case_id=case.id)
+    return case
+
+
+def open_case(vault: Vault, name: str, *, create: bool = False) -> CaseRecord:
+    """The case called ``name`` (created first when ``create``); audited as ``case.open``."""
+    with vault.read() as session:
+        case = repo.find_case(session, " ".join(name.split()))
+    if case is None:
+        if not create:
+            raise NotFound(f"No case named “{name}”.")
+        return create_case(vault, name)
+    with vault.write() as session:
+        vault.audit(session, "case.open", case_id=case.id)
+    return case
+
+
+def list_cases(vault: Vault) -> list[CaseRecord]:
+    with vault.read() as session:
+        return repo.list_cases(session)
+
+
+def list_documents(vault: Vault, case: CaseRecord) -> list[DocumentRecord]:
+    with vault.read() as session:
+        return repo.list_documents(session, case.id)
+
+
+def documents_with_pages(vault: Vault, case: CaseRecord) -> list[tuple[DocumentRecord, list[PageRecord]]]:
+    with vault.read() as session:
+        return [(doc, repo.list_pages(session, doc.id)) for doc in repo.list_documents(session, case.id)]

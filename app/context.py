@@ -1,0 +1,99 @@
+"""Render a case into one deterministic context text, and the manifest that identifies it.
+
+Same documents + same template + same model -> byte-identical text and the same manifest hash,
+so a prefix the worker has cached can be recognised and reused. Documents are ordered by name
+(then hash), not by ingest order, so two people who add the same files in a different order get
+the same context.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from storage.records import DocumentRecord, PageRecord
+
+TEMPLATE_VERSION = "ctx-1"
+_PROMPTS = Path(__file__).resolve().parent.parent / "assets" / "prompts"
+SYSTEM_INSTRUCTION = (_PROMPTS / "system-v1.txt").read_text(encoding="utf-8").strip()
+
+
+@dataclass(frozen=True)
+class ContextDocument:
+    short_id: str  # D1, D2, ... as the model sees and cites them
+    record: DocumentRecord
+    pages: tuple[PageRecord, ...]
+
+    def page(self, number: int) -> PageRecord | None:
+        return next((p for p in self.pages if p.number == number), None)
+
+
+@dataclass(frozen=True)
+class CaseContext:
+    text: str
+    documents: tuple[ContextDocument, ...]
+    manifest: str
+    model_id: str
+
+    def document(self, short_id: str) -> ContextDocument | None:
+        return next((d for d in self.documents if d.short_id == short_id.upper()), None)
+
+    @property
+    def page_count(self) -> int:
+        return sum(len(d.pages) for d in self.documents)
+
+
+def order_documents(documents: list[tuple[DocumentRecord, list[PageRecord]]]):
+    return sorted(documents, key=lambda item: (item[0].name.casefold(), item[0].sha256))
+
+
+def manifest_hash(document_hashes: list[str], model_id: str) -> str:
+    """One sha256 over the ordered document hashes, the template version and text, and the model."""
+    digest = hashlib.sha256()
+    digest.update(f"template:{TEMPLATE_VERSION}\n".encode())
+    digest.update(hashlib.sha256(SYSTEM_INSTRUCTION.encode()).hexdigest().encode() + b"\n")
+    digest.update(f"model:{model_id}\n".encode())
+    for sha in document_hashes:
+        digest.update(f"doc:{sha}\n".encode())
+    return digest.hexdigest()
+
+
+def render_document(short_id: str, record: DocumentRecord, pages: list[PageRecord]) -> str:
+    lines = [f'<document id="{short_id}" name="{_attr(record.name)}" type="{record.kind}" '
+             f'pages="{len(pages)}">']
+    for page in pages:
+        label = f' label="{_attr(page.label)}"' if page.label and page.label != str(page.number) else ""
+        ocr = ' source="OCR"' if page.ocr else ""
+        lines.append(f'<page n="{page.number}"{label}{ocr}>')
+        lines.append(page.text.strip())
+        lines.append("</page>")
+    lines.append("</document>")
+    return "\n".join(lines)
+
+
+def build_context(documents: list[tuple[DocumentRecord, list[PageRecord]]], model_id: str) -> CaseContext:
+    ordered = order_documents(documents)
+    parts, context_docs = [], []
+    for index, (record, pages) in enumerate(ordered, start=1):
+        short_id = f"D{index}"
+        parts.append(render_document(short_id, record, pages))
+        context_docs.append(ContextDocument(short_id, record, tuple(pages)))
+    manifest = manifest_hash([record.sha256 for record, _ in ordered], model_id)
+    return CaseContext("\n\n".join(parts), tuple(context_docs), manifest, model_id)
+
+
+def question_messages(context: CaseContext, question: str) -> list[dict[str, str]]:
+    """Chat messages for one question: the instruction, then the documents, then the question.
+
+    The documents come first in the user turn so that everything before the question is the
+    same for every question on this case (the cacheable prefix).
+    """
+    return [
+        {"role": "system", "content": SYSTEM_INSTRUCTION},
+        {"role": "user", "content": f"{context.text}\n\nQuestion: {question.strip()}"},
+    ]
+
+
+def _attr(value: str) -> str:
+    return value.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")

@@ -1,0 +1,120 @@
+"""Ask one question of a whole case: plan, generate in the worker, cite, record.
+
+The question is recorded (and audited) before the model runs, so a crash mid-answer keeps it;
+the answer, its citations, timings, model identity and manifest are recorded with their own
+audit event afterwards. A set that does not fit the window is refused with numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from app.cases import documents_with_pages
+from app.citations import Citation, parse_citations
+from app.context import build_context, question_messages
+from app.errors import ContextTooLarge, UserFacingError
+from app.model_session import ModelSession
+from app.planning import Plan, plan_context
+from inference import protocol as p
+from storage import repositories as repo
+from storage.audit import OUTCOME_FAILURE
+from storage.records import CaseRecord
+from storage.vault import Vault
+
+DEFAULT_PARAMS = p.GenerationParams(max_new_tokens=256, temperature=0.0)
+
+
+@dataclass(frozen=True)
+class Answer:
+    text: str
+    citations: list[Citation]
+    manifest: str
+    model_id: str
+    weights_sha256: str
+    finish_reason: str
+    timings: p.Timings
+    params: p.GenerationParams
+    plan: Plan
+    session_id: int
+    message_id: int
+
+    def as_json(self) -> dict:
+        return {
+            "answer": self.text,
+            "citations": [c.as_json() for c in self.citations],
+            "manifest": self.manifest,
+            "model": self.model_id,
+            "weights_sha256": self.weights_sha256,
+            "finish_reason": self.finish_reason,
+            "timings": {
+                "prefill_tokens": self.timings.prefill_tokens,
+                "ttft_s": self.timings.ttft_s,
+                "decode_tokens_per_s": self.timings.decode_tokens_per_s,
+                "prefix_source": self.timings.prefix_source,
+            },
+            "session_id": self.session_id,
+        }
+
+
+def ask(
+    vault: Vault,
+    case: CaseRecord,
+    question: str,
+    model: ModelSession,
+    *,
+    on_token: Callable[[str], None] | None = None,
+    params: p.GenerationParams = DEFAULT_PARAMS,
+    session_id: int | None = None,
+) -> Answer:
+    question = question.strip()
+    if not question:
+        raise UserFacingError("Type a question first.")
+    documents = documents_with_pages(vault, case)
+    if not documents:
+        raise UserFacingError(f"The case “{case.name}” has no documents yet: add some first.")
+    context = build_context(documents, model.model.model_id)
+    plan = plan_context(context, model.model)
+
+    with vault.write() as session:
+        if session_id is None:
+            session_id = repo.create_chat_session(session, case.id, question[:80]).id
+        asked = repo.add_message(session, session_id, "user", question, manifest=context.manifest)
+        if not plan.fits:
+            vault.audit(session, "chat.ask", outcome=OUTCOME_FAILURE, case_id=case.id,
+                        objects={"message_id": asked.id, "reason": "context_too_large",
+                                 "tokens": plan.tokens_used, "window": plan.window})
+        else:
+            vault.audit(session, "chat.ask", case_id=case.id,
+                        objects={"session_id": session_id, "message_id": asked.id,
+                                 "manifest": context.manifest, "tokens": plan.tokens_used})
+    if not plan.fits:
+        raise ContextTooLarge(
+            f"The case needs {plan.tokens_used:,} tokens plus {plan.answer_reserve:,} for the answer,"
+            f" but {plan.model_id} holds {plan.window:,}. Nothing was cut: leave out documents or"
+            " choose a model with a larger window."
+        )
+
+    done = model.generate(question_messages(context, question), params, on_token=on_token)
+    citations = parse_citations(done.text, context)
+    with vault.write() as session:
+        answered = repo.add_message(
+            session, session_id, "assistant", done.text,
+            citations=[c.as_json() for c in citations], model_id=model.model.model_id,
+            weights_sha256=model.model.weights_sha256, manifest=context.manifest,
+            finish_reason=done.finish_reason, timings=done.timings.__dict__,
+            params=params.as_dict(),
+        )
+        vault.audit(session, "chat.answer", case_id=case.id,
+                    objects={"session_id": session_id, "message_id": answered.id,
+                             "manifest": context.manifest, "model": model.model.model_id,
+                             "weights_sha256": model.model.weights_sha256,
+                             "finish_reason": done.finish_reason,
+                             "citations": len(citations),
+                             "verified": sum(1 for c in citations if c.verified)})
+    return Answer(
+        text=done.text, citations=citations, manifest=context.manifest,
+        model_id=model.model.model_id, weights_sha256=model.model.weights_sha256,
+        finish_reason=done.finish_reason, timings=done.timings, params=params, plan=plan,
+        session_id=session_id, message_id=answered.id,
+    )

@@ -1,0 +1,1 @@
+"""Static assets: prompt templates, the demo documents and their generator."""

@@ -1,0 +1,1 @@
+"""Inference: the worker protocol and client (no torch) and the worker process (torch)."""

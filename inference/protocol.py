@@ -1,0 +1,183 @@
+"""Every message between the app and the inference worker, in one module.
+
+Frames are newline-delimited JSON objects: ``{"v": 1, "type": ..., "id": ..., ...}``.
+Nothing is pickled. Each message is a frozen dataclass; ``encode`` turns one into a line and
+``decode`` turns a line back into the right class, refusing unknown types and versions, so
+neither side ever handles raw dicts past this module (cf. vLLM's ``v1/engine/__init__.py``).
+
+This module imports neither torch nor transformers: the UI process uses it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+PROTOCOL_VERSION = 1
+
+FINISH_STOP = "stop"
+FINISH_LENGTH = "length"
+FINISH_CANCELLED = "cancelled"
+
+
+class ProtocolError(ValueError):
+    """A frame that is not valid JSON, has the wrong version or an unknown type."""
+
+
+@dataclass(frozen=True)
+class Message:
+    type: ClassVar[str] = ""
+    id: int | None = None
+
+
+# ----- client -> worker -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Hello(Message):
+    type: ClassVar[str] = "hello"
+
+
+@dataclass(frozen=True)
+class LoadModel(Message):
+    type: ClassVar[str] = "load_model"
+    path: str = ""
+    model_id: str = ""
+    device: str = "auto"
+
+
+@dataclass(frozen=True)
+class GenerationParams:
+    max_new_tokens: int = 256
+    temperature: float = 0.0  # 0 means greedy: the same question gives the same answer
+    top_p: float = 1.0
+    seed: int = 0
+
+    def as_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclass(frozen=True)
+class Generate(Message):
+    """Generate a reply to chat ``messages`` (``[{"role", "content"}]``) with the loaded model."""
+
+    type: ClassVar[str] = "generate"
+    messages: tuple[dict[str, str], ...] = ()
+    params: GenerationParams = field(default_factory=GenerationParams)
+
+
+@dataclass(frozen=True)
+class Cancel(Message):
+    """Stop request ``target`` at the next token or chunk boundary."""
+
+    type: ClassVar[str] = "cancel"
+    target: int = 0
+
+
+@dataclass(frozen=True)
+class Shutdown(Message):
+    type: ClassVar[str] = "shutdown"
+
+
+# ----- worker -> client -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Ready(Message):
+    """Answer to ``hello`` (worker facts) and to ``load_model`` (model facts)."""
+
+    type: ClassVar[str] = "ready"
+    protocol: int = PROTOCOL_VERSION
+    device: str = ""
+    model_id: str = ""
+    window: int = 0
+    dtype: str = ""
+    load_s: float = 0.0
+
+
+@dataclass(frozen=True)
+class Progress(Message):
+    type: ClassVar[str] = "progress"
+    phase: str = ""
+    done: int = 0
+    total: int = 0
+
+
+@dataclass(frozen=True)
+class Token(Message):
+    type: ClassVar[str] = "token"
+    seq: int = 0
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Timings:
+    prefill_tokens: int = 0
+    ttft_s: float = 0.0
+    decode_tokens: int = 0
+    decode_tokens_per_s: float = 0.0
+    prefix_source: str = "prefill"  # memory | disk | prefill
+
+
+@dataclass(frozen=True)
+class Done(Message):
+    type: ClassVar[str] = "done"
+    finish_reason: str = FINISH_STOP
+    text: str = ""
+    timings: Timings = field(default_factory=Timings)
+
+
+@dataclass(frozen=True)
+class Error(Message):
+    """A failure of one request (``id``) or of the worker itself (``id`` is None)."""
+
+    type: ClassVar[str] = "error"
+    kind: str = "internal"  # bad_request | model_load | no_model | out_of_memory | internal
+    message: str = ""
+    traceback: str = ""
+
+
+MESSAGE_TYPES: dict[str, type[Message]] = {
+    cls.type: cls
+    for cls in (Hello, LoadModel, Generate, Cancel, Shutdown, Ready, Progress, Token, Done, Error)
+}
+
+# Nested dataclass fields, rebuilt from dicts on decode.
+_NESTED: dict[str, type] = {"params": GenerationParams, "timings": Timings}
+
+
+def encode(message: Message) -> str:
+    """One JSON line (with the trailing newline) for ``message``."""
+    body = {"v": PROTOCOL_VERSION, "type": message.type}
+    body.update(dataclasses.asdict(message))
+    return json.dumps(body, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def decode(line: str | bytes) -> Message:
+    """The message in one JSON line; raises ProtocolError for anything malformed."""
+    try:
+        body = json.loads(line)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise ProtocolError(f"frame is not JSON: {exc}") from None
+    if not isinstance(body, dict):
+        raise ProtocolError("frame is not a JSON object")
+    if body.pop("v", None) != PROTOCOL_VERSION:
+        raise ProtocolError(f"unsupported protocol version in frame (want {PROTOCOL_VERSION})")
+    cls = MESSAGE_TYPES.get(body.pop("type", None))
+    if cls is None:
+        raise ProtocolError("unknown message type")
+    known = {f.name for f in dataclasses.fields(cls)}
+    unknown = set(body) - known
+    if unknown:
+        raise ProtocolError(f"unknown fields for {cls.type}: {sorted(unknown)}")
+    for name, nested in _NESTED.items():
+        if name in body and isinstance(body[name], dict):
+            body[name] = nested(**body[name])
+    if "messages" in body:
+        body["messages"] = tuple(body["messages"])
+    try:
+        return cls(**body)
+    except TypeError as exc:
+        raise ProtocolError(f"bad fields for {cls.type}: {exc}") from None

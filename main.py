@@ -1,0 +1,37 @@
+"""Casefile: the desktop app by default, headless subcommands otherwise.
+
+    python main.py                                  # the desktop app
+    python main.py ingest --case NAME PATH...       # add files or folders to a case
+    python main.py ask --case NAME "question"       # a cited answer from the whole case
+    python main.py plan --case NAME                 # tokens, pages, memory
+    python main.py audit verify                     # check the audit chain
+    python main.py models list | models prepare     # the model store
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    # Offline switches first: the libraries read them at import time.
+    from app.paths import data_home
+    from inference.offline import apply_offline_env
+
+    apply_offline_env(data_home())
+
+    from app.cli import build_parser, run
+
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, stream=sys.stderr,
+                        format="%(levelname)s %(name)s: %(message)s")
+    if args.command is None:
+        from ui.launch import run_gui
+
+        return run_gui()
+    return run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

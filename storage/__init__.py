@@ -1,0 +1,1 @@
+"""The encrypted vault: SQLCipher engine, schema, key slots, audit chain, repositories."""

@@ -1,0 +1,71 @@
+"""Plain dataclasses that cross the storage boundary (ORM rows never do)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class CaseRecord:
+    id: int
+    name: str
+    created_at: str
+
+
+@dataclass(frozen=True)
+class PageRecord:
+    number: int
+    text: str
+    label: str | None = None
+    ocr: bool = False
+
+
+@dataclass(frozen=True)
+class DocumentRecord:
+    id: int
+    case_id: int
+    sha256: str
+    name: str
+    kind: str
+    size_bytes: int
+    page_count: int
+    status: str
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class NewDocument:
+    """A document read from disk, ready to store."""
+
+    sha256: str
+    name: str
+    kind: str
+    size_bytes: int
+    pages: tuple[PageRecord, ...]
+    status: str = "ingested"
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ChatSessionRecord:
+    id: int
+    case_id: int
+    title: str
+    created_at: str
+
+
+@dataclass(frozen=True)
+class MessageRecord:
+    id: int
+    session_id: int
+    role: str
+    content: str
+    created_at: str
+    citations: list[dict[str, Any]] = field(default_factory=list)
+    model_id: str | None = None
+    weights_sha256: str | None = None
+    manifest: str | None = None
+    finish_reason: str | None = None
+    timings: dict[str, Any] = field(default_factory=dict)
+    params: dict[str, Any] = field(default_factory=dict)

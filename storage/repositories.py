@@ -1,0 +1,125 @@
+"""Queries and writes on the vault. Functions take the caller's session (the caller owns the
+transaction, so an action and its audit event commit together) and return records."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from storage.records import (
+    CaseRecord,
+    ChatSessionRecord,
+    DocumentRecord,
+    MessageRecord,
+    NewDocument,
+    PageRecord,
+)
+from storage.schema import CaseRow, ChatSessionRow, DocumentRow, MessageRow, PageRow
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _case(row: CaseRow) -> CaseRecord:
+    return CaseRecord(id=row.id, name=row.name, created_at=row.created_at)
+
+
+def _document(row: DocumentRow) -> DocumentRecord:
+    return DocumentRecord(
+        id=row.id, case_id=row.case_id, sha256=row.sha256, name=row.name, kind=row.kind,
+        size_bytes=row.size_bytes, page_count=row.page_count, status=row.status,
+        warnings=tuple(row.warnings or ()),
+    )
+
+
+# ----- cases ------------------------------------------------------------------------------
+
+
+def create_case(session: Session, name: str) -> CaseRecord:
+    row = CaseRow(name=name, created_at=_now())
+    session.add(row)
+    session.flush()
+    return _case(row)
+
+
+def find_case(session: Session, name: str) -> CaseRecord | None:
+    row = session.scalars(select(CaseRow).where(CaseRow.name == name)).first()
+    return _case(row) if row else None
+
+
+def list_cases(session: Session) -> list[CaseRecord]:
+    return [_case(r) for r in session.scalars(select(CaseRow).order_by(func.lower(CaseRow.name)))]
+
+
+# ----- documents and pages ----------------------------------------------------------------
+
+
+def find_document(session: Session, case_id: int, sha256: str) -> DocumentRecord | None:
+    row = session.scalars(
+        select(DocumentRow).where(DocumentRow.case_id == case_id, DocumentRow.sha256 == sha256)
+    ).first()
+    return _document(row) if row else None
+
+
+def add_document(session: Session, case_id: int, doc: NewDocument) -> DocumentRecord:
+    row = DocumentRow(
+        case_id=case_id, sha256=doc.sha256, name=doc.name, kind=doc.kind,
+        size_bytes=doc.size_bytes, page_count=len(doc.pages), status=doc.status,
+        warnings=list(doc.warnings), created_at=_now(),
+    )
+    session.add(row)
+    session.flush()
+    session.add_all(
+        PageRow(document_id=row.id, number=p.number, label=p.label, text=p.text, ocr=p.ocr)
+        for p in doc.pages
+    )
+    session.flush()
+    return _document(row)
+
+
+def list_documents(session: Session, case_id: int) -> list[DocumentRecord]:
+    rows = session.scalars(
+        select(DocumentRow).where(DocumentRow.case_id == case_id).order_by(DocumentRow.id)
+    )
+    return [_document(r) for r in rows]
+
+
+def list_pages(session: Session, document_id: int) -> list[PageRecord]:
+    rows = session.scalars(
+        select(PageRow).where(PageRow.document_id == document_id).order_by(PageRow.number)
+    )
+    return [PageRecord(number=r.number, text=r.text, label=r.label, ocr=r.ocr) for r in rows]
+
+
+# ----- chats ------------------------------------------------------------------------------
+
+
+def create_chat_session(session: Session, case_id: int, title: str) -> ChatSessionRecord:
+    row = ChatSessionRow(case_id=case_id, title=title, created_at=_now())
+    session.add(row)
+    session.flush()
+    return ChatSessionRecord(id=row.id, case_id=row.case_id, title=row.title, created_at=row.created_at)
+
+
+def add_message(session: Session, session_id: int, role: str, content: str, **meta: Any) -> MessageRecord:
+    row = MessageRow(session_id=session_id, role=role, content=content, created_at=_now(), **meta)
+    session.add(row)
+    session.flush()
+    return _message(row)
+
+
+def list_messages(session: Session, session_id: int) -> list[MessageRecord]:
+    rows = session.scalars(
+        select(MessageRow).where(MessageRow.session_id == session_id).order_by(MessageRow.id)
+    )
+    return [_message(r) for r in rows]
+
+
+def _message(row: MessageRow) -> MessageRecord:
+    names = {f.name for f in dataclasses.fields(MessageRecord)}
+    return MessageRecord(**{name: getattr(row, name) for name in names})

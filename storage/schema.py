@@ -1,0 +1,109 @@
+"""ORM tables of the vault (SQLAlchemy 2.x typed mappings). Rows never leave ``storage``:
+repositories turn them into the dataclasses of ``storage.records``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, Index, MetaData, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# Stable constraint names, so later (batch-mode) migrations can drop and recreate them.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+SCHEMA_VERSION = 1
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class CaseRow(Base):
+    __tablename__ = "cases"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(unique=True)
+    created_at: Mapped[str]
+
+
+class DocumentRow(Base):
+    __tablename__ = "documents"
+    __table_args__ = (UniqueConstraint("case_id", "sha256"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    sha256: Mapped[str]
+    name: Mapped[str]
+    kind: Mapped[str]  # pdf | text | ...
+    size_bytes: Mapped[int]
+    page_count: Mapped[int]
+    status: Mapped[str]  # ingested | partial
+    warnings: Mapped[list[Any]] = mapped_column(default=list)
+    created_at: Mapped[str]
+
+
+class PageRow(Base):
+    __tablename__ = "pages"
+    __table_args__ = (UniqueConstraint("document_id", "number"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    number: Mapped[int]  # 1-based physical page
+    label: Mapped[str | None]  # printed page label or Bates number
+    text: Mapped[str]
+    ocr: Mapped[bool] = mapped_column(default=False)
+
+
+class ChatSessionRow(Base):
+    __tablename__ = "chat_sessions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str]
+    created_at: Mapped[str]
+
+
+class MessageRow(Base):
+    __tablename__ = "messages"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("chat_sessions.id", ondelete="CASCADE"), index=True
+    )
+    role: Mapped[str]  # user | assistant
+    content: Mapped[str]
+    citations: Mapped[list[Any]] = mapped_column(default=list)
+    model_id: Mapped[str | None]
+    weights_sha256: Mapped[str | None]
+    manifest: Mapped[str | None]
+    finish_reason: Mapped[str | None]
+    timings: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    params: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    created_at: Mapped[str]
+
+
+class AuditEventRow(Base):
+    """Append-only. No foreign keys: deleting a case must not delete its audit trail."""
+
+    __tablename__ = "audit_events"
+    seq: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    ts: Mapped[str]
+    os_user: Mapped[str]
+    action: Mapped[str]
+    outcome: Mapped[str]
+    case_id: Mapped[int | None]
+    objects: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    prev_hash: Mapped[str]
+    row_hash: Mapped[str]
+    mac: Mapped[str]
+
+
+Index("ix_audit_events_case_id", AuditEventRow.case_id)
+
+
+class SettingRow(Base):
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(primary_key=True)
+    value: Mapped[dict[str, Any]] = mapped_column(default=dict)

@@ -1,0 +1,128 @@
+"""``make bench``: measure, side by side in one run, and write one JSON file of results.
+
+Benchmarks never fail on a figure; they record it. Measured now:
+- ingest: pages/s of text extraction alone and of the full ingest (hash + extract + encrypted
+  write + audit), on the demo case and, where present, the shared corpus PDFs;
+- ask: time to first token of the demo question, cold (worker start + model load + prefill)
+  and warm (model loaded), with the worker's own prefill and decode figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT.parent / "shared" / "corpus"
+CORPUS_FOLDERS = ("govdocs-health-legal", "legal-court-docs")
+
+
+def _pdfs() -> tuple[str, list[Path]]:
+    if CORPUS.is_dir():
+        files = sorted(p for folder in CORPUS_FOLDERS for p in (CORPUS / folder).glob("*.pdf"))
+        return "shared corpus PDFs", files
+    return "demo case only (shared corpus absent)", []
+
+
+def bench_ingest(demo: list[Path]) -> dict:
+    from app import cases
+    from app.errors import IngestError
+    from app.extract import extract
+    from app.ingest import ingest_paths
+    from app.unlock import create_vault
+
+    label, corpus_files = _pdfs()
+    files = demo + corpus_files
+    started, pages = time.perf_counter(), 0
+    for path in files:
+        try:
+            pages += len(extract(path).pages)
+        except IngestError:
+            pass
+    extract_s = time.perf_counter() - started
+
+    vault = create_vault("bench-passphrase")
+    case = cases.create_case(vault, "Bench")
+    started = time.perf_counter()
+    report = ingest_paths(vault, case, files)
+    ingest_s = time.perf_counter() - started
+    stored = sum(o.pages for o in report.outcomes if o.status == "ingested")
+    vault.lock()
+    return {
+        "set": label, "files": len(files), "pages": pages,
+        "extract_s": round(extract_s, 3), "extract_pages_per_s": round(pages / extract_s, 1),
+        "ingest_s": round(ingest_s, 3), "ingest_pages_per_s": round(stored / ingest_s, 1),
+        "rejected": report.count("rejected"),
+    }
+
+
+def bench_ask(demo_dir: Path) -> dict:
+    from app import cases
+    from app.ingest import ingest_paths
+    from app.model_session import ModelSession
+    from app.model_store import prepare_embedded
+    from app.questions import ask
+    from app.unlock import unlock_vault
+    from assets.demo.make_demo_pdfs import FACTS
+
+    model = prepare_embedded()
+    vault = unlock_vault("bench-passphrase")
+    case = cases.create_case(vault, "Ask bench")
+    ingest_paths(vault, case, [demo_dir])
+    session = ModelSession(model)
+    results = {}
+    try:
+        for label in ("cold", "warm"):
+            first: list[float] = []
+            started = time.perf_counter()
+            answer = ask(vault, case, FACTS["price_question"], session,
+                         on_token=lambda _t, s=started: first or first.append(time.perf_counter() - s))
+            results[label] = {
+                "wall_ttft_s": round(first[0], 3) if first else None,
+                "worker_ttft_s": answer.timings.ttft_s,
+                "prefill_tokens": answer.timings.prefill_tokens,
+                "prefill_tokens_per_s": round(answer.timings.prefill_tokens / answer.timings.ttft_s, 1),
+                "decode_tokens_per_s": answer.timings.decode_tokens_per_s,
+                "answer_correct": FACTS["price_answer"] in answer.text,
+            }
+    finally:
+        session.close()
+        vault.lock()
+    return {"model": model.model_id, **results}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "bench-results.json")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="casefile-bench-") as tmp:
+        os.environ["CASEFILE_HOME"] = str(Path(tmp) / "home")
+        os.environ.setdefault("CASEFILE_MODELS", os.environ.get("CASEFILE_TEST_MODELS")
+                              or str(ROOT / ".cache" / "models"))
+        from assets.demo.make_demo_pdfs import render
+        from inference.offline import apply_offline_env
+
+        apply_offline_env(Path(os.environ["CASEFILE_HOME"]))
+        demo_dir = Path(tmp) / "demo"
+        demo = render(demo_dir)
+        results = {
+            "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            "machine": {"python": sys.version.split()[0], "platform": platform.platform(),
+                        "cpus": os.cpu_count()},
+            "ingest": bench_ingest(demo),
+            "ask": bench_ask(demo_dir),
+        }
+    args.out.write_text(json.dumps(results, indent=2), encoding="utf-8")
+    print(json.dumps(results, indent=2))
+    print(f"written to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

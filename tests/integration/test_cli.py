@@ -1,0 +1,75 @@
+"""The stable command line, end to end, as a new user runs it: real vault, worker and model."""
+
+import json
+
+import pytest
+
+from assets.demo.make_demo_pdfs import FACTS
+from storage.vault import DB_NAME
+from tests.conftest import run_cli
+
+pytestmark = pytest.mark.slow
+
+
+def test_ingest_then_ask_gives_a_real_answer_from_page_two(embedded_model, demo_dir, casefile_home):
+    ingest = run_cli("ingest", "--case", "Demo", str(demo_dir), "--json")
+    assert ingest.returncode == 0, ingest.stderr
+    files = json.loads(ingest.stdout)["files"]
+    assert [f["status"] for f in files] == ["ingested"] * 3
+    assert set(files[0]) >= {"path", "status", "pages", "warnings", "reason"}
+
+    asked = run_cli("ask", "--case", "Demo", FACTS["price_question"])
+    assert asked.returncode == 0, asked.stderr
+    assert FACTS["price_answer"] in asked.stdout
+    assert "manifest" in asked.stdout
+
+    as_json = json.loads(run_cli("ask", "--case", "Demo", FACTS["price_question"], "--json").stdout)
+    assert FACTS["price_answer"] in as_json["answer"]
+    assert as_json["model"] == embedded_model.model_id
+    assert len(as_json["manifest"]) == 64
+    assert set(as_json["timings"]) == {"prefill_tokens", "ttft_s", "decode_tokens_per_s", "prefix_source"}
+    assert as_json["timings"]["prefill_tokens"] > 300
+
+    vault_bytes = (casefile_home / DB_NAME).read_bytes()
+    assert not vault_bytes.startswith(b"SQLite format 3")
+    for path in casefile_home.rglob("*"):
+        if path.is_file():
+            assert FACTS["canary"].encode() not in path.read_bytes(), path
+
+    verify = run_cli("audit", "verify", "--json")
+    assert verify.returncode == 0
+    assert json.loads(verify.stdout)["ok"] is True
+
+
+def test_plan_reports_tokens_pages_memory_and_manifest(embedded_model, demo_dir):
+    run_cli("ingest", "--case", "Demo", str(demo_dir))
+    plan = json.loads(run_cli("plan", "--case", "Demo", "--json").stdout)
+    assert plan["fits"] is True and plan["window"] == 8192
+    assert 300 < plan["tokens_used"] < plan["window"]
+    assert (plan["pages_in"], plan["pages_out"]) == (5, 0)
+    assert [d["name"] for d in plan["documents"]] == sorted(d["name"] for d in plan["documents"])
+    assert plan["memory"]["kv_bytes_per_token"] == 30 * 2 * 3 * 64 * 4  # SmolLM2-135M, fp32
+    assert len(plan["manifest"]) == 64
+
+
+def test_errors_are_one_clear_line(embedded_model, demo_dir, monkeypatch):
+    run_cli("ingest", "--case", "Demo", str(demo_dir))
+    missing = run_cli("ask", "--case", "Nope", "anything")
+    assert missing.returncode == 2
+    assert missing.stderr.strip() == "casefile: No case named “Nope”."
+
+    monkeypatch.setenv("CASEFILE_PASSPHRASE", "wrong-passphrase")
+    wrong = run_cli("plan", "--case", "Demo")
+    assert wrong.returncode == 2
+    assert wrong.stderr.strip() == "casefile: Wrong passphrase: the vault stays locked."
+
+
+def test_rejected_files_are_reported_and_the_batch_goes_on(demo_dir, tmp_path):
+    (tmp_path / "scan.tiff").write_bytes(b"II*\x00")
+    result = run_cli("ingest", "--case", "Mixed", str(tmp_path / "scan.tiff"),
+                     str(demo_dir / "supply-agreement.pdf"))
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("rejected") and "Unsupported file type (.tiff)" in lines[0]
+    assert lines[1].startswith("ingested") and "(3 pages)" in lines[1]
+    assert lines[-1] == "1 ingested, 0 duplicate, 1 rejected."

@@ -1,0 +1,73 @@
+"""The UI process as users start it: no torch or transformers in it, and a clear no-display exit."""
+
+import json
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+
+from tests.conftest import ROOT, run_cli
+
+# Builds the real window offscreen, ingests the demo and asks through the worker, then reports
+# which heavy modules the UI process has loaded.
+UI_SCRIPT = r"""
+import json, sys
+from pathlib import Path
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
+from app.unlock import create_vault
+from ui.main_window import MainWindow
+
+app = QApplication([])
+window = MainWindow(create_vault("ui-process-test"))
+window.show()
+window.create_case("Demo")
+def wait(signal, start):
+    loop = QEventLoop()
+    result = []
+    signal.connect(lambda r: (result.append(r), loop.quit()))
+    QTimer.singleShot(0, start)
+    QTimer.singleShot(240000, loop.quit)
+    loop.exec()
+    return result[0] if result else None
+wait(window.ingest_finished, lambda: window.add_documents([Path(sys.argv[1])]))
+answer = wait(window.answer_finished, lambda: window.ask_question(sys.argv[2]))
+heavy = sorted(m for m in sys.modules if m.split(".")[0] in {"torch", "transformers", "accelerate"})
+print(json.dumps({"answer": getattr(answer, "text", repr(answer)), "heavy": heavy}))
+window.close()
+"""
+
+
+@pytest.mark.slow
+def test_ui_process_never_imports_torch_or_transformers(demo_dir, embedded_model):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, "-c", UI_SCRIPT, str(demo_dir), "What is the price of one box?"],
+                            capture_output=True, text=True, timeout=300, cwd=ROOT, env=env)
+    assert result.returncode == 0, result.stderr[-2000:]
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["answer"]  # a real answer came back through the worker
+    assert report["heavy"] == []
+
+
+def test_without_a_display_the_app_says_what_to_do(monkeypatch):
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    result = run_cli()
+    assert result.returncode == 2
+    message = result.stderr.strip()
+    assert message.count("\n") == 0
+    assert "needs a display" in message and "QT_QPA_PLATFORM=offscreen" in message and "ingest" in message
+
+
+def test_with_an_offscreen_display_the_app_starts_and_stays_up(monkeypatch):
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    proc = subprocess.Popen([sys.executable, str(ROOT / "main.py")], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        time.sleep(6)
+        assert proc.poll() is None, proc.stderr.read()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

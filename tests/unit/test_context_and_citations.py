@@ -1,0 +1,49 @@
+from app.citations import parse_citations
+from app.context import build_context, question_messages
+from storage.records import DocumentRecord, PageRecord
+
+
+def _doc(doc_id, name, sha, pages):
+    record = DocumentRecord(id=doc_id, case_id=1, sha256=sha, name=name, kind="pdf", size_bytes=1,
+                            page_count=len(pages), status="ingested")
+    return record, [PageRecord(number=i + 1, text=t) for i, t in enumerate(pages)]
+
+
+CONTRACT = _doc(1, "contract.pdf", "a" * 64, ["Parties and term.", "The price is $4.15 per box, due net 30."])
+LETTER = _doc(2, "letter.pdf", "b" * 64, ["The shipment arrived five days late."])
+
+
+def test_context_is_deterministic_and_independent_of_ingest_order():
+    one = build_context([CONTRACT, LETTER], "model-x")
+    two = build_context([LETTER, CONTRACT], "model-x")
+    assert one.text == two.text and one.manifest == two.manifest
+    assert '<document id="D1" name="contract.pdf"' in one.text
+    assert '<page n="2">\nThe price is $4.15' in one.text
+
+
+def test_manifest_changes_with_documents_and_model():
+    base = build_context([CONTRACT, LETTER], "model-x").manifest
+    assert build_context([CONTRACT], "model-x").manifest != base
+    assert build_context([CONTRACT, LETTER], "model-y").manifest != base
+
+
+def test_question_comes_after_the_documents():
+    messages = question_messages(build_context([CONTRACT], "m"), "What is the price?")
+    assert messages[0]["role"] == "system" and "[D1 p2]" in messages[0]["content"]
+    assert messages[1]["content"].endswith("Question: What is the price?")
+
+
+def test_citations_are_parsed_and_quotes_checked_against_the_page():
+    context = build_context([CONTRACT, LETTER], "m")
+    answer = ('The price is "$4.15 per box, due net 30" [D1 p2]. It arrived late [D2, p. 1]. '
+              'The contract says "the price is ten dollars" [D1 page 2]. See also [D9 p1] and [D1 p7].')
+    found = [(c.short_id, c.page, c.verified, c.known) for c in parse_citations(answer, context)]
+    assert found == [("D1", 2, True, True), ("D2", 1, None, True), ("D1", 2, False, True),
+                     ("D9", 1, None, False), ("D1", 7, None, False)]
+
+
+def test_an_uncited_quote_is_found_where_it_is():
+    context = build_context([CONTRACT, LETTER], "m")
+    (citation,) = parse_citations('The letter says “The shipment arrived five days late.”', context)
+    assert (citation.short_id, citation.document, citation.page, citation.verified) == (
+        "D2", "letter.pdf", 1, True)

@@ -1,0 +1,41 @@
+import pytest
+
+from inference import protocol as p
+
+EXAMPLES = [
+    p.Hello(id=1),
+    p.LoadModel(id=2, path="/models/x", model_id="x", device="cpu"),
+    p.Generate(id=3, messages=({"role": "user", "content": "Zoë’s “quote”"},),
+               params=p.GenerationParams(max_new_tokens=7, temperature=0.5, seed=3)),
+    p.Cancel(id=4, target=3),
+    p.Shutdown(id=5),
+    p.Ready(id=1, device="cpu", model_id="x", window=8192, dtype="float32", load_s=0.5),
+    p.Progress(id=3, phase="prefill", done=10, total=20),
+    p.Token(id=3, seq=1, text="Hel"),
+    p.Done(id=3, finish_reason=p.FINISH_CANCELLED, text="Hel",
+           timings=p.Timings(prefill_tokens=9, ttft_s=0.1, decode_tokens=1)),
+    p.Error(id=None, kind="internal", message="boom", traceback="tb"),
+]
+
+
+@pytest.mark.parametrize("message", EXAMPLES, ids=lambda m: m.type)
+def test_every_message_survives_a_round_trip(message):
+    line = p.encode(message)
+    assert line.endswith("\n") and "\n" not in line[:-1]
+    assert p.decode(line) == message
+
+
+def test_frames_carry_version_type_and_id():
+    assert p.encode(p.Hello(id=7)).startswith('{"v":1,"type":"hello","id":7')
+
+
+@pytest.mark.parametrize("line, problem", [
+    ("not json", "not JSON"),
+    ("[1, 2]", "not a JSON object"),
+    ('{"v": 2, "type": "hello", "id": 1}', "version"),
+    ('{"v": 1, "type": "reboot", "id": 1}', "unknown message type"),
+    ('{"v": 1, "type": "hello", "id": 1, "evil": true}', "unknown fields"),
+])
+def test_malformed_frames_are_refused(line, problem):
+    with pytest.raises(p.ProtocolError, match=problem):
+        p.decode(line)

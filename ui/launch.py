@@ -1,0 +1,51 @@
+"""Start the desktop app: check for a display, unlock (or create) the vault, show the window."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from app.errors import AppError, NoDisplay
+
+# Platform plugins that need no screen (tests and checks start the real app this way).
+HEADLESS_PLATFORMS = {"offscreen", "minimal", "vnc", "eglfs", "linuxfb"}
+
+
+def check_display() -> None:
+    """Raise NoDisplay on a Linux box with no X11/Wayland display and no headless Qt platform."""
+    if not sys.platform.startswith("linux"):
+        return
+    platform = os.environ.get("QT_QPA_PLATFORM", "").split(":")[0]
+    if platform in HEADLESS_PLATFORMS:
+        return
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        raise NoDisplay()
+
+
+def run_gui() -> int:
+    try:
+        check_display()
+    except NoDisplay as exc:
+        print(f"casefile: {exc.user_message}", file=sys.stderr)
+        return 2
+
+    from PySide6.QtWidgets import QApplication
+
+    from ui.main_window import MainWindow
+    from ui.unlock_dialog import obtain_vault
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Casefile")
+    app.setOrganizationName("Casefile")
+    try:
+        vault = obtain_vault()
+    except AppError as exc:
+        print(f"casefile: {exc.user_message}", file=sys.stderr)
+        return 2
+    if vault is None:
+        return 1  # the user closed the unlock window
+    window = MainWindow(vault)
+    window.show()
+    code = app.exec()
+    vault.lock()
+    return code

@@ -1,0 +1,57 @@
+"""Unlock the vault, or create it on first run. ``CASEFILE_PASSPHRASE`` skips the dialog."""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit
+
+from app.errors import AppError
+from app.unlock import create_vault, unlock_vault, vault_exists
+
+
+class UnlockDialog(QDialog):
+    def __init__(self, creating: bool) -> None:
+        super().__init__()
+        self.creating = creating
+        self.vault = None
+        self.setWindowTitle("Create your Casefile vault" if creating else "Unlock Casefile")
+        self.passphrase = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.repeat = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.message = QLabel(wordWrap=True)
+        form = QFormLayout(self)
+        if creating:
+            form.addRow(QLabel("Everything you add is kept in an encrypted vault. Choose a "
+                               "passphrase of at least 8 characters; it cannot be recovered.",
+                               wordWrap=True))
+        form.addRow("Passphrase:", self.passphrase)
+        if creating:
+            form.addRow("Repeat:", self.repeat)
+        form.addRow(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._on_accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _on_accept(self) -> None:
+        passphrase = self.passphrase.text()
+        if self.creating and passphrase != self.repeat.text():
+            self.message.setText("The two passphrases differ.")
+            return
+        try:
+            self.vault = create_vault(passphrase) if self.creating else unlock_vault(passphrase)
+        except AppError as exc:
+            self.message.setText(exc.user_message)
+            self.passphrase.selectAll()
+            return
+        self.accept()
+
+
+def obtain_vault():
+    """The open vault, or None when the user cancels."""
+    from_env = os.environ.get("CASEFILE_PASSPHRASE")
+    if from_env:
+        return unlock_vault(from_env) if vault_exists() else create_vault(from_env)
+    dialog = UnlockDialog(creating=not vault_exists())
+    return dialog.vault if dialog.exec() == QDialog.DialogCode.Accepted else None
