@@ -73,6 +73,10 @@ def run(args: argparse.Namespace) -> int:
         return 130
 
 
+def _pages(n: int) -> str:
+    return f"{n} page" if n == 1 else f"{n} pages"
+
+
 def _emit_json(data: object) -> None:
     print(json.dumps(data, indent=2, ensure_ascii=False))
 
@@ -84,7 +88,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     def show(outcome) -> None:
         if args.json:
             return
-        detail = f"{outcome.pages} pages" if outcome.status != STATUS_REJECTED else outcome.reason
+        detail = _pages(outcome.pages) if outcome.status != STATUS_REJECTED else outcome.reason
         if outcome.status == "duplicate":
             detail = outcome.reason
         print(f"{outcome.status:<9} {outcome.path}  ({detail})", flush=True)
@@ -144,7 +148,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
         return 0
     print(f"Case “{case.name}” on {plan.model_id}")
     for d in plan.documents:
-        print(f"  {d.short_id:<4} {d.name:<40} {d.pages:>5} pages {d.tokens:>9,} tokens")
+        print(f"  {d.short_id:<4} {d.name:<40} {_pages(d.pages):>11} {d.tokens:>9,} tokens")
     verdict = "fits" if plan.fits else "DOES NOT FIT (nothing is cut; leave out documents)"
     print(f"Tokens: {plan.tokens_used:,} used + {plan.answer_reserve:,} for the answer "
           f"of a {plan.window:,}-token window: {verdict}")

@@ -44,6 +44,7 @@ class Vault:
     @classmethod
     def create(cls, home: Path, passphrase: str) -> Vault:
         home.mkdir(parents=True, exist_ok=True)
+        home.chmod(0o700)  # the vault is encrypted; the folder is still nobody else's business
         if cls.exists(home) or (home / DB_NAME).exists():
             raise StorageError("A vault already exists in this data folder.")
         keyfile, data_key = create_keyfile(home / KEYS_NAME, passphrase)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes.util
 import os
 import sys
 
@@ -9,6 +10,9 @@ from app.errors import AppError, NoDisplay
 
 # Platform plugins that need no screen (tests and checks start the real app this way).
 HEADLESS_PLATFORMS = {"offscreen", "minimal", "vnc", "eglfs", "linuxfb"}
+# Qt's X11 plugin aborts the process without these; say which package is missing instead.
+XCB_LIBRARIES = {"xcb-cursor": "libxcb-cursor0", "xcb-icccm": "libxcb-icccm4",
+                 "xcb-keysyms": "libxcb-keysyms1"}
 
 
 def check_display() -> None:
@@ -20,6 +24,11 @@ def check_display() -> None:
         return
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         raise NoDisplay()
+    if platform in ("", "xcb") and not os.environ.get("WAYLAND_DISPLAY"):
+        missing = [pkg for lib, pkg in XCB_LIBRARIES.items() if ctypes.util.find_library(lib) is None]
+        if missing:
+            raise NoDisplay(f"Qt needs system libraries for this X11 display: install "
+                            f"{' '.join(missing)} (Debian/Ubuntu: sudo apt-get install {' '.join(missing)}).")
 
 
 def run_gui() -> int:

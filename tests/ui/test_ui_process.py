@@ -71,3 +71,17 @@ def test_with_an_offscreen_display_the_app_starts_and_stays_up(monkeypatch):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_missing_x11_libraries_are_named_instead_of_a_qt_abort(monkeypatch):
+    from app.errors import NoDisplay
+    from ui import launch
+
+    monkeypatch.setenv("DISPLAY", ":99")
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.setattr(launch.ctypes.util, "find_library",
+                        lambda name: None if name == "xcb-icccm" else name)
+    with pytest.raises(NoDisplay) as caught:
+        launch.check_display()
+    assert "libxcb-icccm4" in caught.value.user_message and "libxcb-cursor0" not in caught.value.user_message
