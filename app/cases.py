@@ -35,6 +35,18 @@ def open_case(vault: Vault, name: str, *, create: bool = False) -> CaseRecord:
     return case
 
 
+def delete_case(vault: Vault, name: str) -> dict[str, int]:
+    """Delete a case and everything in it; the audit log keeps the fact (counts, not content).
+
+    SQLCipher's ``secure_delete`` zeroes the freed pages, so the text is not left in the file.
+    """
+    case = open_case(vault, name)
+    with vault.write() as session:
+        counts = repo.delete_case(session, case.id)
+        vault.audit(session, "case.delete", case_id=case.id, objects=counts)
+    return counts
+
+
 def list_cases(vault: Vault) -> list[CaseRecord]:
     with vault.read() as session:
         return repo.list_cases(session)

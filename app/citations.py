@@ -10,6 +10,7 @@ quotes ignored). A quote with no citation is searched across the whole set.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from app.context import CaseContext
@@ -40,6 +41,7 @@ class Citation:
 
 
 def normalize(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text)  # ligatures, full-width forms, non-breaking spaces
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
     text = text.replace("\u2013", "-").replace("\u2014", "-").replace("\u00ad", "")
     return " ".join(text.split()).casefold()

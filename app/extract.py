@@ -18,6 +18,8 @@ PDF_SUFFIXES = {".pdf"}
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
 SUPPORTED_SUFFIXES = PDF_SUFFIXES | TEXT_SUFFIXES
 
+# Ligatures come out as plain letters ("fi", not U+FB01), so quotes and searches match the page.
+TEXT_FLAGS = pymupdf.TEXTFLAGS_TEXT & ~pymupdf.TEXT_PRESERVE_LIGATURES
 # A page with fewer visible characters than this has no usable text layer.
 MIN_PAGE_CHARS = 16
 
@@ -57,7 +59,7 @@ def _extract_pdf(path: Path) -> ExtractedDocument:
         for index in range(document.page_count):
             try:
                 page = document.load_page(index)
-                text = page.get_text()
+                text = page.get_text(flags=TEXT_FLAGS)
                 label = page.get_label() or None
             except (RuntimeError, ValueError) as exc:
                 raise IngestError(

@@ -60,6 +60,10 @@ class ModelSession:
                 self._client = None
                 raise
 
+    @property
+    def running(self) -> bool:
+        return self._client is not None and self._client.alive
+
     def cancel(self) -> None:
         client = self._client
         if client is not None:

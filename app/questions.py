@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from app.cases import documents_with_pages
 from app.citations import Citation, parse_citations
 from app.context import build_context, question_messages
-from app.errors import ContextTooLarge, UserFacingError
+from app.errors import ContextTooLarge, UserFacingError, WorkerDied
 from app.model_session import ModelSession
 from app.planning import Plan, plan_context
 from inference import protocol as p
@@ -57,6 +57,23 @@ class Answer:
         }
 
 
+def _generate(vault: Vault, case: CaseRecord, model: ModelSession, messages, params, on_token) -> p.Done:
+    """Run the model, auditing a model load (first use, or after a crash) and a worker crash."""
+    if not model.running:
+        ready = model.start()
+        with vault.write() as session:
+            vault.audit(session, "model.load", case_id=case.id,
+                        objects={"model": ready.model_id, "weights_sha256": model.model.weights_sha256,
+                                 "device": ready.device, "dtype": ready.dtype, "load_s": ready.load_s})
+    try:
+        return model.generate(messages, params, on_token=on_token)
+    except WorkerDied as exc:
+        with vault.write() as session:
+            vault.audit(session, "worker.crash", outcome=OUTCOME_FAILURE, case_id=case.id,
+                        objects={"detail": str(exc)[:200]})
+        raise
+
+
 def ask(
     vault: Vault,
     case: CaseRecord,
@@ -95,7 +112,7 @@ def ask(
             " choose a model with a larger window."
         )
 
-    done = model.generate(question_messages(context, question), params, on_token=on_token)
+    done = _generate(vault, case, model, question_messages(context, question), params, on_token)
     citations = parse_citations(done.text, context)
     with vault.write() as session:
         answered = repo.add_message(

@@ -24,6 +24,7 @@ PRAGMAS = (
     "foreign_keys = ON",
     "busy_timeout = 10000",
     "temp_store = MEMORY",
+    "secure_delete = ON",  # freed pages (a deleted case) are zeroed, not left for recovery
 )
 
 
@@ -52,5 +53,6 @@ def open_engine(path: Path, key: bytes) -> Engine:
         engine.dispose()
         if "file is not a database" in str(exc):
             raise WrongPassphrase(detail=str(exc)) from None
-        raise StorageError(detail=str(exc)) from exc
+        raise StorageError(f"The vault {path} is damaged and cannot be opened ({exc.orig}); "
+                           "it was left untouched.", detail=str(exc)) from exc
     return engine

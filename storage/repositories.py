@@ -52,6 +52,20 @@ def find_case(session: Session, name: str) -> CaseRecord | None:
     return _case(row) if row else None
 
 
+def delete_case(session: Session, case_id: int) -> dict[str, int]:
+    """Delete a case and (by cascade) its documents, pages, chats and tasks; returns the counts."""
+    documents = select(DocumentRow.id).where(DocumentRow.case_id == case_id)
+    chats = select(ChatSessionRow.id).where(ChatSessionRow.case_id == case_id)
+    counts = {
+        "documents": session.scalar(select(func.count()).select_from(documents.subquery())),
+        "pages": session.scalar(select(func.count(PageRow.id)).where(PageRow.document_id.in_(documents))),
+        "messages": session.scalar(select(func.count(MessageRow.id)).where(MessageRow.session_id.in_(chats))),
+    }
+    session.delete(session.get(CaseRow, case_id))
+    session.flush()
+    return counts
+
+
 def list_cases(session: Session) -> list[CaseRecord]:
     return [_case(r) for r in session.scalars(select(CaseRow).order_by(func.lower(CaseRow.name)))]
 

@@ -17,9 +17,6 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
-SCHEMA_VERSION = 1
-
-
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
     type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
@@ -84,6 +81,29 @@ class MessageRow(Base):
     created_at: Mapped[str]
 
 
+class TaskRow(Base):
+    """A document task run on a case (chronology, summaries, medication list, ...)."""
+
+    __tablename__ = "tasks"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str]
+    status: Mapped[str]  # running | done | failed | cancelled
+    params: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    model_id: Mapped[str | None]
+    manifest: Mapped[str | None]
+    created_at: Mapped[str]
+    finished_at: Mapped[str | None]
+
+
+class TaskResultRow(Base):
+    __tablename__ = "task_results"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int]
+    content: Mapped[dict[str, Any]] = mapped_column(default=dict)  # one row: fields + citations
+
+
 class AuditEventRow(Base):
     """Append-only. No foreign keys: deleting a case must not delete its audit trail."""
 
@@ -101,6 +121,18 @@ class AuditEventRow(Base):
 
 
 Index("ix_audit_events_case_id", AuditEventRow.case_id)
+
+
+class VaultSecretRow(Base):
+    """Keys that live inside the encrypted vault: the audit HMAC key and the export signing key.
+
+    Kept here (not derived from the data key) so that rotating the data key (rekey) leaves every
+    past audit event verifiable and every past export's signer the same.
+    """
+
+    __tablename__ = "vault_secrets"
+    name: Mapped[str] = mapped_column(primary_key=True)
+    value: Mapped[str]
 
 
 class SettingRow(Base):

@@ -49,7 +49,7 @@ def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def vault(casefile_home: Path):
     from storage.vault import Vault
 
-    opened = Vault.create(casefile_home, TEST_PASSPHRASE)
+    opened, _recovery_key = Vault.create(casefile_home, TEST_PASSPHRASE)
     yield opened
     opened.lock()
 

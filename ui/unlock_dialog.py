@@ -4,10 +4,19 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox
 
 from app.errors import AppError
-from app.unlock import create_vault, unlock_vault, vault_exists
+from app.unlock import RECOVERY_NOTICE, create_vault, unlock_vault, vault_exists
+
+
+def show_recovery_key(parent, recovery_key: str) -> None:
+    """The one time the recovery key is shown (a printable page comes with the desktop work)."""
+    box = QMessageBox(QMessageBox.Icon.Information, "Your recovery key",
+                      RECOVERY_NOTICE.format(key=recovery_key), parent=parent)
+    box.setTextInteractionFlags(box.textInteractionFlags() | Qt.TextInteractionFlag.TextSelectableByMouse)
+    box.exec()
 
 
 class UnlockDialog(QDialog):
@@ -40,7 +49,11 @@ class UnlockDialog(QDialog):
             self.message.setText("The two passphrases differ.")
             return
         try:
-            self.vault = create_vault(passphrase) if self.creating else unlock_vault(passphrase)
+            if self.creating:
+                self.vault, recovery_key = create_vault(passphrase)
+                show_recovery_key(self, recovery_key)
+            else:
+                self.vault = unlock_vault(passphrase)
         except AppError as exc:
             self.message.setText(exc.user_message)
             self.passphrase.selectAll()
@@ -52,6 +65,6 @@ def obtain_vault():
     """The open vault, or None when the user cancels."""
     from_env = os.environ.get("CASEFILE_PASSPHRASE")
     if from_env:
-        return unlock_vault(from_env) if vault_exists() else create_vault(from_env)
+        return unlock_vault(from_env) if vault_exists() else create_vault(from_env)[0]
     dialog = UnlockDialog(creating=not vault_exists())
     return dialog.vault if dialog.exec() == QDialog.DialogCode.Accepted else None

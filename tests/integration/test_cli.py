@@ -30,11 +30,18 @@ def test_ingest_then_ask_gives_a_real_answer_from_page_two(embedded_model, demo_
     assert set(as_json["timings"]) == {"prefill_tokens", "ttft_s", "decode_tokens_per_s", "prefix_source"}
     assert as_json["timings"]["prefill_tokens"] > 300
 
+    question_canary = "Zebulon-Quagmire-7731"
+    asked = run_cli("ask", "--case", "Demo", f"Does the {question_canary} clause apply?", "--max-tokens", "8")
+    assert asked.returncode == 0, asked.stderr
+
     vault_bytes = (casefile_home / DB_NAME).read_bytes()
     assert not vault_bytes.startswith(b"SQLite format 3")
-    for path in casefile_home.rglob("*"):
-        if path.is_file():
-            assert FACTS["canary"].encode() not in path.read_bytes(), path
+    files = [path for path in casefile_home.rglob("*") if path.is_file()]
+    assert {p.name for p in files} >= {"vault.db", "vault.keys"}
+    for path in files:  # vault, WAL, key slots, hub cache, logs: nothing in plaintext anywhere
+        data = path.read_bytes()
+        for canary in (FACTS["canary"], question_canary, "supply-agreement"):
+            assert canary.encode() not in data, (canary, path)
 
     verify = run_cli("audit", "verify", "--json")
     assert verify.returncode == 0
@@ -73,3 +80,47 @@ def test_rejected_files_are_reported_and_the_batch_goes_on(demo_dir, tmp_path):
     assert lines[0].startswith("rejected") and "Unsupported file type (.tiff)" in lines[0]
     assert lines[1].startswith("ingested") and "(3 pages)" in lines[1]
     assert lines[-1] == "1 ingested, 0 duplicate, 1 rejected."
+
+
+def test_audit_export_verify_and_case_deletion_through_the_cli(demo_dir, tmp_path, monkeypatch):
+    assert run_cli("ingest", "--case", "Demo", str(demo_dir)).returncode == 0
+    refused = run_cli("cases", "delete", "Demo")
+    assert refused.returncode == 2 and "--yes" in refused.stderr
+    deleted = run_cli("cases", "delete", "Demo", "--yes")
+    assert deleted.returncode == 0, deleted.stderr
+    assert "3 documents, 5 pages" in deleted.stdout
+    assert json.loads(run_cli("cases", "list", "--json").stdout) == []
+
+    exported = run_cli("audit", "export", "--out", str(tmp_path / "export"))
+    assert exported.returncode == 0, exported.stderr
+    fingerprint = run_cli("audit", "key").stdout.strip()
+    assert fingerprint in exported.stdout
+    verified = run_cli("audit", "verify", "--export", str(tmp_path / "export"), "--fingerprint", fingerprint)
+    assert verified.returncode == 0 and "verified" in verified.stdout
+    actions = [json.loads(line)["action"] for line in (tmp_path / "export" / "audit.jsonl").open()]
+    assert "case.delete" in actions and actions.count("doc.ingest") == 3
+
+    (tmp_path / "export" / "audit.jsonl").write_text("", encoding="utf-8")
+    broken = run_cli("audit", "verify", "--export", str(tmp_path / "export"))
+    assert broken.returncode == 1 and "BROKEN" in broken.stdout
+
+
+def test_passphrase_change_and_recovery_through_the_cli(monkeypatch):
+    created = run_cli("cases", "list")
+    recovery_key = [w for w in created.stderr.split() if w.count("-") == 12][0]
+    monkeypatch.setenv("CASEFILE_NEW_PASSPHRASE", "second-passphrase")
+    assert run_cli("vault", "passphrase").returncode == 0
+    assert run_cli("cases", "list").returncode == 2  # the old passphrase no longer opens it
+    monkeypatch.setenv("CASEFILE_PASSPHRASE", "second-passphrase")
+    assert run_cli("cases", "list").returncode == 0
+
+    monkeypatch.delenv("CASEFILE_PASSPHRASE")
+    monkeypatch.setenv("CASEFILE_RECOVERY_KEY", recovery_key)
+    monkeypatch.setenv("CASEFILE_NEW_PASSPHRASE", "third-passphrase")
+    recovered = run_cli("vault", "recover")
+    assert recovered.returncode == 0, recovered.stderr
+    monkeypatch.delenv("CASEFILE_RECOVERY_KEY")
+    monkeypatch.setenv("CASEFILE_PASSPHRASE", "third-passphrase")
+    status = run_cli("vault", "status")
+    assert "Unlock slots: passphrase, recovery" in status.stdout
+    assert "OS keyring: none on this machine" in status.stdout

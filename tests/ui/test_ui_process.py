@@ -21,7 +21,7 @@ from app.unlock import create_vault
 from ui.main_window import MainWindow
 
 app = QApplication([])
-window = MainWindow(create_vault("ui-process-test"))
+window = MainWindow(create_vault("ui-process-test")[0])
 window.show()
 window.create_case("Demo")
 def wait(signal, start):

@@ -1,0 +1,173 @@
+"""Commands on the vault and its records: audit, vault keys, models."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+
+from app.audit_export import export_audit, signer_fingerprint
+from app.cli_output import emit_json
+from app.errors import UserFacingError
+from app.model_store import list_models, prepare_embedded
+from app.unlock import RECOVERY_NOTICE, check_new_passphrase, open_vault, prompt_new_passphrase, unlock_vault
+from storage import vault_keys
+from storage.export_verifier import verify_export
+from storage.keyslots import KEYRING
+from storage.os_keyring import name as keyring_name
+from storage.os_keyring import usable_backend
+
+
+def register(commands) -> None:
+    audit = commands.add_parser("audit", help="the audit log: verify, export, signing key")
+    actions = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
+    verify = actions.add_parser("verify", help="check the vault's audit chain, or an export")
+    verify.add_argument("--export", type=Path, metavar="DIR", help="check an exported folder instead")
+    verify.add_argument("--fingerprint", help="with --export: the signing key fingerprint you expect")
+    verify.add_argument("--json", action="store_true")
+    verify.set_defaults(handler=cmd_audit_verify)
+    export = actions.add_parser("export", help="write a signed export and PDF report")
+    export.add_argument("--out", type=Path, required=True, metavar="DIR")
+    export.set_defaults(handler=cmd_audit_export)
+    _action(actions, "key", "the fingerprint of the export signing key", cmd_audit_key)
+
+    vault = commands.add_parser("vault", help="how the vault is unlocked")
+    actions = vault.add_subparsers(dest="vault_command", metavar="ACTION", required=True)
+    _action(actions, "status", "the vault's key slots", cmd_vault_status)
+    _action(actions, "passphrase", "change the passphrase", cmd_vault_passphrase)
+    _action(actions, "recover", "open with the recovery key and set a new passphrase", cmd_vault_recover)
+    _action(actions, "rekey", "rotate the data key and every slot", cmd_vault_rekey)
+    keyring = actions.add_parser("keyring", help="unlock with the OS keyring (on) or not (off)")
+    keyring.add_argument("state", choices=("on", "off"))
+    keyring.set_defaults(handler=cmd_vault_keyring)
+
+    models = commands.add_parser("models", help="the model store")
+    actions = models.add_subparsers(dest="models_command", metavar="ACTION", required=True)
+    listing = actions.add_parser("list", help="models ready to use")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(handler=cmd_models_list)
+    _action(actions, "prepare", "convert the embedded model into the store (once)", cmd_models_prepare)
+
+
+def _action(actions, name: str, help_text: str, handler) -> argparse.ArgumentParser:
+    parser = actions.add_parser(name, help=help_text)
+    parser.set_defaults(handler=handler)
+    return parser
+
+
+# ----- audit ------------------------------------------------------------------------------
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    if args.export is not None:
+        check = verify_export(args.export, args.fingerprint)
+        what = f"Audit export {args.export}"
+    else:
+        check = open_vault().verify_audit()
+        what = "Audit chain"
+    if args.json:
+        emit_json(check.__dict__)
+    elif check.ok:
+        print(f"{what} verified: {check.events} events intact.")
+    else:
+        where = f" at event {check.first_broken_seq}" if check.first_broken_seq is not None else ""
+        print(f"{what} BROKEN{where}: {check.reason} ({check.events} events before it check out).")
+    return 0 if check.ok else 1
+
+
+def cmd_audit_export(args: argparse.Namespace) -> int:
+    result = export_audit(open_vault(), args.out)
+    print(f"Exported {result.events} audit events to {result.folder}.")
+    print(f"Signing key fingerprint: {result.fingerprint}")
+    print(f"Check it anywhere with: python storage/export_verifier.py {result.folder} "
+          f"--fingerprint {result.fingerprint}")
+    return 0
+
+
+def cmd_audit_key(args: argparse.Namespace) -> int:
+    print(signer_fingerprint(open_vault()))
+    return 0
+
+
+# ----- vault keys -------------------------------------------------------------------------
+
+
+def _new_passphrase() -> str:
+    passphrase = os.environ.get("CASEFILE_NEW_PASSPHRASE") or prompt_new_passphrase()
+    check_new_passphrase(passphrase)
+    return passphrase
+
+
+def _show_recovery_key(key: str) -> None:
+    print(RECOVERY_NOTICE.format(key=key), file=sys.stderr)
+
+
+def cmd_vault_status(args: argparse.Namespace) -> int:
+    vault = open_vault()
+    backend = usable_backend()
+    print(f"Vault {vault.vault_id} in {vault.home}")
+    print(f"Unlock slots: {', '.join(sorted(vault.keyfile.slots))}")
+    print(f"OS keyring: {keyring_name(backend) if backend else 'none on this machine'}"
+          f"{' (in use)' if KEYRING in vault.keyfile.slots else ''}")
+    return 0
+
+
+def cmd_vault_passphrase(args: argparse.Namespace) -> int:
+    vault = open_vault()
+    vault_keys.change_passphrase(vault, _new_passphrase())
+    print("Passphrase changed. The recovery key still works.")
+    return 0
+
+
+def cmd_vault_recover(args: argparse.Namespace) -> int:
+    recovery_key = os.environ.get("CASEFILE_RECOVERY_KEY")
+    if not recovery_key:
+        if not sys.stdin.isatty():
+            raise UserFacingError("Set CASEFILE_RECOVERY_KEY or run in a terminal to enter the recovery key.")
+        recovery_key = getpass.getpass("Recovery key: ")
+    vault = unlock_vault(recovery_key=recovery_key)
+    vault_keys.change_passphrase(vault, _new_passphrase())
+    print("Vault opened with the recovery key; the new passphrase is set.")
+    return 0
+
+
+def cmd_vault_rekey(args: argparse.Namespace) -> int:
+    vault = open_vault()
+    passphrase = os.environ.get("CASEFILE_PASSPHRASE")
+    if not passphrase:
+        passphrase = getpass.getpass("Current passphrase (to confirm): ")
+    _show_recovery_key(vault_keys.rekey(vault, passphrase))
+    print("The data key was rotated and every slot re-made. The old recovery key no longer works.")
+    return 0
+
+
+def cmd_vault_keyring(args: argparse.Namespace) -> int:
+    vault_keys.set_keyring(open_vault(), args.state == "on")
+    print(f"OS keyring unlock is {args.state}.")
+    return 0
+
+
+# ----- models -----------------------------------------------------------------------------
+
+
+def cmd_models_prepare(args: argparse.Namespace) -> int:
+    model = prepare_embedded()
+    print(f"Ready: {model.model_id} in {model.path}")
+    return 0
+
+
+def cmd_models_list(args: argparse.Namespace) -> int:
+    models = list_models()
+    if args.json:
+        emit_json([{"model": m.model_id, "path": str(m.path), "window": m.window,
+                    "weights_sha256": m.weights_sha256, "license": m.license,
+                    "size_bytes": m.size_bytes} for m in models])
+        return 0
+    if not models:
+        print("No models ready. Run `python main.py models prepare` for the embedded model.")
+    for m in models:
+        print(f"{m.model_id:<32} window {m.window:>9,}  {m.size_bytes / 2**20:>8,.0f} MiB  "
+              f"{m.license:<12} {m.weights_sha256[:12]}")
+    return 0

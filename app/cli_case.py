@@ -1,0 +1,152 @@
+"""Commands on case work: ingest, ask, plan, cases."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from app import cases
+from app.cli_output import emit_json, plural
+from app.context import build_context
+from app.errors import UserFacingError
+from app.ingest import STATUS_REJECTED, ingest_paths
+from app.model_session import ModelSession
+from app.model_store import get_model
+from app.planning import plan_context
+from app.questions import ask
+from app.unlock import open_vault
+from inference.protocol import GenerationParams
+
+
+def register(commands) -> None:
+    ingest = commands.add_parser("ingest", help="add files or folders to a case")
+    ingest.add_argument("--case", required=True, help="case name (created if new)")
+    ingest.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    ingest.add_argument("--json", action="store_true")
+    ingest.set_defaults(handler=cmd_ingest)
+
+    ask_cmd = commands.add_parser("ask", help="ask a question of a whole case")
+    ask_cmd.add_argument("--case", required=True)
+    ask_cmd.add_argument("question")
+    ask_cmd.add_argument("--max-tokens", type=int, default=256, help="longest answer, in tokens")
+    ask_cmd.add_argument("--json", action="store_true")
+    ask_cmd.set_defaults(handler=cmd_ask)
+
+    plan = commands.add_parser("plan", help="tokens, pages and memory a case needs")
+    plan.add_argument("--case", required=True)
+    plan.add_argument("--json", action="store_true")
+    plan.set_defaults(handler=cmd_plan)
+
+    case_cmd = commands.add_parser("cases", help="list or delete cases")
+    actions = case_cmd.add_subparsers(dest="cases_command", metavar="ACTION", required=True)
+    listing = actions.add_parser("list", help="every case with its document count")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(handler=cmd_cases_list)
+    delete = actions.add_parser("delete", help="delete a case and everything in it")
+    delete.add_argument("name")
+    delete.add_argument("--yes", action="store_true", help="confirm: this cannot be undone")
+    delete.set_defaults(handler=cmd_cases_delete)
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    vault = open_vault()
+    case = cases.open_case(vault, args.case, create=True)
+
+    def show(outcome) -> None:
+        if args.json:
+            return
+        detail = plural(outcome.pages, "page") if outcome.status != STATUS_REJECTED else outcome.reason
+        if outcome.status == "duplicate":
+            detail = outcome.reason
+        print(f"{outcome.status:<9} {outcome.path}  ({detail})", flush=True)
+        for warning in outcome.warnings:
+            print(f"          warning: {warning}", flush=True)
+
+    report = ingest_paths(vault, case, args.paths, on_outcome=show)
+    if args.json:
+        emit_json({"case": case.name, "files": [o.as_json() for o in report.outcomes]})
+    else:
+        print(f"{report.count('ingested')} ingested, {report.count('duplicate')} duplicate, "
+              f"{report.count(STATUS_REJECTED)} rejected.")
+    return 1 if report.count(STATUS_REJECTED) else 0
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    vault = open_vault()
+    case = cases.open_case(vault, args.case)
+    session = ModelSession(get_model())
+    try:
+        def stream(text: str) -> None:
+            if not args.json:
+                print(text, end="", flush=True)
+
+        answer = ask(vault, case, args.question, session, on_token=stream,
+                     params=GenerationParams(max_new_tokens=args.max_tokens))
+    finally:
+        session.close()
+    if args.json:
+        emit_json(answer.as_json())
+        return 0
+    print()
+    if answer.finish_reason == "length":
+        print("(answer stopped at the length limit)")
+    print("\nCitations:" if answer.citations else "\nCitations: none found in the answer.")
+    for c in answer.citations:
+        where = f"{c.short_id} {c.document or 'unknown document'}" + (f" p{c.page}" if c.page else "")
+        check = {True: "verified", False: "NOT FOUND", None: ""}[c.verified]
+        quote = f' "{c.quote}"' if c.quote else ""
+        flag = "" if c.known else " (not in this case)"
+        print(f"  [{where}]{flag}{quote} {check}".rstrip())
+    t = answer.timings
+    print(f"\n{answer.model_id} · manifest {answer.manifest[:12]} · {t.prefill_tokens} tokens read · "
+          f"first token {t.ttft_s:.1f} s · {t.decode_tokens_per_s:.1f} tokens/s")
+    return 0
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    vault = open_vault()
+    case = cases.open_case(vault, args.case)
+    model = get_model()
+    plan = plan_context(build_context(cases.documents_with_pages(vault, case), model.model_id), model)
+    if args.json:
+        emit_json(plan.as_json())
+        return 0
+    print(f"Case “{case.name}” on {plan.model_id}")
+    for d in plan.documents:
+        print(f"  {d.short_id:<4} {d.name:<40} {plural(d.pages, 'page'):>11} {d.tokens:>9,} tokens")
+    verdict = "fits" if plan.fits else "DOES NOT FIT (nothing is cut; leave out documents)"
+    print(f"Tokens: {plan.tokens_used:,} used + {plan.answer_reserve:,} for the answer "
+          f"of a {plan.window:,}-token window: {verdict}")
+    print(f"Pages: {plan.pages_in} in, {plan.pages_out} out")
+    mem = plan.memory
+    print(f"Memory: {mem['needed_bytes'] / 2**20:,.0f} MiB needed "
+          f"({mem['weights_bytes'] / 2**20:,.0f} weights + {mem['kv_bytes'] / 2**20:,.0f} KV cache), "
+          f"{mem['available_bytes'] / 2**20:,.0f} MiB available")
+    print(f"Manifest: {plan.manifest}")
+    return 0
+
+
+def cmd_cases_list(args: argparse.Namespace) -> int:
+    vault = open_vault()
+    rows = [(case, cases.list_documents(vault, case)) for case in cases.list_cases(vault)]
+    if args.json:
+        emit_json([{"name": c.name, "created_at": c.created_at, "documents": len(docs),
+                    "pages": sum(d.page_count for d in docs)} for c, docs in rows])
+        return 0
+    if not rows:
+        print("No cases yet. Add documents with `python main.py ingest --case NAME PATH...`.")
+    for case, docs in rows:
+        print(f"{case.name:<40} {plural(len(docs), 'document'):>14} "
+              f"{plural(sum(d.page_count for d in docs), 'page'):>12}  created {case.created_at[:10]}")
+    return 0
+
+
+def cmd_cases_delete(args: argparse.Namespace) -> int:
+    if not args.yes:
+        raise UserFacingError("Deleting a case removes its documents, pages and chats for good: "
+                              "add --yes to confirm.")
+    counts = cases.delete_case(open_vault(), args.name)
+    print(f"Deleted “{args.name}”: {plural(counts['documents'], 'document')}, "
+          f"{plural(counts['pages'], 'page')}, {plural(counts['messages'], 'message')}. "
+          "The audit log keeps a record of the deletion.")
+    return 0
