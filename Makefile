@@ -15,6 +15,7 @@ export CASEFILE_TEST_MODELS ?= $(CURDIR)/.cache/models
 .PHONY: run test bench lint setup demo clean
 
 run: $(STAMP)
+	@command -v tesseract >/dev/null || echo "Note: Tesseract is not installed, so scanned pages cannot be read (OCR). Debian/Ubuntu: sudo apt-get install tesseract-ocr tesseract-ocr-eng; macOS: brew install tesseract."
 	@$(PY) main.py models prepare
 	$(PY) main.py
 

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from pathlib import Path
 
 from app import cases
 from app.cli_output import emit_json, plural
 from app.context import build_context
 from app.errors import UserFacingError
-from app.ingest import STATUS_REJECTED, ingest_paths
+from app.ingest import STATUS_REJECTED, IngestProgress, ingest_paths
 from app.model_session import ModelSession
 from app.model_store import get_model
+from app.page_tokens import refresh_page_tokens
 from app.planning import plan_context
 from app.questions import ask
 from app.unlock import open_vault
@@ -22,6 +25,9 @@ def register(commands) -> None:
     ingest = commands.add_parser("ingest", help="add files or folders to a case")
     ingest.add_argument("--case", required=True, help="case name (created if new)")
     ingest.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    ingest.add_argument("--password", help="password for password-protected PDFs in this batch "
+                                           "(or set CASEFILE_PDF_PASSWORD)")
+    ingest.add_argument("--no-ocr", action="store_true", help="keep scanned pages unread (faster)")
     ingest.add_argument("--json", action="store_true")
     ingest.set_defaults(handler=cmd_ingest)
 
@@ -58,16 +64,31 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         detail = plural(outcome.pages, "page") if outcome.status != STATUS_REJECTED else outcome.reason
         if outcome.status == "duplicate":
             detail = outcome.reason
+        if sys.stderr.isatty():
+            print("\r\033[K", end="", file=sys.stderr)
         print(f"{outcome.status:<9} {outcome.path}  ({detail})", flush=True)
         for warning in outcome.warnings:
             print(f"          warning: {warning}", flush=True)
 
-    report = ingest_paths(vault, case, args.paths, on_outcome=show)
+    def progress(p: IngestProgress) -> None:
+        if sys.stderr.isatty():  # a live status line for people; never in logs or pipes
+            eta = f", about {p.eta_s:.0f} s left" if p.eta_s else ""
+            doing = "OCR" if p.phase == "ocr" else "reading"
+            print(f"\r[{p.files_done}/{p.files_total}] {p.pages_done} pages, {p.pages_per_s:.0f} pages/s"
+                  f"{eta} ({doing})\033[K", end="", file=sys.stderr, flush=True)
+
+    password = args.password or os.environ.get("CASEFILE_PDF_PASSWORD")
+    report = ingest_paths(vault, case, args.paths, on_outcome=show, on_progress=progress,
+                          password=password, ocr=not args.no_ocr)
+    if sys.stderr.isatty():
+        print("\r\033[K", end="", file=sys.stderr)
     if args.json:
-        emit_json({"case": case.name, "files": [o.as_json() for o in report.outcomes]})
+        emit_json({"case": case.name, "files": [o.as_json() for o in report.outcomes],
+                   "cancelled": report.cancelled})
     else:
         print(f"{report.count('ingested')} ingested, {report.count('duplicate')} duplicate, "
-              f"{report.count(STATUS_REJECTED)} rejected.")
+              f"{report.count(STATUS_REJECTED)} rejected; {plural(report.pages, 'page')} in "
+              f"{report.seconds:.1f} s.")
     return 1 if report.count(STATUS_REJECTED) else 0
 
 
@@ -107,7 +128,8 @@ def cmd_plan(args: argparse.Namespace) -> int:
     vault = open_vault()
     case = cases.open_case(vault, args.case)
     model = get_model()
-    plan = plan_context(build_context(cases.documents_with_pages(vault, case), model.model_id), model)
+    documents = refresh_page_tokens(vault, cases.documents_with_pages(vault, case), model)
+    plan = plan_context(build_context(documents, model.model_id), model)
     if args.json:
         emit_json(plan.as_json())
         return 0
@@ -118,6 +140,11 @@ def cmd_plan(args: argparse.Namespace) -> int:
     print(f"Tokens: {plan.tokens_used:,} used + {plan.answer_reserve:,} for the answer "
           f"of a {plan.window:,}-token window: {verdict}")
     print(f"Pages: {plan.pages_in} in, {plan.pages_out} out")
+    if plan.repeated_pages:
+        shown = ", ".join(f"{r.page} = {r.same_as}" for r in plan.repeated_pages[:5])
+        more = f" and {len(plan.repeated_pages) - 5} more" if len(plan.repeated_pages) > 5 else ""
+        print(f"Repeated pages: {plural(len(plan.repeated_pages), 'page')} ({plan.repeated_tokens:,} tokens) "
+              f"repeat text found earlier in the set and could be left out: {shown}{more}")
     mem = plan.memory
     print(f"Memory: {mem['needed_bytes'] / 2**20:,.0f} MiB needed "
           f"({mem['weights_bytes'] / 2**20:,.0f} weights + {mem['kv_bytes'] / 2**20:,.0f} KV cache), "

@@ -59,17 +59,31 @@ def manifest_hash(document_hashes: list[str], model_id: str) -> str:
     return digest.hexdigest()
 
 
+def token_key(model_id: str) -> str:
+    """What stored page token counts depend on: the tokenizer and the page rendering."""
+    return f"{model_id}|{TEMPLATE_VERSION}"
+
+
+def render_page(page: PageRecord) -> str:
+    label = f' label="{_attr(page.label)}"' if page.label and page.label != str(page.number) else ""
+    if page.ocr:
+        label += ' source="OCR"'
+    if page.needs_ocr:
+        label += ' note="scanned page without text: not read"'
+    return f'<page n="{page.number}"{label}>\n{page.text.strip()}\n</page>'
+
+
+def document_header(short_id: str, record: DocumentRecord, page_count: int) -> str:
+    return (f'<document id="{short_id}" name="{_attr(record.name)}" type="{record.kind}" '
+            f'pages="{page_count}">')
+
+
+DOCUMENT_FOOTER = "</document>"
+
+
 def render_document(short_id: str, record: DocumentRecord, pages: list[PageRecord]) -> str:
-    lines = [f'<document id="{short_id}" name="{_attr(record.name)}" type="{record.kind}" '
-             f'pages="{len(pages)}">']
-    for page in pages:
-        label = f' label="{_attr(page.label)}"' if page.label and page.label != str(page.number) else ""
-        ocr = ' source="OCR"' if page.ocr else ""
-        lines.append(f'<page n="{page.number}"{label}{ocr}>')
-        lines.append(page.text.strip())
-        lines.append("</page>")
-    lines.append("</document>")
-    return "\n".join(lines)
+    parts = [document_header(short_id, record, len(pages)), *map(render_page, pages), DOCUMENT_FOOTER]
+    return "\n".join(parts)
 
 
 def build_context(documents: list[tuple[DocumentRecord, list[PageRecord]]], model_id: str) -> CaseContext:

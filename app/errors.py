@@ -70,6 +70,13 @@ class IngestError(UserFacingError):
     default_message = "The file could not be read."
 
 
+class PasswordNeeded(IngestError):
+    """A password-protected file: asked for, never guessed."""
+
+    default_message = ("The PDF is protected by a password: add it again with its password "
+                       "(ingest --password, or the prompt in the app).")
+
+
 # ----- inference --------------------------------------------------------------------------
 
 

@@ -1,21 +1,35 @@
-"""Ingest files and folders into a case: hash, extract, store, audit; one outcome per file.
+"""Ingest files and folders into a case: one outcome per file, in order, whatever happens.
 
-Each file is committed on its own (document, pages and audit event in one transaction), so a
-cancel or a crash keeps what was done, and one bad file never stops the batch.
+Each file is hashed here (duplicates are caught before any reading), read in the process pool
+(``app.ingest_pool``, with a time limit), OCR'd page by page where it needs it, its pages'
+tokens counted with the case model's tokenizer, then committed on its own — document, pages
+and audit event in one transaction — so a cancel or a crash keeps every finished file. A few
+files are read ahead so both cores work; nothing else of the set is held in memory.
 """
 
 from __future__ import annotations
 
+import time
+from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.errors import Cancelled, IngestError
-from app.extract import extract
+from app.extract import ExtractedDocument, Source
+from app.extract.ocr import INSTALL_HINT, page_ranges, tesseract_available
+from app.ingest_pool import (
+    FILE_TIMEOUT_S,
+    OCR_PAGE_TIMEOUT_S,
+    JobTimeout,
+    ReadingPool,
+    Rejected,
+    shared_pool,
+)
+from app.page_tokens import PageCounter
 from inference.manifest import sha256_file
 from storage import repositories as repo
 from storage.audit import OUTCOME_FAILURE
-from storage.records import CaseRecord, NewDocument
+from storage.records import CaseRecord, DocumentRecord, NewDocument, PageRecord
 from storage.vault import Vault
 
 STATUS_INGESTED = "ingested"
@@ -32,18 +46,37 @@ class IngestOutcome:
     reason: str = ""
     document_id: int | None = None
     sha256: str = ""
+    ocr_pages: int = 0
+    needs_password: bool = False
 
     def as_json(self) -> dict:
         return {"path": self.path, "status": self.status, "pages": self.pages,
                 "warnings": list(self.warnings), "reason": self.reason}
 
 
+@dataclass(frozen=True)
+class IngestProgress:
+    files_done: int
+    files_total: int
+    pages_done: int
+    pages_per_s: float
+    eta_s: float | None
+    current: str
+    phase: str  # reading | ocr
+
+
 @dataclass
 class IngestReport:
     outcomes: list[IngestOutcome] = field(default_factory=list)
+    cancelled: bool = False
+    seconds: float = 0.0
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
+
+    @property
+    def pages(self) -> int:
+        return sum(o.pages for o in self.outcomes if o.status == STATUS_INGESTED)
 
 
 def collect_files(paths: Iterable[Path]) -> list[Path]:
@@ -60,59 +93,213 @@ def collect_files(paths: Iterable[Path]) -> list[Path]:
     return files
 
 
-def ingest_paths(
-    vault: Vault,
-    case: CaseRecord,
-    paths: Iterable[Path],
-    *,
-    on_outcome: Callable[[IngestOutcome], None] | None = None,
-    should_stop: Callable[[], bool] = lambda: False,
-) -> IngestReport:
-    report = IngestReport()
-    for path in collect_files(paths):
-        if should_stop():
-            raise Cancelled()
-        outcome = ingest_file(vault, case, path)
-        report.outcomes.append(outcome)
-        if on_outcome:
-            on_outcome(outcome)
-    return report
+@dataclass
+class _Pending:
+    """One file on its way through: decided already (``outcome``) or being read (``reading``)."""
+
+    path: Path
+    sha256: str = ""
+    outcome: IngestOutcome | None = None
+    reading: object | None = None  # AsyncResult
 
 
-def ingest_file(vault: Vault, case: CaseRecord, path: Path) -> IngestOutcome:
-    shown = str(path)
-    if not path.is_file():
-        return _rejected(vault, case, shown, "", "No such file.")
-    try:
-        sha256 = sha256_file(path)
-    except OSError as exc:
-        return _rejected(vault, case, shown, "", f"The file cannot be read ({exc.strerror}).")
-    with vault.read() as session:
-        existing = repo.find_document(session, case.id, sha256)
-    if existing is not None:
-        with vault.write() as session:
-            vault.audit(session, "doc.ingest", case_id=case.id,
-                        objects={"duplicate_of": existing.id, "sha256": sha256})
-        return IngestOutcome(shown, STATUS_DUPLICATE, existing.page_count,
-                             reason=f"Already in the case as {existing.name}.",
-                             document_id=existing.id, sha256=sha256)
-    try:
-        extracted = extract(path)
-    except IngestError as exc:
-        return _rejected(vault, case, shown, sha256, exc.user_message)
-    new = NewDocument(sha256=sha256, name=path.name, kind=extracted.kind,
-                      size_bytes=path.stat().st_size, pages=extracted.pages,
-                      status=STATUS_INGESTED, warnings=extracted.warnings)
-    with vault.write() as session:
-        record = repo.add_document(session, case.id, new)
-        vault.audit(session, "doc.ingest", case_id=case.id,
-                    objects={"document_id": record.id, "sha256": sha256, "pages": record.page_count})
-    return IngestOutcome(shown, STATUS_INGESTED, record.page_count, extracted.warnings,
-                         document_id=record.id, sha256=sha256)
+class Ingest:
+    """One batch. ``run()`` returns the report; ``should_stop`` is polled between steps."""
+
+    def __init__(self, vault: Vault, case: CaseRecord, *, password: str | None = None, ocr: bool = True,
+                 on_outcome: Callable[[IngestOutcome], None] | None = None,
+                 on_progress: Callable[[IngestProgress], None] | None = None,
+                 should_stop: Callable[[], bool] = lambda: False, pool: ReadingPool | None = None) -> None:
+        self.vault, self.case, self.password = vault, case, password
+        self.ocr = ocr and tesseract_available()
+        self.ocr_requested = ocr
+        self.on_outcome, self.on_progress, self.should_stop = on_outcome, on_progress, should_stop
+        self.pool = pool
+        self.counter = PageCounter.for_default_model()
+        self.report = IngestReport()
+        self._known: dict[str, DocumentRecord] = {}  # sha256 -> document already in the case
+        self._batch: dict[str, Path] = {}  # sha256 -> first file with it in this batch
+        self._started = 0.0
+        self._files_total = 0
+
+    # ----- the batch ----------------------------------------------------------------------
+
+    def run(self, paths: Iterable[Path]) -> IngestReport:
+        files = deque(collect_files(paths))
+        self._files_total = len(files)
+        self._started = time.perf_counter()
+        pool = self.pool or shared_pool()
+        with self.vault.read() as session:
+            self._known = repo.document_hashes(session, self.case.id)
+        queue: deque[_Pending] = deque()
+        try:
+            while files or queue:
+                if self.should_stop():
+                    self.report.cancelled = True
+                    break
+                while files and len(queue) <= pool.workers:
+                    queue.append(self._start(pool, files.popleft()))
+                item = queue.popleft()
+                outcome = item.outcome or self._finish(pool, item, queue)
+                if outcome is None:  # cancelled during OCR
+                    self.report.cancelled = True
+                    break
+                self._emit(outcome)
+        except BaseException:
+            pool.restart()  # reads still in flight are worthless now: stop them
+            raise
+        if self.report.cancelled and queue:
+            pool.restart()
+        self.report.seconds = time.perf_counter() - self._started
+        return self.report
+
+    def _start(self, pool: ReadingPool, path: Path) -> _Pending:
+        item = _Pending(path)
+        if not path.is_file():
+            item.outcome = self._rejected(item, "No such file.")
+            return item
+        try:
+            item.sha256 = sha256_file(path)
+        except OSError as exc:
+            item.outcome = self._rejected(item, f"The file cannot be read ({exc.strerror}).")
+            return item
+        existing = self._known.get(item.sha256)
+        first = self._batch.get(item.sha256)
+        self._batch.setdefault(item.sha256, path)
+        if existing is not None or first is not None:
+            with self.vault.write() as session:
+                self.vault.audit(session, "doc.ingest", case_id=self.case.id,
+                                 objects={"duplicate_of": existing.id if existing else None,
+                                          "sha256": item.sha256})
+            where = f"Already in the case as {existing.name}." if existing else \
+                f"Same content as {first.name}, earlier in this batch."
+            item.outcome = IngestOutcome(str(path), STATUS_DUPLICATE, existing.page_count if existing else 0,
+                                         reason=where, document_id=existing.id if existing else None,
+                                         sha256=item.sha256)
+            return item
+        item.reading = self._read(pool, path)
+        return item
+
+    def _read(self, pool: ReadingPool, path: Path):
+        tokenizer_dir = self.counter.model.path if self.counter is not None else None
+        return pool.read(Source(name=path.name, path=path, password=self.password), tokenizer_dir)
+
+    def _finish(self, pool: ReadingPool, item: _Pending, queue: deque[_Pending]) -> IngestOutcome | None:
+        self._progress(item.path, "reading")
+        try:
+            result = pool.wait(item.reading, FILE_TIMEOUT_S)
+        except JobTimeout:
+            for other in queue:  # the restart killed their reads too: start them again
+                if other.reading is not None:
+                    other.reading = self._read(pool, other.path)
+            return self._rejected(item, f"Reading took longer than {FILE_TIMEOUT_S:.0f} s; the file "
+                                        "was skipped (it may be damaged).")
+        if isinstance(result, Rejected):
+            return self._rejected(item, result.reason, needs_password=result.needs_password)
+        pages, warnings = self._read_scans(pool, item, result, queue)
+        if pages is None:
+            return None
+        return self._store(item, result, pages, warnings)
+
+    # ----- OCR ----------------------------------------------------------------------------
+
+    def _read_scans(self, pool: ReadingPool, item: _Pending, document: ExtractedDocument,
+                    queue: deque[_Pending]) -> tuple[list[PageRecord] | None, list[str]]:
+        pages = list(document.pages)
+        warnings = list(document.warnings)
+        needing = sorted(document.ocr_jobs)
+        if needing and not self.ocr:
+            numbers = page_ranges([pages[i].number for i in needing])
+            why = INSTALL_HINT if self.ocr_requested else "OCR was switched off for this batch."
+            warnings.append(f"{len(needing)} page(s) are scans without text and were not read "
+                            f"(pages {numbers}). {why}")
+            return pages, warnings
+        pending = {position: pool.ocr(document.ocr_jobs[position]) for position in needing}
+        failed = []
+        for position, result in pending.items():
+            if self.should_stop():
+                pool.restart()
+                return None, warnings
+            self._progress(item.path, "ocr")
+            try:
+                text = pool.wait(result, OCR_PAGE_TIMEOUT_S)
+            except JobTimeout:
+                text = Rejected("OCR took too long")
+                self._resubmit_after_restart(pool, document, pending, position, queue)
+            if isinstance(text, Rejected):
+                failed.append(pages[position].number)
+                continue
+            page = pages[position]
+            pages[position] = PageRecord(number=page.number, text=text.strip(), label=page.label, ocr=True)
+        done = len(needing) - len(failed)
+        if done:
+            warnings.append(f"{done} page(s) read by OCR (pages "
+                            f"{page_ranges([pages[i].number for i in needing if pages[i].ocr])}).")
+        if failed:
+            warnings.append(f"OCR failed on {len(failed)} page(s) (pages {page_ranges(failed)}); "
+                            "they are kept without text.")
+        return pages, warnings
+
+    def _resubmit_after_restart(self, pool, document, pending, after, queue) -> None:
+        for position in pending:
+            if position > after:
+                pending[position] = pool.ocr(document.ocr_jobs[position])
+        for other in queue:
+            if other.reading is not None:
+                other.reading = self._read(pool, other.path)
+
+    # ----- storing ------------------------------------------------------------------------
+
+    def _store(self, item: _Pending, document: ExtractedDocument, pages: list[PageRecord],
+               warnings: list[str]) -> IngestOutcome:
+        blank = [p.number for p in pages if not p.text.strip() and not p.needs_ocr]
+        if blank and len(blank) < len(pages):
+            warnings.append(f"{len(blank)} blank page(s) (pages {page_ranges(blank)}).")
+        elif blank:
+            warnings.append("No page has any text.")
+        token_key = None
+        if self.counter is not None:  # most pages were counted while read; OCR'd ones are not yet
+            pages, token_key = self.counter.count(pages, recount=False), self.counter.key
+        needs_ocr = any(p.needs_ocr for p in pages)
+        new = NewDocument(sha256=item.sha256, name=item.path.name, kind=document.kind,
+                          size_bytes=item.path.stat().st_size, pages=tuple(pages),
+                          status="needs OCR" if needs_ocr else STATUS_INGESTED,
+                          warnings=tuple(warnings), token_key=token_key)
+        with self.vault.write() as session:
+            record = repo.add_document(session, self.case.id, new)
+            self.vault.audit(session, "doc.ingest", case_id=self.case.id,
+                             objects={"document_id": record.id, "sha256": item.sha256,
+                                      "pages": record.page_count,
+                                      "ocr_pages": sum(1 for p in pages if p.ocr)})
+        return IngestOutcome(str(item.path), STATUS_INGESTED, record.page_count, tuple(warnings),
+                             document_id=record.id, sha256=item.sha256,
+                             ocr_pages=sum(1 for p in pages if p.ocr))
+
+    def _rejected(self, item: _Pending, reason: str, *, needs_password: bool = False) -> IngestOutcome:
+        with self.vault.write() as session:
+            self.vault.audit(session, "doc.ingest", outcome=OUTCOME_FAILURE, case_id=self.case.id,
+                             objects={"sha256": item.sha256, "reason": reason})
+        return IngestOutcome(str(item.path), STATUS_REJECTED, reason=reason, sha256=item.sha256,
+                             needs_password=needs_password)
+
+    # ----- reporting ----------------------------------------------------------------------
+
+    def _emit(self, outcome: IngestOutcome) -> None:
+        self.report.outcomes.append(outcome)
+        if self.on_outcome:
+            self.on_outcome(outcome)
+        self._progress(Path(outcome.path), "reading")
+
+    def _progress(self, path: Path, phase: str) -> None:
+        if self.on_progress is None:
+            return
+        elapsed = max(time.perf_counter() - self._started, 1e-6)
+        done = len(self.report.outcomes)
+        eta = elapsed / done * (self._files_total - done) if done else None
+        self.on_progress(IngestProgress(done, self._files_total, self.report.pages,
+                                        round(self.report.pages / elapsed, 1), eta, str(path), phase))
 
 
-def _rejected(vault: Vault, case: CaseRecord, shown: str, sha256: str, reason: str) -> IngestOutcome:
-    with vault.write() as session:
-        vault.audit(session, "doc.ingest", outcome=OUTCOME_FAILURE, case_id=case.id,
-                    objects={"sha256": sha256, "reason": reason})
-    return IngestOutcome(shown, STATUS_REJECTED, reason=reason, sha256=sha256)
+def ingest_paths(vault: Vault, case: CaseRecord, paths: Iterable[Path], **options) -> IngestReport:
+    """Ingest ``paths`` (files or folders) into ``case``; see ``Ingest`` for the options."""
+    return Ingest(vault, case, **options).run(paths)

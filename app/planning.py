@@ -7,28 +7,26 @@ does not fit, the plan says so with numbers, and asking is refused until the use
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 
 import psutil
-from tokenizers import Tokenizer
 
-from app.context import SYSTEM_INSTRUCTION, CaseContext, ContextDocument, render_document
+from app.context import (
+    DOCUMENT_FOOTER,
+    SYSTEM_INSTRUCTION,
+    CaseContext,
+    ContextDocument,
+    document_header,
+    render_document,
+    token_key,
+)
 from app.model_store import ModelInfo
+from app.tokens import count_tokens
 
 ANSWER_RESERVE = 512  # tokens kept free for the question and the answer
 CHAT_TEMPLATE_OVERHEAD = 32  # role markers the chat template adds around the messages
 CPU_DTYPE_BYTES = 4  # fp32 on CPU; bf16 (2) on GPU is reported by the worker later
-
-
-@lru_cache(maxsize=4)
-def _tokenizer(model_dir: Path) -> Tokenizer:
-    return Tokenizer.from_file(str(model_dir / "tokenizer.json"))
-
-
-def count_tokens(model: ModelInfo, text: str) -> int:
-    return len(_tokenizer(model.path).encode(text, add_special_tokens=False).ids)
 
 
 @dataclass(frozen=True)
@@ -38,6 +36,18 @@ class DocumentPlan:
     pages: int
     tokens: int
     included: bool
+
+    def as_json(self) -> dict:
+        return self.__dict__.copy()
+
+
+@dataclass(frozen=True)
+class RepeatedPage:
+    """A page whose text already appears earlier in the set (e-mail threads, re-produced pages)."""
+
+    page: str  # "D3 p2"
+    same_as: str  # "D1 p5"
+    tokens: int
 
     def as_json(self) -> dict:
         return self.__dict__.copy()
@@ -55,9 +65,16 @@ class Plan:
     pages_out: int
     manifest: str
     memory: dict[str, int] = field(default_factory=dict)
+    repeated_pages: tuple[RepeatedPage, ...] = ()
+
+    @property
+    def repeated_tokens(self) -> int:
+        return sum(r.tokens for r in self.repeated_pages)
 
     def as_json(self) -> dict:
         return {
+            "repeated_pages": [r.as_json() for r in self.repeated_pages],
+            "repeated_tokens": self.repeated_tokens,
             "model": self.model_id, "tokens_used": self.tokens_used, "window": self.window,
             "answer_reserve": self.answer_reserve, "fits": self.fits,
             "documents": [d.as_json() for d in self.documents], "pages_in": self.pages_in,
@@ -90,13 +107,40 @@ def memory_plan(model: ModelInfo, tokens: int) -> dict[str, int]:
     }
 
 
-def _document_text_tokens(model: ModelInfo, document: ContextDocument) -> int:
-    return count_tokens(model, render_document(document.short_id, document.record, list(document.pages)))
+def document_tokens(model: ModelInfo, document: ContextDocument) -> int:
+    """Stored page counts when they were made for this model and template; else count now."""
+    pages = document.pages
+    if document.record.token_key == token_key(model.model_id) and all(p.tokens is not None for p in pages):
+        header = document_header(document.short_id, document.record, len(pages))
+        frame = count_tokens(model.path, f"{header}\n{DOCUMENT_FOOTER}")
+        return frame + sum(p.tokens for p in pages) + len(pages)  # + the newline after each page
+    return count_tokens(model.path, render_document(document.short_id, document.record, list(pages)))
+
+
+MIN_REPEAT_CHARS = 200  # shorter pages (cover sheets, blank forms) repeat by nature
+
+
+def repeated_pages(context: CaseContext, model: ModelInfo) -> tuple[RepeatedPage, ...]:
+    first_seen: dict[str, str] = {}
+    repeats = []
+    for document in context.documents:
+        for page in document.pages:
+            text = " ".join(page.text.split()).casefold()
+            if len(text) < MIN_REPEAT_CHARS:
+                continue
+            key = hashlib.sha256(text.encode()).hexdigest()
+            where = f"{document.short_id} p{page.number}"
+            if key in first_seen:
+                tokens = page.tokens if page.tokens is not None else count_tokens(model.path, page.text)
+                repeats.append(RepeatedPage(where, first_seen[key], tokens))
+            else:
+                first_seen[key] = where
+    return tuple(repeats)
 
 
 def plan_context(context: CaseContext, model: ModelInfo) -> Plan:
-    per_document = [(d, _document_text_tokens(model, d)) for d in context.documents]
-    fixed = count_tokens(model, SYSTEM_INSTRUCTION) + CHAT_TEMPLATE_OVERHEAD
+    per_document = [(d, document_tokens(model, d)) for d in context.documents]
+    fixed = count_tokens(model.path, SYSTEM_INSTRUCTION) + CHAT_TEMPLATE_OVERHEAD
     tokens_used = fixed + sum(tokens for _, tokens in per_document)
     fits = tokens_used + ANSWER_RESERVE <= model.window
     total_pages = context.page_count
@@ -109,4 +153,5 @@ def plan_context(context: CaseContext, model: ModelInfo) -> Plan:
         answer_reserve=ANSWER_RESERVE, fits=fits, documents=documents,
         pages_in=total_pages if fits else 0, pages_out=0 if fits else total_pages,
         manifest=context.manifest, memory=memory_plan(model, tokens_used + ANSWER_RESERVE),
+        repeated_pages=repeated_pages(context, model),
     )

@@ -15,6 +15,7 @@ from app.citations import Citation, parse_citations
 from app.context import build_context, question_messages
 from app.errors import ContextTooLarge, UserFacingError, WorkerDied
 from app.model_session import ModelSession
+from app.page_tokens import refresh_page_tokens
 from app.planning import Plan, plan_context
 from inference import protocol as p
 from storage import repositories as repo
@@ -87,7 +88,7 @@ def ask(
     question = question.strip()
     if not question:
         raise UserFacingError("Type a question first.")
-    documents = documents_with_pages(vault, case)
+    documents = refresh_page_tokens(vault, documents_with_pages(vault, case), model.model)
     if not documents:
         raise UserFacingError(f"The case “{case.name}” has no documents yet: add some first.")
     context = build_context(documents, model.model.model_id)

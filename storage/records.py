@@ -18,7 +18,9 @@ class PageRecord:
     number: int
     text: str
     label: str | None = None
-    ocr: bool = False
+    ocr: bool = False  # the text came from OCR
+    needs_ocr: bool = False  # no usable text layer and no OCR was possible
+    tokens: int | None = None  # the rendered page's tokens under DocumentRecord.token_key
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,7 @@ class DocumentRecord:
     page_count: int
     status: str
     warnings: tuple[str, ...] = ()
+    token_key: str | None = None  # model + template the page token counts belong to
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,7 @@ class NewDocument:
     pages: tuple[PageRecord, ...]
     status: str = "ingested"
     warnings: tuple[str, ...] = ()
+    token_key: str | None = None
 
 
 @dataclass(frozen=True)

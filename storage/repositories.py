@@ -7,7 +7,7 @@ import dataclasses
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from storage.records import (
@@ -33,7 +33,7 @@ def _document(row: DocumentRow) -> DocumentRecord:
     return DocumentRecord(
         id=row.id, case_id=row.case_id, sha256=row.sha256, name=row.name, kind=row.kind,
         size_bytes=row.size_bytes, page_count=row.page_count, status=row.status,
-        warnings=tuple(row.warnings or ()),
+        warnings=tuple(row.warnings or ()), token_key=row.token_key,
     )
 
 
@@ -80,19 +80,25 @@ def find_document(session: Session, case_id: int, sha256: str) -> DocumentRecord
     return _document(row) if row else None
 
 
+def document_hashes(session: Session, case_id: int) -> dict[str, DocumentRecord]:
+    """Every document of the case by sha256 (one query for a whole batch's duplicate checks)."""
+    rows = session.scalars(select(DocumentRow).where(DocumentRow.case_id == case_id))
+    return {row.sha256: _document(row) for row in rows}
+
+
 def add_document(session: Session, case_id: int, doc: NewDocument) -> DocumentRecord:
     row = DocumentRow(
         case_id=case_id, sha256=doc.sha256, name=doc.name, kind=doc.kind,
         size_bytes=doc.size_bytes, page_count=len(doc.pages), status=doc.status,
-        warnings=list(doc.warnings), created_at=_now(),
+        warnings=list(doc.warnings), token_key=doc.token_key, created_at=_now(),
     )
     session.add(row)
     session.flush()
-    session.add_all(
-        PageRow(document_id=row.id, number=p.number, label=p.label, text=p.text, ocr=p.ocr)
-        for p in doc.pages
-    )
-    session.flush()
+    if doc.pages:  # one executemany, not an ORM object per page: ingest writes thousands
+        session.execute(insert(PageRow), [
+            {"document_id": row.id, "number": p.number, "label": p.label, "text": p.text, "ocr": p.ocr,
+             "needs_ocr": p.needs_ocr, "tokens": p.tokens} for p in doc.pages
+        ])
     return _document(row)
 
 
@@ -107,7 +113,15 @@ def list_pages(session: Session, document_id: int) -> list[PageRecord]:
     rows = session.scalars(
         select(PageRow).where(PageRow.document_id == document_id).order_by(PageRow.number)
     )
-    return [PageRecord(number=r.number, text=r.text, label=r.label, ocr=r.ocr) for r in rows]
+    return [PageRecord(number=r.number, text=r.text, label=r.label, ocr=r.ocr, needs_ocr=r.needs_ocr,
+                       tokens=r.tokens) for r in rows]
+
+
+def set_page_tokens(session: Session, document_id: int, token_key: str, tokens: dict[int, int]) -> None:
+    """Store per-page token counts (page number -> tokens) counted under ``token_key``."""
+    for row in session.scalars(select(PageRow).where(PageRow.document_id == document_id)):
+        row.tokens = tokens.get(row.number)
+    session.get(DocumentRow, document_id).token_key = token_key
 
 
 # ----- chats ------------------------------------------------------------------------------

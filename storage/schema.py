@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, MetaData, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, MetaData, UniqueConstraint, false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Stable constraint names, so later (batch-mode) migrations can drop and recreate them.
@@ -41,6 +41,7 @@ class DocumentRow(Base):
     page_count: Mapped[int]
     status: Mapped[str]  # ingested | partial
     warnings: Mapped[list[Any]] = mapped_column(default=list)
+    token_key: Mapped[str | None]  # model + template that counted pages.tokens
     created_at: Mapped[str]
 
 
@@ -53,6 +54,8 @@ class PageRow(Base):
     label: Mapped[str | None]  # printed page label or Bates number
     text: Mapped[str]
     ocr: Mapped[bool] = mapped_column(default=False)
+    needs_ocr: Mapped[bool] = mapped_column(default=False, server_default=false())
+    tokens: Mapped[int | None]
 
 
 class ChatSessionRow(Base):

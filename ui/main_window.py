@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from app import cases
 from app.errors import AppError, Cancelled
-from app.ingest import IngestOutcome, ingest_paths
+from app.ingest import IngestOutcome, IngestProgress, ingest_paths
 from app.model_session import ModelSession
 from app.model_store import prepare_embedded
 from app.questions import Answer, ask
@@ -160,19 +160,24 @@ class MainWindow(QMainWindow):
         if files:
             self.add_documents([Path(f) for f in files])
 
-    def add_documents(self, paths: list[Path]) -> None:
+    def add_documents(self, paths: list[Path], password: str | None = None) -> None:
         case = self.current_case
         self.statusBar().showMessage(f"Reading {len(paths)} item(s)…")
         self.runner.submit(
-            lambda report: ingest_paths(self.vault, case, paths, on_outcome=report),
-            on_progress=self._on_ingest_outcome,
+            lambda report: ingest_paths(self.vault, case, paths, on_outcome=report, on_progress=report,
+                                        password=password),
+            on_progress=self._on_ingest_progress,
             on_done=self._on_ingest_done,
             on_failed=self._on_ingest_done,
         )
 
-    def _on_ingest_outcome(self, outcome: IngestOutcome) -> None:
-        detail = outcome.reason or f"{outcome.pages} pages"
-        self.statusBar().showMessage(f"{outcome.status}: {Path(outcome.path).name} ({detail})")
+    def _on_ingest_progress(self, event: IngestOutcome | IngestProgress) -> None:
+        if isinstance(event, IngestProgress):
+            eta = f", about {event.eta_s:.0f} s left" if event.eta_s else ""
+            doing = "Reading scanned pages (OCR)" if event.phase == "ocr" else "Reading"
+            self.statusBar().showMessage(f"{doing}: file {min(event.files_done + 1, event.files_total)} of "
+                                         f"{event.files_total}, {event.pages_done} pages at "
+                                         f"{event.pages_per_s:.0f} pages/s{eta}")
 
     def _on_ingest_done(self, result) -> None:
         if isinstance(result, BaseException):
@@ -181,11 +186,24 @@ class MainWindow(QMainWindow):
             counts = {s: result.count(s) for s in ("ingested", "duplicate", "rejected")}
             self.statusBar().showMessage(", ".join(f"{n} {s}" for s, n in counts.items()))
             rejected = [o for o in result.outcomes if o.status == "rejected"]
+            locked = [Path(o.path) for o in rejected if o.needs_password]
+            if locked:
+                self._ask_for_password(locked)
             if rejected:
                 self.citation_view.setText("\n".join(f"Not added: {Path(o.path).name} — {o.reason}"
                                                      for o in rejected))
         self.refresh_documents()
         self.ingest_finished.emit(result)
+
+    def _ask_for_password(self, locked: list[Path]) -> None:
+        """Password-protected PDFs: ask (never guess), then read just those files again."""
+        names = ", ".join(p.name for p in locked[:3]) + (" …" if len(locked) > 3 else "")
+        password, ok = QInputDialog.getText(
+            self, "Password needed", f"{len(locked)} PDF(s) are protected by a password ({names}).\n"
+            "Enter the password to read them (it is used for this once and not stored):",
+            QLineEdit.EchoMode.Password)
+        if ok and password:
+            self.add_documents(locked, password=password)
 
     # ----- asking -------------------------------------------------------------------------
 

@@ -77,9 +77,9 @@ def test_rejected_files_are_reported_and_the_batch_goes_on(demo_dir, tmp_path):
                      str(demo_dir / "supply-agreement.pdf"))
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("rejected") and "Unsupported file type (.tiff)" in lines[0]
+    assert lines[0].startswith("rejected") and "Not a readable image" in lines[0]
     assert lines[1].startswith("ingested") and "(3 pages)" in lines[1]
-    assert lines[-1] == "1 ingested, 0 duplicate, 1 rejected."
+    assert lines[-1].startswith("1 ingested, 0 duplicate, 1 rejected; 3 pages in ")
 
 
 def test_audit_export_verify_and_case_deletion_through_the_cli(demo_dir, tmp_path, monkeypatch):

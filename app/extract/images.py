@@ -1,0 +1,33 @@
+"""Scanned images and faxes (TIFF, PNG, JPEG, BMP, GIF): one page per frame, every page OCR'd."""
+
+from __future__ import annotations
+
+from app.errors import IngestError
+from app.extract import ExtractedDocument, OcrJob, Source
+from app.extract.pdf import MUPDF_ERRORS, open_document
+from storage.records import PageRecord
+
+SUFFIXES = (".tif", ".tiff", ".png", ".jpg", ".jpeg", ".bmp", ".gif")
+
+
+def extract_image(source: Source) -> ExtractedDocument:
+    with open_document(source, what="image") as document:
+        try:
+            frames = document.page_count
+        except MUPDF_ERRORS as exc:
+            raise IngestError("The image is damaged; no frame can be read.", detail=str(exc)) from None
+        if frames == 0:
+            raise IngestError("The image has no frames.")
+        readable = []
+        for index in range(frames):  # the image data is only decoded here: check each frame
+            try:
+                document.load_page(index)
+                readable.append(index)
+            except MUPDF_ERRORS:
+                continue
+    if not readable:
+        raise IngestError("Not a readable image (the file is damaged).")
+    pages = tuple(PageRecord(number=i + 1, text="", needs_ocr=i in readable) for i in range(frames))
+    warnings = () if len(readable) == frames else (
+        f"{frames - len(readable)} damaged frame(s) could not be read.",)
+    return ExtractedDocument("image", pages, warnings, {i: OcrJob(source, i) for i in readable})
