@@ -32,7 +32,7 @@ class ModelSession:
         client = WorkerClient(env=dict(os.environ, CASEFILE_HOME=str(data_home())))
         try:
             client.start()
-            client.load_model(self.model.path, self.model.model_id)
+            client.load_model(self.model.path, self.model.model_id, weights_sha256=self.model.weights_sha256)
         except BaseException:
             client.shutdown(timeout=1)
             raise
@@ -50,11 +50,15 @@ class ModelSession:
         messages: Sequence[dict[str, str]],
         params: p.GenerationParams,
         on_token: Callable[[str], None] | None = None,
+        *,
+        prefix: p.Prefix | None = None,
+        on_progress: Callable[[p.Progress], None] | None = None,
     ) -> p.Done:
         with self._lock:
             client = self._ready_client()
             try:
-                return client.generate(messages, params, on_token=on_token)
+                return client.generate(messages, params, on_token=on_token, on_progress=on_progress,
+                                       prefix=prefix)
             except WorkerDied:
                 client.shutdown(timeout=1)
                 self._client = None

@@ -16,6 +16,7 @@ from app.context import build_context, question_messages
 from app.errors import ContextTooLarge, UserFacingError, WorkerDied
 from app.model_session import ModelSession
 from app.page_tokens import refresh_page_tokens
+from app.paths import data_home
 from app.planning import Plan, plan_context
 from inference import protocol as p
 from storage import repositories as repo
@@ -24,6 +25,7 @@ from storage.records import CaseRecord
 from storage.vault import Vault
 
 DEFAULT_PARAMS = p.GenerationParams(max_new_tokens=256, temperature=0.0)
+PREFIX_CACHE_DIR = "prefix-cache"  # sealed prefix caches, by manifest hash, in the data folder
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,8 @@ class Answer:
         }
 
 
-def _generate(vault: Vault, case: CaseRecord, model: ModelSession, messages, params, on_token) -> p.Done:
+def _generate(vault: Vault, case: CaseRecord, model: ModelSession, messages, params, on_token,
+              prefix: p.Prefix) -> p.Done:
     """Run the model, auditing a model load (first use, or after a crash) and a worker crash."""
     if not model.running:
         ready = model.start()
@@ -67,7 +70,7 @@ def _generate(vault: Vault, case: CaseRecord, model: ModelSession, messages, par
                         objects={"model": ready.model_id, "weights_sha256": model.model.weights_sha256,
                                  "device": ready.device, "dtype": ready.dtype, "load_s": ready.load_s})
     try:
-        return model.generate(messages, params, on_token=on_token)
+        return model.generate(messages, params, on_token=on_token, prefix=prefix)
     except WorkerDied as exc:
         with vault.write() as session:
             vault.audit(session, "worker.crash", outcome=OUTCOME_FAILURE, case_id=case.id,
@@ -113,7 +116,9 @@ def ask(
             " choose a model with a larger window."
         )
 
-    done = _generate(vault, case, model, question_messages(context, question), params, on_token)
+    prefix = p.Prefix(text=context.text, cache_id=context.manifest,
+                      cache_dir=str(data_home() / PREFIX_CACHE_DIR), cache_key=vault.prefix_cache_key().hex())
+    done = _generate(vault, case, model, question_messages(context, question), params, on_token, prefix)
     citations = parse_citations(done.text, context)
     with vault.write() as session:
         answered = repo.add_message(

@@ -99,8 +99,10 @@ class WorkerClient:
 
     # ----- requests -----------------------------------------------------------------------
 
-    def load_model(self, path: Path, model_id: str, device: str = "auto") -> p.Ready:
-        request = p.LoadModel(id=next(self._ids), path=str(path), model_id=model_id, device=device)
+    def load_model(self, path: Path, model_id: str, device: str = "auto", *, weights_sha256: str = "",
+                   prefill_chunk: int = 0) -> p.Ready:
+        request = p.LoadModel(id=next(self._ids), path=str(path), model_id=model_id, device=device,
+                              weights_sha256=weights_sha256, prefill_chunk=prefill_chunk)
         self.model = self._single(request, p.Ready)
         return self.model
 
@@ -111,10 +113,12 @@ class WorkerClient:
         *,
         on_token: TokenCallback | None = None,
         on_progress: ProgressCallback | None = None,
+        prefix: p.Prefix | None = None,
     ) -> p.Done:
         """Stream a reply; ``on_token`` gets each new piece of text. Returns the final ``Done``."""
         request = p.Generate(
-            id=next(self._ids), messages=tuple(messages), params=params or p.GenerationParams()
+            id=next(self._ids), messages=tuple(messages), params=params or p.GenerationParams(),
+            prefix=prefix,
         )
         for frame in self._exchange(request):
             if isinstance(frame, p.Token) and on_token:

@@ -1,12 +1,15 @@
 """The transformers engine that runs inside the worker process (the only place torch lives).
 
-Loads a model from a local folder only (safetensors, no remote code), prefills the prompt in
-chunks with ``logits_to_keep=1`` (so a long prompt never materialises a full logits tensor),
-then decodes one token at a time, checking for cancellation between steps.
+Loads a model from a local folder only (safetensors, no remote code), prefills in chunks with
+``logits_to_keep=1`` (a long prompt never materialises a full logits tensor), reporting progress
+and honouring cancel between chunks, then decodes one token at a time, checking for cancel
+between steps. With a ``Prefix`` the documents' part of the prompt is prefilled once and kept
+(``inference.prefix_cache``): later questions pay only for their own tokens.
 """
 
 from __future__ import annotations
 
+import inspect
 import logging
 import time
 from collections.abc import Callable, Sequence
@@ -17,6 +20,7 @@ import torch
 from transformers import AutoModelForCausalLM, AutoTokenizer, DynamicCache
 from transformers.utils import logging as hf_logging
 
+from inference import prefix_cache
 from inference import protocol as p
 
 log = logging.getLogger("casefile.worker")
@@ -24,6 +28,8 @@ hf_logging.disable_progress_bar()
 
 PREFILL_CHUNK_CPU = 2048
 PREFILL_CHUNK_GPU = 16384
+
+ProgressCallback = Callable[[int, int], None]
 
 
 class ModelLoadError(Exception):
@@ -41,6 +47,13 @@ class GenerationResult:
     timings: p.Timings
 
 
+@dataclass
+class PrefixState:
+    key: tuple[str, str]  # (cache id, token ids hash)
+    cache: DynamicCache
+    snapshot: prefix_cache.Snapshot
+
+
 def describe_device() -> str:
     if torch.cuda.is_available():
         names = {torch.cuda.get_device_name(i) for i in range(torch.cuda.device_count())}
@@ -53,18 +66,27 @@ def _text_config(config):  # composite (vision-language) configs keep the LM in 
 
 
 class TransformersEngine:
-    def __init__(self, model, tokenizer, model_id: str, load_s: float) -> None:
+    def __init__(self, model, tokenizer, model_id: str, load_s: float = 0.0, *,
+                 weights_sha256: str = "", prefill_chunk: int = 0) -> None:
         self.model = model
         self.tokenizer = tokenizer
         self.model_id = model_id
+        self.weights_sha256 = weights_sha256
         self.load_s = load_s
         self.window = int(getattr(_text_config(model.config), "max_position_embeddings", 0) or 0)
         self.dtype_name = str(model.dtype).removeprefix("torch.")
         self.device = str(model.device)
+        self.prefill_chunk = prefill_chunk or (PREFILL_CHUNK_GPU if model.device.type == "cuda"
+                                               else PREFILL_CHUNK_CPU)
         self.eos_ids = self._eos_ids()
+        self.prefix: PrefixState | None = None
+        # transformers 5.x renames forward's ``past_key_values`` to ``cache`` (the old name warns)
+        parameters = inspect.signature(model.forward).parameters
+        self._cache_argument = "cache" if "cache" in parameters else "past_key_values"
 
     @classmethod
-    def load(cls, path: str | Path, model_id: str, device: str = "auto") -> TransformersEngine:
+    def load(cls, path: str | Path, model_id: str, device: str = "auto", *, weights_sha256: str = "",
+             prefill_chunk: int = 0) -> TransformersEngine:
         path = Path(path)
         if not (path / "config.json").is_file():
             raise ModelLoadError(f"no config.json in model folder {path}")
@@ -75,10 +97,7 @@ class TransformersEngine:
         try:
             tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
             model = AutoModelForCausalLM.from_pretrained(
-                path,
-                local_files_only=True,
-                use_safetensors=True,
-                trust_remote_code=False,
+                path, local_files_only=True, use_safetensors=True, trust_remote_code=False,
                 dtype=torch.bfloat16 if on_gpu else torch.float32,
                 device_map="auto" if on_gpu else None,
             )
@@ -87,22 +106,87 @@ class TransformersEngine:
         model.eval()
         load_s = time.perf_counter() - started
         log.info("loaded %s in %.1f s on %s", model_id, load_s, model.device)
-        return cls(model, tokenizer, model_id, load_s)
+        return cls(model, tokenizer, model_id, load_s, weights_sha256=weights_sha256,
+                   prefill_chunk=prefill_chunk)
 
     def _eos_ids(self) -> set[int]:
         ids: set[int] = set()
-        for source in (self.model.generation_config.eos_token_id, self.tokenizer.eos_token_id):
+        sources = (self.model.generation_config.eos_token_id,
+                   self.tokenizer.eos_token_id if self.tokenizer is not None else None)
+        for source in sources:
             if isinstance(source, int):
                 ids.add(source)
             elif source:
                 ids.update(source)
         return ids
 
-    def encode_chat(self, messages: Sequence[dict[str, str]]) -> torch.Tensor:
-        encoded = self.tokenizer.apply_chat_template(
-            list(messages), add_generation_prompt=True, return_dict=True, return_tensors="pt"
-        )
-        return encoded["input_ids"].to(self.model.device)
+    # ----- prompts ------------------------------------------------------------------------
+
+    def _ids(self, text: str) -> list[int]:
+        return self.tokenizer(text, add_special_tokens=False)["input_ids"]
+
+    def encode(self, messages: Sequence[dict[str, str]],
+               prefix_text: str | None) -> tuple[list[int], list[int]]:
+        """The chat prompt's token ids, split after ``prefix_text`` (all in the second part if None)."""
+        rendered = self.tokenizer.apply_chat_template(list(messages), tokenize=False,
+                                                      add_generation_prompt=True)
+        if prefix_text is None:
+            return [], self._ids(rendered)
+        at = rendered.find(prefix_text)
+        if at < 0:
+            raise ValueError("the prefix text is not in the rendered prompt")
+        cut = at + len(prefix_text)
+        return self._ids(rendered[:cut]), self._ids(rendered[cut:])
+
+    # ----- the forward passes -------------------------------------------------------------
+
+    def forward(self, ids: list[int], start: int, cache: DynamicCache) -> torch.Tensor:
+        """Logits at the last of ``ids``, fed at positions ``start``.. onto ``cache``."""
+        input_ids = torch.tensor([ids], device=self.model.device)
+        positions = torch.arange(start, start + len(ids), device=self.model.device)[None]
+        out = self.model(input_ids=input_ids, position_ids=positions, use_cache=True, logits_to_keep=1,
+                         **{self._cache_argument: cache})
+        return out.logits[0, -1].float()
+
+    def prefill(self, ids: list[int], start: int, cache: DynamicCache, should_stop: Callable[[], bool],
+                on_progress: ProgressCallback | None = None) -> torch.Tensor | None:
+        """Feed ``ids`` in chunks; None when cancelled between chunks."""
+        logits = None
+        for offset in range(0, len(ids), self.prefill_chunk):
+            if should_stop():
+                return None
+            logits = self.forward(ids[offset:offset + self.prefill_chunk], start + offset, cache)
+            if on_progress:
+                on_progress(min(offset + self.prefill_chunk, len(ids)), len(ids))
+        return logits
+
+    # ----- the prefix ---------------------------------------------------------------------
+
+    def prefix_state(self, prefix_ids: list[int], spec: p.Prefix, should_stop: Callable[[], bool],
+                     on_progress: ProgressCallback | None = None) -> tuple[PrefixState | None, str]:
+        """The prefix's cache from memory, from disk, or prefilled now (then kept and saved)."""
+        key = (spec.cache_id, prefix_cache.ids_hash(prefix_ids))
+        if self.prefix is not None and self.prefix.key == key:
+            return self.prefix, "memory"
+        self.prefix = None  # one case in memory at a time
+        identity = prefix_cache.CacheIdentity(self.model_id, self.weights_sha256, self.dtype_name, key[1],
+                                              len(prefix_ids))
+        path = Path(spec.cache_dir) / f"{spec.cache_id}.kv" if spec.cache_dir and spec.cache_id else None
+        cache_key = bytes.fromhex(spec.cache_key) if spec.cache_key else None
+        cache, source = None, "disk"
+        if path is not None and cache_key is not None:
+            cache = prefix_cache.load(path, identity, cache_key, self.model.config, self.model.device)
+        if cache is None:
+            cache, source = DynamicCache(config=self.model.config), "prefill"
+            if self.prefill(prefix_ids, 0, cache, should_stop, on_progress) is None:
+                return None, source
+            if path is not None and cache_key is not None:
+                size = prefix_cache.save(path, cache, identity, cache_key)
+                log.info("prefix cache saved: %d tokens, %.1f MiB", len(prefix_ids), size / 2**20)
+        self.prefix = PrefixState(key, cache, prefix_cache.Snapshot(cache, len(prefix_ids)))
+        return self.prefix, source
+
+    # ----- generation ---------------------------------------------------------------------
 
     @torch.inference_mode()
     def generate(
@@ -112,69 +196,61 @@ class TransformersEngine:
         *,
         on_token: Callable[[str], None],
         should_stop: Callable[[], bool],
+        on_progress: ProgressCallback | None = None,
+        prefix: p.Prefix | None = None,
     ) -> GenerationResult:
-        input_ids = self.encode_chat(messages)
-        n_prompt = input_ids.shape[1]
-        if self.window and n_prompt + params.max_new_tokens > self.window:
-            raise ContextOverflow(
-                f"{n_prompt:,} prompt tokens + {params.max_new_tokens:,} answer tokens exceed "
-                f"the {self.window:,}-token window"
-            )
         started = time.perf_counter()
-        cache = DynamicCache(config=self.model.config)
-        logits = self._prefill(input_ids, cache, should_stop)
-        if logits is None:
-            return GenerationResult(p.FINISH_CANCELLED, "", p.Timings(prefill_tokens=n_prompt))
-        ttft = time.perf_counter() - started
+        prefix_ids, ids = self.encode(messages, prefix.text if prefix else None)
+        total = len(prefix_ids) + len(ids)
+        if self.window and total + params.max_new_tokens > self.window:
+            raise ContextOverflow(f"{total:,} prompt tokens + {params.max_new_tokens:,} answer tokens exceed "
+                                  f"the {self.window:,}-token window")
+        state = None
+        if prefix is None:
+            cache, source, prefilled = DynamicCache(config=self.model.config), "prefill", len(ids)
+        else:
+            state, source = self.prefix_state(prefix_ids, prefix, should_stop, on_progress)
+            if state is None:
+                return GenerationResult(p.FINISH_CANCELLED, "", p.Timings(prefill_tokens=len(prefix_ids)))
+            cache = state.cache
+            prefilled = len(ids) + (len(prefix_ids) if source == "prefill" else 0)
+        try:
+            logits = self.prefill(ids, len(prefix_ids), cache, should_stop, on_progress)
+            if logits is None:
+                return GenerationResult(p.FINISH_CANCELLED, "", p.Timings(prefill_tokens=prefilled))
+            ttft = time.perf_counter() - started
+            finish, text, decoded, decode_s = self._decode(logits, total, cache, params, on_token,
+                                                           should_stop)
+        finally:
+            if state is not None:
+                state.snapshot.restore(cache)  # rewind to the documents for the next question
+        return GenerationResult(finish, text, p.Timings(
+            prefill_tokens=prefilled, ttft_s=round(ttft, 4), decode_tokens=decoded,
+            decode_tokens_per_s=round(decoded / decode_s, 2) if decode_s > 0 else 0.0, prefix_source=source))
 
+    def _decode(self, logits, position, cache, params, on_token, should_stop):
         sampler = _Sampler(params)
         generated: list[int] = []
         stream = _TextStream(self.tokenizer)
         finish = p.FINISH_LENGTH
-        decode_started = time.perf_counter()
-        position = n_prompt
+        started = time.perf_counter()
         for _ in range(params.max_new_tokens):
             token = sampler.next_token(logits)
             if token in self.eos_ids:
                 finish = p.FINISH_STOP
                 break
             generated.append(token)
-            piece = stream.push(generated)
-            if piece:
+            if piece := stream.push(generated):
                 on_token(piece)
             if should_stop():
                 finish = p.FINISH_CANCELLED
                 break
-            logits = self._forward(torch.tensor([[token]], device=self.model.device), position, cache)
+            logits = self.forward([token], position, cache)
             position += 1
-        decode_s = time.perf_counter() - decode_started
-        tail = stream.flush(generated)
-        if tail:
+        decode_s = time.perf_counter() - started
+        if tail := stream.flush(generated):
             on_token(tail)
-        timings = p.Timings(
-            prefill_tokens=n_prompt,
-            ttft_s=round(ttft, 4),
-            decode_tokens=len(generated),
-            decode_tokens_per_s=round(len(generated) / decode_s, 2) if decode_s > 0 else 0.0,
-            prefix_source="prefill",
-        )
-        return GenerationResult(finish, stream.text, timings)
-
-    def _forward(self, ids: torch.Tensor, start: int, cache: DynamicCache) -> torch.Tensor:
-        positions = torch.arange(start, start + ids.shape[1], device=ids.device)[None]
-        out = self.model(input_ids=ids, past_key_values=cache, position_ids=positions,
-                         use_cache=True, logits_to_keep=1)
-        return out.logits[0, -1].float()
-
-    def _prefill(self, input_ids: torch.Tensor, cache: DynamicCache,
-                 should_stop: Callable[[], bool]) -> torch.Tensor | None:
-        chunk = PREFILL_CHUNK_GPU if input_ids.is_cuda else PREFILL_CHUNK_CPU
-        logits = None
-        for start in range(0, input_ids.shape[1], chunk):
-            if should_stop():
-                return None
-            logits = self._forward(input_ids[:, start:start + chunk], start, cache)
-        return logits
+        return finish, stream.text, len(generated), decode_s
 
 
 class _Sampler:

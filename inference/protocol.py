@@ -46,6 +46,8 @@ class LoadModel(Message):
     path: str = ""
     model_id: str = ""
     device: str = "auto"
+    weights_sha256: str = ""  # identifies the weights in stored prefix caches
+    prefill_chunk: int = 0  # tokens per prefill step; 0: the engine's default for the device
 
 
 @dataclass(frozen=True)
@@ -60,12 +62,25 @@ class GenerationParams:
 
 
 @dataclass(frozen=True)
+class Prefix:
+    """The cacheable start of a prompt: everything up to and including the first occurrence of
+    ``text`` in the rendered chat (the case's documents). Kept after the answer, rewound to for
+    the next question, and (with ``cache_dir`` and ``cache_key``) sealed to disk."""
+
+    text: str
+    cache_id: str = ""  # the manifest hash: names the disk copy
+    cache_dir: str = ""
+    cache_key: str = ""  # hex AES-256 key for the disk copy, derived from the vault's key
+
+
+@dataclass(frozen=True)
 class Generate(Message):
     """Generate a reply to chat ``messages`` (``[{"role", "content"}]``) with the loaded model."""
 
     type: ClassVar[str] = "generate"
     messages: tuple[dict[str, str], ...] = ()
     params: GenerationParams = field(default_factory=GenerationParams)
+    prefix: Prefix | None = None
 
 
 @dataclass(frozen=True)
@@ -103,6 +118,15 @@ class Progress(Message):
     phase: str = ""
     done: int = 0
     total: int = 0
+    seconds: float = 0.0  # since the request started: with done/total gives tokens/s and ETA
+
+    @property
+    def rate(self) -> float:
+        return self.done / self.seconds if self.seconds > 0 else 0.0
+
+    @property
+    def eta_s(self) -> float | None:
+        return (self.total - self.done) / self.rate if self.rate > 0 else None
 
 
 @dataclass(frozen=True)
@@ -145,7 +169,7 @@ MESSAGE_TYPES: dict[str, type[Message]] = {
 }
 
 # Nested dataclass fields, rebuilt from dicts on decode.
-_NESTED: dict[str, type] = {"params": GenerationParams, "timings": Timings}
+_NESTED: dict[str, type] = {"params": GenerationParams, "timings": Timings, "prefix": Prefix}
 
 
 def encode(message: Message) -> str:

@@ -15,6 +15,7 @@ import os
 import queue
 import sys
 import threading
+import time
 import traceback
 from pathlib import Path
 from typing import TextIO
@@ -101,7 +102,9 @@ class Worker:
         from inference.engine import ModelLoadError, TransformersEngine
 
         try:
-            self._engine = TransformersEngine.load(message.path, message.model_id, message.device)
+            self._engine = TransformersEngine.load(message.path, message.model_id, message.device,
+                                                   weights_sha256=message.weights_sha256,
+                                                   prefill_chunk=message.prefill_chunk)
         except ModelLoadError as exc:
             raise RequestFailed("model_load", str(exc)) from None
         engine = self._engine
@@ -120,10 +123,17 @@ class Worker:
             seq += 1
             self.send(p.Token(id=message.id, seq=seq, text=text))
 
+        started = time.perf_counter()
+
+        def on_progress(done: int, total: int) -> None:
+            self.send(p.Progress(id=message.id, phase="prefill", done=done, total=total,
+                                 seconds=round(time.perf_counter() - started, 3)))
+
         try:
             result = self._engine.generate(
                 message.messages, message.params, on_token=on_token,
-                should_stop=lambda: self.is_cancelled(message.id),
+                should_stop=lambda: self.is_cancelled(message.id), on_progress=on_progress,
+                prefix=message.prefix,
             )
         except ContextOverflow as exc:
             raise RequestFailed("context_too_long", str(exc)) from None

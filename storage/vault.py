@@ -16,7 +16,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
@@ -107,7 +109,11 @@ class Vault:
         unwrapped = False
         for candidates in (keyfile.slots, keyfile.pending):
             slot = candidates.get(slot_kind)
-            data_key = unwrap(slot) if slot else None
+            try:
+                data_key = unwrap(slot) if slot else None
+            except (KeyError, TypeError, ValueError) as exc:
+                raise StorageError(f"The vault's key file {home / KEYS_NAME} is damaged; nothing was "
+                                   "changed.", detail=f"slot {slot_kind}: {exc!r}") from None
             if data_key is None:
                 continue
             unwrapped = True
@@ -183,6 +189,11 @@ class Vault:
             if self._audit_key is None:
                 self._audit_key = self._secret(session, AUDIT_KEY)
             return audit_chain.verify_chain(session, self._audit_key)
+
+    def prefix_cache_key(self) -> bytes:
+        """The key that seals the worker's on-disk prefix caches (derived: a rekey retires them)."""
+        return HKDF(algorithm=hashes.SHA256(), length=32, salt=None,
+                    info=b"casefile prefix cache v1").derive(self.data_key)
 
     def signing_key(self) -> Ed25519PrivateKey:
         with self.read() as session:

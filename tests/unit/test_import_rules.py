@@ -13,7 +13,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 HEAVY = {"torch", "transformers", "accelerate", "gguf", "safetensors"}
 QT = {"PySide6", "shiboken6"}
-WORKER_SIDE = {"inference/worker.py", "inference/engine.py", "inference/convert.py"}
+WORKER_SIDE = {"inference/worker.py", "inference/engine.py", "inference/convert.py",
+               "inference/prefix_cache.py", "inference/inprocess.py"}
 
 
 def _imports(path: Path) -> set[str]:

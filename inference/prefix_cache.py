@@ -1,0 +1,154 @@
+"""Keeping the document prefix's cache: rewind in memory, and an encrypted copy on disk.
+
+Rewind: after the prefix is prefilled we note each attention layer's length and clone each
+linear-attention (Gated DeltaNet) layer's fixed-size state. After a question, attention layers
+are cropped back to that length; linear-attention layers cannot be cropped (``crop()`` does not
+roll their recurrent state back), so their saved state is copied back in place. This costs the
+linear state only (MiBs), not a deepcopy of the whole KV cache (GiBs at long context).
+
+Disk: the prefix's tensors are written with safetensors, with metadata naming the model, its
+weights hash, transformers version, dtype, the prefix token ids' hash and length, then sealed
+with AES-256-GCM under a key the app derives from the vault, so a cache file never shows document
+text. Any mismatch on load means "rebuild", never "use".
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import secrets
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+
+import torch
+import transformers
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from safetensors.torch import load as load_tensors
+from safetensors.torch import save as save_tensors
+from transformers import DynamicCache
+from transformers.cache_utils import DynamicLayer
+
+log = logging.getLogger("casefile.worker")
+
+FORMAT = "casefile-prefix-cache/1"
+_STATES = ("conv_states", "recurrent_states")
+
+
+def ids_hash(ids: list[int]) -> str:
+    return hashlib.sha256(struct.pack(f"<{len(ids)}i", *ids)).hexdigest()
+
+
+def _items(container):
+    return container.items() if isinstance(container, dict) else enumerate(container)
+
+
+def _linear_state(layer) -> dict[str, torch.Tensor]:
+    """The fixed-size state tensors of a linear-attention layer, by name."""
+    state = {}
+    for attr in _STATES:
+        for index, tensor in _items(getattr(layer, attr)):
+            if isinstance(tensor, torch.Tensor):
+                state[f"{attr}.{index}"] = tensor
+    return state
+
+
+class Snapshot:
+    """The prefix's cache state, to rewind to after every question."""
+
+    def __init__(self, cache: DynamicCache, length: int) -> None:
+        self.length = length
+        self.linear = {i: {name: t.clone() for name, t in _linear_state(layer).items()}
+                       for i, layer in enumerate(cache.layers) if not isinstance(layer, DynamicLayer)}
+
+    def restore(self, cache: DynamicCache) -> None:
+        for i, layer in enumerate(cache.layers):
+            if i in self.linear:
+                current = _linear_state(layer)
+                for name, saved in self.linear[i].items():
+                    current[name].copy_(saved)  # in place: the static addresses stay valid
+            elif (extra := layer.get_seq_length() - self.length) > 0:
+                layer.crop(-extra)  # a positive length is refused: crop counts from the end
+
+    @property
+    def linear_bytes(self) -> int:
+        return sum(t.numel() * t.element_size() for state in self.linear.values() for t in state.values())
+
+
+@dataclass(frozen=True)
+class CacheIdentity:
+    """What a stored prefix must match to be used."""
+
+    model_id: str
+    weights_sha256: str
+    dtype: str
+    ids_sha256: str
+    length: int
+
+    def metadata(self) -> dict[str, str]:
+        return {"format": FORMAT, "model_id": self.model_id, "weights_sha256": self.weights_sha256,
+                "dtype": self.dtype, "ids_sha256": self.ids_sha256, "length": str(self.length),
+                "transformers": transformers.__version__}
+
+
+def _tensors(cache: DynamicCache, length: int) -> dict[str, torch.Tensor]:
+    tensors = {}
+    for i, layer in enumerate(cache.layers):
+        if isinstance(layer, DynamicLayer):
+            tensors[f"{i}.keys"] = layer.keys[..., :length, :].contiguous().cpu()
+            tensors[f"{i}.values"] = layer.values[..., :length, :].contiguous().cpu()
+        else:
+            tensors.update({f"{i}.{name}": t.contiguous().cpu() for name, t in _linear_state(layer).items()})
+    return tensors
+
+
+def save(path: Path, cache: DynamicCache, identity: CacheIdentity, key: bytes) -> int:
+    """Seal the prefix cache into ``path`` (atomically); returns the file size."""
+    plain = save_tensors(_tensors(cache, identity.length), metadata=identity.metadata())
+    nonce = secrets.token_bytes(12)
+    sealed = nonce + AESGCM(key).encrypt(nonce, plain, path.name.encode())
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    tmp = path.with_suffix(".partial")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(sealed)
+    os.replace(tmp, path)
+    return len(sealed)
+
+
+def _metadata(plain: bytes) -> dict[str, str]:
+    (header_len,) = struct.unpack("<Q", plain[:8])
+    return json.loads(plain[8:8 + header_len]).get("__metadata__", {})
+
+
+def load(path: Path, identity: CacheIdentity, key: bytes, config, device) -> DynamicCache | None:
+    """The stored prefix cache, or None (with a log line saying why) when it cannot be used."""
+    if not path.is_file():
+        return None
+    sealed = path.read_bytes()
+    try:
+        plain = AESGCM(key).decrypt(sealed[:12], sealed[12:], path.name.encode())
+    except (InvalidTag, ValueError):
+        log.info("prefix cache ignored: it does not open with this vault's key (rebuilding)")
+        return None
+    stored = _metadata(plain)
+    wanted = identity.metadata()
+    differing = sorted(k for k in wanted if stored.get(k) != wanted[k])
+    if differing:
+        log.info("prefix cache ignored: %s differ (rebuilding)", ", ".join(differing))
+        return None
+    tensors = load_tensors(plain)
+    cache = DynamicCache(config=config)
+    for i, layer in enumerate(cache.layers):
+        if isinstance(layer, DynamicLayer):
+            layer.update(tensors[f"{i}.keys"].to(device), tensors[f"{i}.values"].to(device))
+            continue
+        own = sorted((n.split(".", 1)[1], t) for n, t in tensors.items() if n.startswith(f"{i}."))
+        for name, tensor in own:
+            attr, index = name.rsplit(".", 1)
+            updater = layer.update_conv_state if attr == "conv_states" else layer.update_recurrent_state
+            updater(tensor.to(device), state_idx=int(index))
+    return cache

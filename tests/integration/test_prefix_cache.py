@@ -1,0 +1,93 @@
+"""Prefix reuse gives the same logits as no reuse (≤1e-4), on the real hybrid Qwen3.5 cache path
+and on the embedded model: (a) uncached, (b) from the snapshot, (c) after three earlier
+question/answer rounds, (d) after a save to disk and a load in a fresh engine."""
+
+import random
+import secrets
+
+import pytest
+import torch
+
+from inference import prefix_cache
+from inference import protocol as p
+from inference.engine import TransformersEngine
+from tests.fixtures.tiny_models import tiny_qwen3_5_moe
+
+pytestmark = pytest.mark.slow
+TOLERANCE = 1e-4
+
+
+def _engines(kind, embedded_model):
+    if kind == "qwen3_5_moe":
+        model = tiny_qwen3_5_moe()
+        make = lambda: TransformersEngine(model, None, "tiny-qwen3.5-moe", prefill_chunk=64)
+        return make, model.config.vocab_size
+    loaded = TransformersEngine.load(embedded_model.path, embedded_model.model_id, prefill_chunk=64)
+    make = lambda: TransformersEngine(loaded.model, loaded.tokenizer, loaded.model_id, prefill_chunk=64)
+    return make, loaded.model.config.vocab_size
+
+
+@pytest.mark.parametrize("kind", ["qwen3_5_moe", "smollm2"])
+@torch.inference_mode()
+def test_cached_logits_equal_uncached(kind, embedded_model, tmp_path):
+    make_engine, vocab = _engines(kind, embedded_model)
+    rng = random.Random(1)
+    prefix = [rng.randrange(2, vocab) for _ in range(300)]
+    question = [rng.randrange(2, vocab) for _ in range(12)]
+    spec = p.Prefix(text="", cache_id="case-manifest", cache_dir=str(tmp_path),
+                    cache_key=secrets.token_hex(32))
+    engine = make_engine()
+
+    uncached = engine.model(input_ids=torch.tensor([prefix + question])).logits[0, -1].float()  # (a)
+
+    state, source = engine.prefix_state(prefix, spec, should_stop=lambda: False)
+    assert source == "prefill" and state.snapshot.length == len(prefix)
+    if kind == "qwen3_5_moe":
+        assert state.snapshot.linear  # the hybrid model really has linear-attention state to keep
+    from_snapshot = engine.forward(question, len(prefix), state.cache)  # (b)
+    state.snapshot.restore(state.cache)
+    assert torch.max(torch.abs(from_snapshot - uncached)) <= TOLERANCE
+
+    for _ in range(3):  # (c) three earlier rounds: another question, a few greedy tokens, rewind
+        other = [rng.randrange(2, vocab) for _ in range(9)]
+        logits, position = engine.forward(other, len(prefix), state.cache), len(prefix) + len(other)
+        for _ in range(4):
+            logits = engine.forward([int(torch.argmax(logits))], position, state.cache)
+            position += 1
+        state.snapshot.restore(state.cache)
+    after_rounds = engine.forward(question, len(prefix), state.cache)
+    state.snapshot.restore(state.cache)
+    assert torch.max(torch.abs(after_rounds - uncached)) <= TOLERANCE
+
+    fresh = make_engine()  # (d) as after a restart: the sealed copy on disk
+    state, source = fresh.prefix_state(prefix, spec, should_stop=lambda: False)
+    assert source == "disk"
+    from_disk = fresh.forward(question, len(prefix), state.cache)
+    assert torch.max(torch.abs(from_disk - uncached)) <= TOLERANCE
+
+
+def test_a_stored_prefix_is_sealed_and_used_only_when_everything_matches(tmp_path, caplog):
+    model = tiny_qwen3_5_moe()
+    engine = TransformersEngine(model, None, "tiny", weights_sha256="w1", prefill_chunk=128)
+    key = secrets.token_bytes(32)
+    spec = p.Prefix(text="", cache_id="m1", cache_dir=str(tmp_path), cache_key=key.hex())
+    ids = list(range(2, 202))
+    with torch.inference_mode():
+        engine.prefix_state(ids, spec, should_stop=lambda: False)
+    sealed = (tmp_path / "m1.kv").read_bytes()
+    assert b"safetensors" not in sealed and b"tiny" not in sealed and b"format" not in sealed
+
+    identity = prefix_cache.CacheIdentity("tiny", "w1", "float32", prefix_cache.ids_hash(ids), len(ids))
+    assert prefix_cache.load(tmp_path / "m1.kv", identity, key, model.config, model.device) is not None
+    cases = [
+        (identity, secrets.token_bytes(32), "does not open with this vault's key"),
+        (prefix_cache.CacheIdentity("tiny", "w2", "float32", identity.ids_sha256, len(ids)), key,
+         "weights_sha256 differ"),
+        (prefix_cache.CacheIdentity("tiny", "w1", "float32", prefix_cache.ids_hash(ids[:-1]), len(ids) - 1),
+         key, "ids_sha256, length differ"),
+    ]
+    for wanted, with_key, reason in cases:
+        caplog.clear()
+        with caplog.at_level("INFO", logger="casefile.worker"):
+            assert prefix_cache.load(tmp_path / "m1.kv", wanted, with_key, model.config, model.device) is None
+        assert reason in caplog.text
