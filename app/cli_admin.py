@@ -12,7 +12,9 @@ from app.audit_export import export_audit, signer_fingerprint
 from app.cli_output import emit_json
 from app.errors import UserFacingError
 from app.model_store import list_models, prepare_embedded
+from app.settings import DEFAULT_REMOTE_WINDOW, RemoteBackend, remote_backend, set_remote_backend
 from app.unlock import RECOVERY_NOTICE, check_new_passphrase, open_vault, prompt_new_passphrase, unlock_vault
+from inference.remote import RemoteClient
 from storage import vault_keys
 from storage.export_verifier import verify_export
 from storage.keyslots import KEYRING
@@ -49,6 +51,12 @@ def register(commands) -> None:
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=cmd_models_list)
     _action(actions, "prepare", "convert the embedded model into the store (once)", cmd_models_prepare)
+    remote = _action(actions, "remote", "answer with the site's OpenAI-compatible server (vLLM, SGLang)",
+                     cmd_models_remote)
+    remote.add_argument("url", nargs="?", help="e.g. http://gpu-server.internal:8000")
+    remote.add_argument("model", nargs="?", help="the model name the server serves")
+    remote.add_argument("--window", type=int, default=DEFAULT_REMOTE_WINDOW, help="its context window")
+    remote.add_argument("--off", action="store_true", help="go back to the local model")
 
 
 def _action(actions, name: str, help_text: str, handler) -> argparse.ArgumentParser:
@@ -155,6 +163,23 @@ def cmd_vault_keyring(args: argparse.Namespace) -> int:
 def cmd_models_prepare(args: argparse.Namespace) -> int:
     model = prepare_embedded()
     print(f"Ready: {model.model_id} in {model.path}")
+    return 0
+
+
+def cmd_models_remote(args: argparse.Namespace) -> int:
+    vault = open_vault()
+    if args.off:
+        set_remote_backend(vault, None)
+        print("Questions go to the local model again.")
+        return 0
+    if not args.url or not args.model:
+        current = remote_backend(vault)
+        print(f"Remote model: {current.model} at {current.url}" if current else "Remote model: off.")
+        return 0
+    backend = RemoteBackend(args.url, args.model, args.window)
+    RemoteClient(backend.url, backend.model, timeout=10).start()  # reachable and serving it, or say why
+    set_remote_backend(vault, backend)
+    print(f"Questions now go to {backend.model} at {backend.url} (recorded with every answer).")
     return 0
 
 

@@ -17,6 +17,7 @@ from app.model_store import get_model
 from app.page_tokens import refresh_page_tokens
 from app.planning import plan_context
 from app.questions import ask
+from app.settings import remote_backend
 from app.unlock import open_vault
 from inference.protocol import GenerationParams
 
@@ -95,7 +96,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 def cmd_ask(args: argparse.Namespace) -> int:
     vault = open_vault()
     case = cases.open_case(vault, args.case)
-    session = ModelSession(get_model())
+    session = ModelSession(get_model(), remote_backend(vault))
     try:
         def stream(text: str) -> None:
             if not args.json:

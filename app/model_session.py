@@ -16,23 +16,40 @@ from app.model_store import ModelInfo
 from app.paths import data_home
 from inference import protocol as p
 from inference.client import WorkerClient
+from inference.remote import RemoteClient
 
 
 class ModelSession:
-    def __init__(self, model: ModelInfo) -> None:
-        self.model = model
-        self._client: WorkerClient | None = None
+    """``remote`` (an ``app.settings.RemoteBackend``) sends questions to the site's server instead."""
+
+    def __init__(self, model: ModelInfo, remote=None) -> None:
+        self.remote = remote
+        self.model = remote.as_model(model) if remote is not None else model
+        self.rope_factor = 1.0
+        self._client: WorkerClient | RemoteClient | None = None
         self._lock = threading.Lock()
+
+    def use_rope_factor(self, factor: float) -> None:
+        """Ask for YaRN (factor > 1) or the native window; a change reloads the model next time."""
+        if factor != self.rope_factor:
+            self.rope_factor = factor
+            self.close()
 
     def _ready_client(self) -> WorkerClient:
         if self._client is not None and self._client.alive:
             return self._client
         if self._client is not None:
             self._client.shutdown(timeout=1)
+        if self.remote is not None:
+            self._client = RemoteClient(self.remote.url, self.remote.model)
+            self._client.start()
+            self._client.load_model()
+            return self._client
         client = WorkerClient(env=dict(os.environ, CASEFILE_HOME=str(data_home())))
         try:
             client.start()
-            client.load_model(self.model.path, self.model.model_id, weights_sha256=self.model.weights_sha256)
+            client.load_model(self.model.path, self.model.model_id, weights_sha256=self.model.weights_sha256,
+                              rope_factor=self.rope_factor)
         except BaseException:
             client.shutdown(timeout=1)
             raise

@@ -10,8 +10,6 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-import psutil
-
 from app.context import (
     DOCUMENT_FOOTER,
     SYSTEM_INSTRUCTION,
@@ -21,12 +19,12 @@ from app.context import (
     render_document,
     token_key,
 )
+from app.memory_plan import memory_plan, usable_window, yarn_factor
 from app.model_store import ModelInfo
 from app.tokens import count_tokens
 
 ANSWER_RESERVE = 512  # tokens kept free for the question and the answer
 CHAT_TEMPLATE_OVERHEAD = 32  # role markers the chat template adds around the messages
-CPU_DTYPE_BYTES = 4  # fp32 on CPU; bf16 (2) on GPU is reported by the worker later
 
 
 @dataclass(frozen=True)
@@ -66,6 +64,12 @@ class Plan:
     manifest: str
     memory: dict[str, int] = field(default_factory=dict)
     repeated_pages: tuple[RepeatedPage, ...] = ()
+    native_window: int = 0
+    rope_factor: float = 1.0  # > 1: YaRN stretches the native window to fit this case
+
+    @property
+    def memory_fits(self) -> bool:
+        return self.memory.get("needed_bytes", 0) <= self.memory.get("available_bytes", 0)
 
     @property
     def repeated_tokens(self) -> int:
@@ -76,35 +80,12 @@ class Plan:
             "repeated_pages": [r.as_json() for r in self.repeated_pages],
             "repeated_tokens": self.repeated_tokens,
             "model": self.model_id, "tokens_used": self.tokens_used, "window": self.window,
+            "native_window": self.native_window, "rope_factor": self.rope_factor,
+            "memory_fits": self.memory_fits,
             "answer_reserve": self.answer_reserve, "fits": self.fits,
             "documents": [d.as_json() for d in self.documents], "pages_in": self.pages_in,
             "pages_out": self.pages_out, "memory": self.memory, "manifest": self.manifest,
         }
-
-
-def kv_bytes_per_token(model: ModelInfo, dtype_bytes: int = CPU_DTYPE_BYTES) -> int:
-    """Full-attention layers x 2 (K and V) x kv heads x head dim x dtype bytes."""
-    cfg = model.text_config
-    layers = int(cfg.get("num_hidden_layers", 0))
-    layer_types = cfg.get("layer_types")
-    if layer_types:
-        layers = sum(1 for t in layer_types if t == "full_attention")
-    heads = int(cfg.get("num_attention_heads", 1))
-    kv_heads = int(cfg.get("num_key_value_heads") or heads)
-    head_dim = int(cfg.get("head_dim") or int(cfg.get("hidden_size", 0)) // max(heads, 1))
-    return layers * 2 * kv_heads * head_dim * dtype_bytes
-
-
-def memory_plan(model: ModelInfo, tokens: int) -> dict[str, int]:
-    kv_per_token = kv_bytes_per_token(model)
-    weights = model.size_bytes
-    return {
-        "weights_bytes": weights,
-        "kv_bytes_per_token": kv_per_token,
-        "kv_bytes": kv_per_token * tokens,
-        "needed_bytes": weights + kv_per_token * tokens,
-        "available_bytes": int(psutil.virtual_memory().available),
-    }
 
 
 def document_tokens(model: ModelInfo, document: ContextDocument) -> int:
@@ -142,14 +123,17 @@ def plan_context(context: CaseContext, model: ModelInfo) -> Plan:
     per_document = [(d, document_tokens(model, d)) for d in context.documents]
     fixed = count_tokens(model.path, SYSTEM_INSTRUCTION) + CHAT_TEMPLATE_OVERHEAD
     tokens_used = fixed + sum(tokens for _, tokens in per_document)
-    fits = tokens_used + ANSWER_RESERVE <= model.window
+    needed = tokens_used + ANSWER_RESERVE
+    fits = needed <= usable_window(model)
+    factor = yarn_factor(model, needed) if fits else 1.0
     total_pages = context.page_count
     documents = tuple(
         DocumentPlan(d.short_id, d.record.name, len(d.pages), tokens, included=fits)
         for d, tokens in per_document
     )
     return Plan(
-        model_id=model.model_id, window=model.window, tokens_used=tokens_used,
+        model_id=model.model_id, window=int(model.window * factor) if fits else usable_window(model),
+        native_window=model.window, rope_factor=factor, tokens_used=tokens_used,
         answer_reserve=ANSWER_RESERVE, fits=fits, documents=documents,
         pages_in=total_pages if fits else 0, pages_out=0 if fits else total_pages,
         manifest=context.manifest, memory=memory_plan(model, tokens_used + ANSWER_RESERVE),

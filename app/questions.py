@@ -78,6 +78,22 @@ def _generate(vault: Vault, case: CaseRecord, model: ModelSession, messages, par
         raise
 
 
+def _refusal(plan: Plan) -> str | None:
+    """Why this case cannot be asked as it is, with the numbers and the user's choices; or None."""
+    if not plan.fits:
+        return (f"The case needs {plan.tokens_used:,} tokens plus {plan.answer_reserve:,} for the answer, "
+                f"but {plan.model_id} holds {plan.window:,}. Nothing was cut: leave out documents or "
+                "choose a model with a larger window.")
+    if not plan.memory_fits:
+        mem = plan.memory
+        return (f"This case needs about {mem['needed_bytes'] / 2**30:.1f} GiB of memory "
+                f"({mem['weights_bytes'] / 2**30:.1f} for the model, {mem['kv_bytes'] / 2**30:.1f} for the "
+                f"case's {plan.tokens_used:,} tokens) but {mem['available_bytes'] / 2**30:.1f} GiB are free "
+                f"(room for about {mem['max_context_tokens']:,} tokens). Nothing was cut: leave out "
+                "documents, use a quantized KV cache, or use the site's remote model server.")
+    return None
+
+
 def ask(
     vault: Vault,
     case: CaseRecord,
@@ -97,11 +113,12 @@ def ask(
     context = build_context(documents, model.model.model_id)
     plan = plan_context(context, model.model)
 
+    refusal = _refusal(plan)
     with vault.write() as session:
         if session_id is None:
             session_id = repo.create_chat_session(session, case.id, question[:80]).id
         asked = repo.add_message(session, session_id, "user", question, manifest=context.manifest)
-        if not plan.fits:
+        if refusal:
             vault.audit(session, "chat.ask", outcome=OUTCOME_FAILURE, case_id=case.id,
                         objects={"message_id": asked.id, "reason": "context_too_large",
                                  "tokens": plan.tokens_used, "window": plan.window})
@@ -109,15 +126,12 @@ def ask(
             vault.audit(session, "chat.ask", case_id=case.id,
                         objects={"session_id": session_id, "message_id": asked.id,
                                  "manifest": context.manifest, "tokens": plan.tokens_used})
-    if not plan.fits:
-        raise ContextTooLarge(
-            f"The case needs {plan.tokens_used:,} tokens plus {plan.answer_reserve:,} for the answer,"
-            f" but {plan.model_id} holds {plan.window:,}. Nothing was cut: leave out documents or"
-            " choose a model with a larger window."
-        )
+    if refusal:
+        raise ContextTooLarge(refusal)
 
     prefix = p.Prefix(text=context.text, cache_id=context.manifest,
                       cache_dir=str(data_home() / PREFIX_CACHE_DIR), cache_key=vault.prefix_cache_key().hex())
+    model.use_rope_factor(plan.rope_factor)
     done = _generate(vault, case, model, question_messages(context, question), params, on_token, prefix)
     citations = parse_citations(done.text, context)
     with vault.write() as session:

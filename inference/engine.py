@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import torch
-from transformers import AutoModelForCausalLM, AutoTokenizer, DynamicCache
+from transformers import AutoConfig, AutoModelForCausalLM, AutoTokenizer, DynamicCache
 from transformers.utils import logging as hf_logging
 
 from inference import prefix_cache
@@ -65,6 +65,17 @@ def _text_config(config):  # composite (vision-language) configs keep the LM in 
     return getattr(config, "text_config", None) or config
 
 
+def with_yarn(config, factor: float) -> None:
+    """Static YaRN: the full rope dict (a partial one loses rope_theta and the mrope keys), and a
+    window of factor x the original so transformers does not warn about the mismatch."""
+    text = _text_config(config)
+    native = int(text.max_position_embeddings)
+    rope = dict(getattr(text, "rope_parameters", None) or {})
+    rope.update(rope_type="yarn", factor=float(factor), original_max_position_embeddings=native)
+    text.rope_parameters = rope
+    text.max_position_embeddings = int(native * factor)
+
+
 class TransformersEngine:
     def __init__(self, model, tokenizer, model_id: str, load_s: float = 0.0, *,
                  weights_sha256: str = "", prefill_chunk: int = 0) -> None:
@@ -80,13 +91,14 @@ class TransformersEngine:
                                                else PREFILL_CHUNK_CPU)
         self.eos_ids = self._eos_ids()
         self.prefix: PrefixState | None = None
+        self._prefix_ids: tuple[str, list[int]] | None = None  # (prefix text, its token ids)
         # transformers 5.x renames forward's ``past_key_values`` to ``cache`` (the old name warns)
         parameters = inspect.signature(model.forward).parameters
         self._cache_argument = "cache" if "cache" in parameters else "past_key_values"
 
     @classmethod
     def load(cls, path: str | Path, model_id: str, device: str = "auto", *, weights_sha256: str = "",
-             prefill_chunk: int = 0) -> TransformersEngine:
+             prefill_chunk: int = 0, rope_factor: float = 1.0) -> TransformersEngine:
         path = Path(path)
         if not (path / "config.json").is_file():
             raise ModelLoadError(f"no config.json in model folder {path}")
@@ -96,8 +108,11 @@ class TransformersEngine:
         started = time.perf_counter()
         try:
             tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
+            config = AutoConfig.from_pretrained(path, local_files_only=True, trust_remote_code=False)
+            if rope_factor > 1:
+                with_yarn(config, rope_factor)
             model = AutoModelForCausalLM.from_pretrained(
-                path, local_files_only=True, use_safetensors=True, trust_remote_code=False,
+                path, config=config, local_files_only=True, use_safetensors=True, trust_remote_code=False,
                 dtype=torch.bfloat16 if on_gpu else torch.float32,
                 device_map="auto" if on_gpu else None,
             )
@@ -136,7 +151,10 @@ class TransformersEngine:
         if at < 0:
             raise ValueError("the prefix text is not in the rendered prompt")
         cut = at + len(prefix_text)
-        return self._ids(rendered[:cut]), self._ids(rendered[cut:])
+        head = rendered[:cut]
+        if self._prefix_ids is None or self._prefix_ids[0] != head:  # 6,000 tokens: ~50 ms saved
+            self._prefix_ids = (head, self._ids(head))
+        return self._prefix_ids[1], self._ids(rendered[cut:])
 
     # ----- the forward passes -------------------------------------------------------------
 

@@ -48,6 +48,7 @@ class LoadModel(Message):
     device: str = "auto"
     weights_sha256: str = ""  # identifies the weights in stored prefix caches
     prefill_chunk: int = 0  # tokens per prefill step; 0: the engine's default for the device
+    rope_factor: float = 1.0  # > 1: YaRN stretches the native window (asked only when the plan needs it)
 
 
 @dataclass(frozen=True)

@@ -104,7 +104,8 @@ class Worker:
         try:
             self._engine = TransformersEngine.load(message.path, message.model_id, message.device,
                                                    weights_sha256=message.weights_sha256,
-                                                   prefill_chunk=message.prefill_chunk)
+                                                   prefill_chunk=message.prefill_chunk,
+                                                   rope_factor=message.rope_factor)
         except ModelLoadError as exc:
             raise RequestFailed("model_load", str(exc)) from None
         engine = self._engine

@@ -34,6 +34,7 @@ from app.ingest import IngestOutcome, IngestProgress, ingest_paths
 from app.model_session import ModelSession
 from app.model_store import prepare_embedded
 from app.questions import Answer, ask
+from app.settings import remote_backend
 from ui.background import TaskRunner
 
 log = logging.getLogger("casefile.ui")
@@ -224,7 +225,7 @@ class MainWindow(QMainWindow):
 
         def work(report):
             if self.model_session is None:
-                self.model_session = ModelSession(prepare_embedded())
+                self.model_session = ModelSession(prepare_embedded(), remote_backend(self.vault))
             return ask(self.vault, case, text, self.model_session, on_token=report)
 
         self.runner.submit(work, on_progress=self._answer_buffer.append,

@@ -6,7 +6,9 @@ Benchmarks never fail on a figure; they record it. Measured now:
 - ask: time to first token of the demo question, cold (worker start + model load + prefill)
   and warm (model loaded), with the worker's own prefill and decode figures;
 - vault: audit append rate with synchronous=FULL, verify time for 100,000 events, and the
-  time to open the vault with its raw key (and with the passphrase, Argon2id included).
+  time to open the vault with its raw key (and with the passphrase, Argon2id included);
+- worker: prefix reuse (follow-up and reopen vs first question), decode rate vs
+  ``model.generate``, rewind vs deepcopy (``bench_worker``); GPU prefill where a GPU exists.
 """
 
 from __future__ import annotations
@@ -23,8 +25,19 @@ from pathlib import Path
 from tests.bench.bench_ask import bench_ask
 from tests.bench.bench_ingest import bench_ingest
 from tests.bench.bench_vault import bench_vault
+from tests.bench.bench_worker import bench_worker
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def bench_gpu() -> dict:
+    import torch
+
+    from tests.bench.gpu_prefill import run
+
+    if not torch.cuda.is_available():
+        return {"skipped": "no CUDA GPU on this machine (run `python -m tests.bench.gpu_prefill` on one)"}
+    return run([32768, 131072], "cuda", tiny=False)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -48,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
             "ingest": bench_ingest(Path(tmp), demo),
             "ask": bench_ask(demo_dir),
             "vault": bench_vault(Path(tmp) / "vault-bench"),
+            "worker": bench_worker(Path(tmp)),
+            "gpu_prefill": bench_gpu(),
         }
     args.out.write_text(json.dumps(results, indent=2), encoding="utf-8")
     print(json.dumps(results, indent=2))

@@ -91,3 +91,23 @@ def test_a_stored_prefix_is_sealed_and_used_only_when_everything_matches(tmp_pat
         with caplog.at_level("INFO", logger="casefile.worker"):
             assert prefix_cache.load(tmp_path / "m1.kv", wanted, with_key, model.config, model.device) is None
         assert reason in caplog.text
+
+
+def test_yarn_stretches_the_window_only_when_asked(tmp_path, embedded_model):
+    import shutil
+
+    model = tiny_qwen3_5_moe()
+    model.config.max_position_embeddings = 4096
+    model.save_pretrained(tmp_path)
+    for name in ("tokenizer.json", "tokenizer_config.json", "chat_template.jinja"):
+        if (embedded_model.path / name).exists():
+            shutil.copy(embedded_model.path / name, tmp_path)
+    native = TransformersEngine.load(tmp_path, "tiny")
+    stretched = TransformersEngine.load(tmp_path, "tiny", rope_factor=2.0)
+    assert (native.window, stretched.window) == (4096, 8192)
+    rope = stretched.model.config.rope_parameters
+    assert rope["rope_type"] == "yarn" and rope["factor"] == 2.0
+    assert rope["original_max_position_embeddings"] == 4096 and "rope_theta" in rope
+    ids = torch.tensor([list(range(2, 300))])
+    with torch.inference_mode():
+        assert not torch.allclose(native.model(input_ids=ids).logits, stretched.model(input_ids=ids).logits)
