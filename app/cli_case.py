@@ -147,9 +147,15 @@ def cmd_plan(args: argparse.Namespace) -> int:
         print(f"Repeated pages: {plural(len(plan.repeated_pages), 'page')} ({plan.repeated_tokens:,} tokens) "
               f"repeat text found earlier in the set and could be left out: {shown}{more}")
     mem = plan.memory
-    print(f"Memory: {mem['needed_bytes'] / 2**20:,.0f} MiB needed "
-          f"({mem['weights_bytes'] / 2**20:,.0f} weights + {mem['kv_bytes'] / 2**20:,.0f} KV cache), "
-          f"{mem['available_bytes'] / 2**20:,.0f} MiB available")
+    fixed = (f" + {mem['linear_state_bytes'] / 2**20:,.0f} linear-attention state"
+             if mem["linear_state_bytes"] else "")
+    print(f"Memory: {mem['needed_bytes'] / 2**20:,.0f} MiB needed ({mem['weights_bytes'] / 2**20:,.0f} "
+          f"weights + {mem['kv_bytes'] / 2**20:,.0f} KV cache{fixed}), "
+          f"{mem['available_bytes'] / 2**20:,.0f} MiB available: room for about "
+          f"{mem['max_context_tokens']:,} tokens{'' if plan.memory_fits else ' — DOES NOT FIT'}")
+    if plan.rope_factor > 1:
+        print(f"Window: YaRN x{plan.rope_factor:g} stretches the native {plan.native_window:,} tokens "
+              "for this case")
     print(f"Manifest: {plan.manifest}")
     return 0
 

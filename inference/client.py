@@ -210,7 +210,8 @@ def _user_message(frame: p.Error) -> str:
     messages = {
         "model_load": "The model could not be loaded.",
         "no_model": "No model is loaded in the worker.",
-        "out_of_memory": "The model ran out of memory for this request.",
+        "out_of_memory": "This case does not fit in the free memory: leave out documents or use the "
+                         "site's remote model server.",
         "context_too_long": "The request is longer than the model's context window.",
         "bad_request": "The worker refused a malformed request.",
     }

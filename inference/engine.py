@@ -40,6 +40,19 @@ class ContextOverflow(Exception):
     pass
 
 
+class MemoryPlanExceeded(Exception):
+    """The context would not fit in the memory that is free now: refused before any allocation."""
+
+
+def free_memory_bytes() -> int:
+    """Free memory where the cache lives: all visible GPUs together, else the machine's RAM."""
+    if torch.cuda.is_available():
+        return sum(torch.cuda.mem_get_info(i)[0] for i in range(torch.cuda.device_count()))
+    import psutil
+
+    return int(psutil.virtual_memory().available)
+
+
 @dataclass(frozen=True)
 class GenerationResult:
     finish_reason: str
@@ -156,6 +169,24 @@ class TransformersEngine:
             self._prefix_ids = (head, self._ids(head))
         return self._prefix_ids[1], self._ids(rendered[cut:])
 
+    def kv_bytes_per_token(self) -> int:
+        text = _text_config(self.model.config)
+        layer_types = getattr(text, "layer_types", None) or ["full_attention"] * text.num_hidden_layers
+        full = sum(1 for t in layer_types if t == "full_attention")
+        heads = text.num_attention_heads
+        kv_heads = getattr(text, "num_key_value_heads", None) or heads
+        head_dim = getattr(text, "head_dim", None) or text.hidden_size // heads
+        return full * 2 * kv_heads * head_dim * self.model.dtype.itemsize
+
+    def check_memory(self, tokens: int, kept: int = 0) -> None:
+        """Refuse, with numbers, a context whose cache would not fit in the free memory."""
+        needed = self.kv_bytes_per_token() * max(0, tokens - kept)
+        free = free_memory_bytes()
+        if needed > free * 0.9:  # leave room for activations
+            raise MemoryPlanExceeded(
+                f"{tokens:,} tokens need about {needed / 2**30:.1f} GiB of cache but {free / 2**30:.1f} GiB "
+                f"are free: leave out documents, use a quantized KV cache, or a remote model server")
+
     # ----- the forward passes -------------------------------------------------------------
 
     def forward(self, ids: list[int], start: int, cache: DynamicCache) -> torch.Tensor:
@@ -223,6 +254,7 @@ class TransformersEngine:
         if self.window and total + params.max_new_tokens > self.window:
             raise ContextOverflow(f"{total:,} prompt tokens + {params.max_new_tokens:,} answer tokens exceed "
                                   f"the {self.window:,}-token window")
+        self.check_memory(total + params.max_new_tokens, kept=len(prefix_ids) if self.prefix else 0)
         state = None
         if prefix is None:
             cache, source, prefilled = DynamicCache(config=self.model.config), "prefill", len(ids)

@@ -113,7 +113,7 @@ class Worker:
                           window=engine.window, dtype=engine.dtype_name, load_s=engine.load_s))
 
     def _generate(self, message: p.Generate) -> None:
-        from inference.engine import ContextOverflow
+        from inference.engine import ContextOverflow, MemoryPlanExceeded
 
         if self._engine is None:
             raise RequestFailed("no_model", "load a model before generating")
@@ -138,6 +138,8 @@ class Worker:
             )
         except ContextOverflow as exc:
             raise RequestFailed("context_too_long", str(exc)) from None
+        except MemoryPlanExceeded as exc:
+            raise RequestFailed("out_of_memory", str(exc)) from None
         self.send(p.Done(id=message.id, finish_reason=result.finish_reason, text=result.text,
                          timings=result.timings))
 

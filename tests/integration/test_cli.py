@@ -33,8 +33,12 @@ def test_ingest_then_ask_gives_a_real_answer_from_page_two(embedded_model, demo_
     assert as_json["timings"]["prefill_tokens"] < 60
 
     question_canary = "Zebulon-Quagmire-7731"
-    asked = run_cli("ask", "--case", "Demo", f"Does the {question_canary} clause apply?", "--max-tokens", "8")
+    asked = run_cli("-v", "ask", "--case", "Demo", f"Does the {question_canary} clause apply?",
+                    "--max-tokens", "8")
     assert asked.returncode == 0, asked.stderr
+    assert "casefile.worker" in asked.stderr  # the worker's log is there, verbose...
+    for canary in (question_canary, FACTS["canary"], "Northgate"):  # ...and holds no case text
+        assert canary not in asked.stderr
 
     vault_bytes = (casefile_home / DB_NAME).read_bytes()
     assert not vault_bytes.startswith(b"SQLite format 3")

@@ -111,3 +111,14 @@ def test_yarn_stretches_the_window_only_when_asked(tmp_path, embedded_model):
     ids = torch.tensor([list(range(2, 300))])
     with torch.inference_mode():
         assert not torch.allclose(native.model(input_ids=ids).logits, stretched.model(input_ids=ids).logits)
+
+
+def test_a_context_that_cannot_fit_in_memory_is_refused_before_allocating():
+    from inference.engine import MemoryPlanExceeded, free_memory_bytes
+
+    engine = TransformersEngine(tiny_qwen3_5_moe(), None, "tiny")
+    per_token = engine.kv_bytes_per_token()
+    assert per_token == 2 * 2 * 2 * 16 * 4  # 2 full-attention layers x K,V x 2 kv heads x 16 x fp32
+    engine.check_memory(10_000)  # fits
+    with pytest.raises(MemoryPlanExceeded, match="GiB are free"):
+        engine.check_memory(free_memory_bytes() // per_token * 2)
