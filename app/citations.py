@@ -3,12 +3,16 @@
 The instruction teaches the model ``[D3 p12]`` (also accepted: ``[D3, p. 12]``, ``[D3 page 12]``,
 ``[D3 pp. 4-5]``, ``[D3]``). Unknown documents or pages are kept and flagged, never dropped.
 A quote is a span in double quotes; it belongs to the first citation after it in the same
-sentence, and is verified when its words appear on that page (case, spacing and typographic
-quotes ignored). A quote with no citation is searched across the whole set.
+sentence, and is verified when its words appear on that page — case, spacing, typographic quotes
+and dashes, ligatures and words hyphenated across a line break are ignored, and a near-match
+(at least 90% of the words, in order) counts, marked ``fuzzy``. A quote that is not on the cited
+page but elsewhere in the set is reported with the page where it really is (``found_on``). A
+quote with no citation is searched across the whole set.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -33,18 +37,67 @@ class Citation:
     quote: str | None
     verified: bool | None  # None: nothing quoted to check
     known: bool  # the document (and page, if given) exist in the case
+    fuzzy: bool = False  # verified as a near-match, not word for word
+    found_on: str | None = None  # "D2 p7": where a quote that is not on the cited page really is
+
+    @property
+    def verdict(self) -> str:
+        """One phrase for people: what the quote check found ("" when nothing was quoted)."""
+        if self.verified is None:
+            return ""
+        if self.verified:
+            return "verified (near match)" if self.fuzzy else "verified"
+        if self.found_on:
+            return f"quote NOT on this page (it is on {self.found_on})"
+        return "quote NOT FOUND in the documents"
 
     def as_json(self) -> dict:
         return {"id": self.short_id, "document": self.document, "page": self.page,
                 "bates": self.bates, "quote": self.quote, "verified": self.verified,
-                "known": self.known}
+                "known": self.known, "fuzzy": self.fuzzy, "found_on": self.found_on}
+
+
+_HYPHENATED = re.compile(r"(\w)[-\u00ad]\s*\n\s*(\w)")
+FUZZY_RATIO = 0.9
 
 
 def normalize(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)  # ligatures, full-width forms, non-breaking spaces
-    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    text = _HYPHENATED.sub(r"\1\2", text)  # "liti-\ngation" on the page is "litigation" quoted
+    text = text.replace("\u2019", "'").replace("\u2018", "'")
+    text = text.replace("\u201c", "").replace("\u201d", "").replace('"', "")  # quotes inside quotes
     text = text.replace("\u2013", "-").replace("\u2014", "-").replace("\u00ad", "")
     return " ".join(text.split()).casefold()
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in (w.strip(".,;:!?()[]{}") for w in text.split()) if w]
+
+
+def quote_match(quote: str, page_text: str) -> str | None:
+    """'exact', 'fuzzy' or None: is ``quote`` on this page?"""
+    needle, haystack = normalize(quote), normalize(page_text)
+    if needle in haystack:
+        return "exact"
+    words, page_words = _words(needle), _words(haystack)
+    if len(words) < MIN_QUOTE_WORDS or len(page_words) < len(words):
+        return None
+    ends = {words[0], words[-1]}
+    span = len(words)
+    for start in range(len(page_words) - span + 1):
+        window = page_words[start:start + span]
+        if (window[0] in ends or window[-1] in ends) and \
+                difflib.SequenceMatcher(None, words, window, autojunk=False).ratio() >= FUZZY_RATIO:
+            return "fuzzy"
+    return None
+
+
+def _find(context: CaseContext, quote: str) -> tuple[str, int] | None:
+    for document in context.documents:
+        for page in document.pages:
+            if quote_match(quote, page.text):
+                return document.short_id, page.number
+    return None
 
 
 def parse_citations(answer: str, context: CaseContext) -> list[Citation]:
@@ -80,21 +133,22 @@ def _resolve(context: CaseContext, match: re.Match, quote: str | None) -> Citati
         return Citation(short_id, None, page_no, None, quote, False if quote else None, known=False)
     page = document.page(page_no) if page_no is not None else None
     known = page_no is None or page is not None
-    if quote is None:
-        verified = None
-    elif page is not None:
-        verified = normalize(quote) in normalize(page.text)
-    else:  # no page given: the quote must be somewhere in the document
-        verified = any(normalize(quote) in normalize(p.text) for p in document.pages)
+    verified, fuzzy, found_on = None, False, None
+    if quote is not None:
+        pages = [page] if page is not None else ([] if page_no is not None else list(document.pages))
+        kinds = [k for k in (quote_match(quote, p.text) for p in pages) if k]
+        verified, fuzzy = bool(kinds), bool(kinds) and "exact" not in kinds
+        if not verified and (elsewhere := _find(context, quote)):
+            found_on = f"{elsewhere[0]} p{elsewhere[1]}"
     return Citation(short_id, document.record.name, page_no, page.label if page else None,
-                    quote, verified, known)
+                    quote, verified, known, fuzzy, found_on)
 
 
 def _locate_uncited(context: CaseContext, quote: str) -> Citation:
-    needle = normalize(quote)
-    for document in context.documents:
-        for page in document.pages:
-            if needle in normalize(page.text):
-                return Citation(document.short_id, document.record.name, page.number, page.label,
-                                quote, True, known=True)
-    return Citation("", None, None, None, quote, False, known=False)
+    where = _find(context, quote)
+    if where is None:
+        return Citation("", None, None, None, quote, False, known=False)
+    document = context.document(where[0])
+    page = document.page(where[1])
+    return Citation(document.short_id, document.record.name, page.number, page.label, quote, True,
+                    known=True, fuzzy=quote_match(quote, page.text) == "fuzzy")

@@ -115,10 +115,9 @@ def cmd_ask(args: argparse.Namespace) -> int:
     print("\nCitations:" if answer.citations else "\nCitations: none found in the answer.")
     for c in answer.citations:
         where = f"{c.short_id} {c.document or 'unknown document'}" + (f" p{c.page}" if c.page else "")
-        check = {True: "verified", False: "NOT FOUND", None: ""}[c.verified]
         quote = f' "{c.quote}"' if c.quote else ""
         flag = "" if c.known else " (not in this case)"
-        print(f"  [{where}]{flag}{quote} {check}".rstrip())
+        print(f"  [{where}]{flag}{quote} {c.verdict}".rstrip())
     t = answer.timings
     print(f"\n{answer.model_id} · manifest {answer.manifest[:12]} · {t.prefill_tokens} tokens read · "
           f"first token {t.ttft_s:.1f} s · {t.decode_tokens_per_s:.1f} tokens/s")

@@ -280,6 +280,7 @@ def _citation_summary(answer: Answer) -> str:
     lines = []
     for c in answer.citations:
         where = f"{c.short_id} {c.document or '(unknown document)'}" + (f" p{c.page}" if c.page else "")
-        badge = {True: " ✓ verified", False: " ✗ quote not found", None: ""}[c.verified]
-        lines.append(f"[{where}]{badge}")
+        mark = {True: "✓ ", False: "✗ ", None: ""}[c.verified]
+        flag = "" if c.known else " — not in this case"
+        lines.append(f"[{where}]{flag} {mark}{c.verdict}".rstrip())
     return "\n".join(lines)

@@ -1,3 +1,5 @@
+import pytest
+
 from app.citations import parse_citations
 from app.context import build_context, question_messages
 from storage.records import DocumentRecord, PageRecord
@@ -47,3 +49,40 @@ def test_an_uncited_quote_is_found_where_it_is():
     (citation,) = parse_citations('The letter says “The shipment arrived five days late.”', context)
     assert (citation.short_id, citation.document, citation.page, citation.verified) == (
         "D2", "letter.pdf", 1, True)
+
+
+SCAN = _doc(3, "opinion.pdf", "c" * 64, [
+    "The court finds that the defen-\ndant’s conduct was “willful and malicious” under the statute.",
+    "The motion for summary judgment is denied in its entirety.",
+])
+
+
+@pytest.mark.parametrize("answer, expected", [
+    # a word hyphenated across a line break on the page, quoted whole
+    ('The court said "the defendant\'s conduct was willful" [D1 p1].', (True, False, None)),
+    # curly quotes on the page, straight quotes in the answer (and the reverse)
+    ("It called it \u201cwillful and malicious under the statute\u201d [D1 p1].", (True, False, None)),
+    # a near-miss: one word changed in a long quote
+    ('It held "the defendant\'s conduct was willful and wicked under the statute" [D1 p1].',
+     (True, True, None)),
+    # the quote is real but on another page than the one cited
+    ('The court wrote "the motion for summary judgment is denied" [D1 p1].', (False, False, "D1 p2")),
+    # not in the set at all
+    ('The court wrote "the plaintiff shall recover treble damages" [D1 p2].', (False, False, None)),
+])
+def test_quote_verification_handles_near_misses(answer, expected):
+    context = build_context([SCAN], "m")
+    (citation,) = parse_citations(answer, context)
+    assert (citation.verified, citation.fuzzy, citation.found_on) == expected
+
+
+def test_an_answer_without_citations_is_visibly_so():
+    assert parse_citations("The price is four dollars.", build_context([CONTRACT], "m")) == []
+
+
+def test_the_verdict_says_where_a_misplaced_quote_really_is():
+    context = build_context([SCAN], "m")
+    (wrong_page,) = parse_citations('It said "the motion for summary judgment is denied" [D1 p1].', context)
+    assert wrong_page.verdict == "quote NOT on this page (it is on D1 p2)"
+    (unknown,) = parse_citations("See [D7 p1].", context)
+    assert unknown.known is False and unknown.verdict == ""
