@@ -36,6 +36,8 @@ def register(commands) -> None:
     ask_cmd.add_argument("--case", required=True)
     ask_cmd.add_argument("question")
     ask_cmd.add_argument("--max-tokens", type=int, default=256, help="longest answer, in tokens")
+    ask_cmd.add_argument("--session", type=int, metavar="ID", help="continue this chat (its earlier "
+                                                                   "questions and answers are read too)")
     ask_cmd.add_argument("--json", action="store_true")
     ask_cmd.set_defaults(handler=cmd_ask)
 
@@ -103,7 +105,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
                 print(text, end="", flush=True)
 
         answer = ask(vault, case, args.question, session, on_token=stream,
-                     params=GenerationParams(max_new_tokens=args.max_tokens))
+                     params=GenerationParams(max_new_tokens=args.max_tokens), session_id=args.session)
     finally:
         session.close()
     if args.json:
@@ -121,6 +123,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
     t = answer.timings
     print(f"\n{answer.model_id} · manifest {answer.manifest[:12]} · {t.prefill_tokens} tokens read · "
           f"first token {t.ttft_s:.1f} s · {t.decode_tokens_per_s:.1f} tokens/s")
+    print(f"Chat {answer.session_id}: ask a follow-up with --session {answer.session_id}")
     return 0
 
 

@@ -97,15 +97,26 @@ def build_context(documents: list[tuple[DocumentRecord, list[PageRecord]]], mode
     return CaseContext("\n\n".join(parts), tuple(context_docs), manifest, model_id)
 
 
-def question_messages(context: CaseContext, question: str) -> list[dict[str, str]]:
-    """Chat messages for one question: the instruction, then the documents, then the question.
+def render_history(history: list[tuple[str, str]]) -> str:
+    """Earlier questions and answers of this chat, oldest first."""
+    if not history:
+        return ""
+    turns = "\n".join(f"Earlier question: {q.strip()}\nEarlier answer: {a.strip()}" for q, a in history)
+    return f"<chat_history>\n{turns}\n</chat_history>\n\n"
 
-    The documents come first in the user turn so that everything before the question is the
-    same for every question on this case (the cacheable prefix).
+
+def question_messages(context: CaseContext, question: str,
+                      history: list[tuple[str, str]] | None = None) -> list[dict[str, str]]:
+    """Chat messages for one question: the instruction, the documents, the chat so far, the question.
+
+    The documents come first in the user turn so that everything before the history is the same
+    for every question on this case (the cacheable prefix); the history and the question are the
+    only tokens a follow-up pays for.
     """
     return [
         {"role": "system", "content": SYSTEM_INSTRUCTION},
-        {"role": "user", "content": f"{context.text}\n\nQuestion: {question.strip()}"},
+        {"role": "user", "content": f"{context.text}\n\n{render_history(history or [])}"
+                                    f"Question: {question.strip()}"},
     ]
 
 

@@ -8,16 +8,17 @@ audit event afterwards. A set that does not fit the window is refused with numbe
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from app.cases import documents_with_pages
 from app.citations import Citation, parse_citations
-from app.context import build_context, question_messages
-from app.errors import ContextTooLarge, UserFacingError, WorkerDied
+from app.context import build_context, question_messages, render_history
+from app.errors import ContextTooLarge, NotFound, UserFacingError, WorkerDied
 from app.model_session import ModelSession
 from app.page_tokens import refresh_page_tokens
 from app.paths import data_home
 from app.planning import Plan, plan_context
+from app.tokens import count_tokens
 from inference import protocol as p
 from storage import repositories as repo
 from storage.audit import OUTCOME_FAILURE
@@ -78,6 +79,25 @@ def _generate(vault: Vault, case: CaseRecord, model: ModelSession, messages, par
         raise
 
 
+def _history(vault: Vault, case: CaseRecord, session_id: int | None) -> list[tuple[str, str]]:
+    """(question, answer) pairs of the chat so far, oldest first; empty for a new chat."""
+    if session_id is None:
+        return []
+    with vault.read() as session:
+        chat = repo.find_chat_session(session, session_id)
+        if chat is None or chat.case_id != case.id:
+            raise NotFound(f"No chat {session_id} in the case “{case.name}”.")
+        messages = repo.list_messages(session, session_id)
+    pairs, question = [], None
+    for message in messages:
+        if message.role == "user":
+            question = message.content
+        elif message.role == "assistant" and question is not None:
+            pairs.append((question, message.content))
+            question = None
+    return pairs
+
+
 def _refusal(plan: Plan) -> str | None:
     """Why this case cannot be asked as it is, with the numbers and the user's choices; or None."""
     if not plan.fits:
@@ -113,6 +133,10 @@ def ask(
     context = build_context(documents, model.model.model_id)
     plan = plan_context(context, model.model)
 
+    history = _history(vault, case, session_id)
+    if history:  # the chat so far is read with every question: count it against the window too
+        used = plan.tokens_used + count_tokens(model.model.path, render_history(history))
+        plan = replace(plan, tokens_used=used, fits=used + plan.answer_reserve <= plan.window)
     refusal = _refusal(plan)
     with vault.write() as session:
         if session_id is None:
@@ -132,7 +156,8 @@ def ask(
     prefix = p.Prefix(text=context.text, cache_id=context.manifest,
                       cache_dir=str(data_home() / PREFIX_CACHE_DIR), cache_key=vault.prefix_cache_key().hex())
     model.use_rope_factor(plan.rope_factor)
-    done = _generate(vault, case, model, question_messages(context, question), params, on_token, prefix)
+    done = _generate(vault, case, model, question_messages(context, question, history), params, on_token,
+                     prefix)
     citations = parse_citations(done.text, context)
     with vault.write() as session:
         answered = repo.add_message(

@@ -134,6 +134,13 @@ def create_chat_session(session: Session, case_id: int, title: str) -> ChatSessi
     return ChatSessionRecord(id=row.id, case_id=row.case_id, title=row.title, created_at=row.created_at)
 
 
+def find_chat_session(session: Session, chat_id: int) -> ChatSessionRecord | None:
+    row = session.get(ChatSessionRow, chat_id)
+    if row is None:
+        return None
+    return ChatSessionRecord(id=row.id, case_id=row.case_id, title=row.title, created_at=row.created_at)
+
+
 def add_message(session: Session, session_id: int, role: str, content: str, **meta: Any) -> MessageRecord:
     row = MessageRow(session_id=session_id, role=role, content=content, created_at=_now(), **meta)
     session.add(row)

@@ -56,6 +56,7 @@ class MainWindow(QMainWindow):
         self.runner = TaskRunner(self)
         self.model_session: ModelSession | None = None
         self.current_case = None
+        self.chat_session_id: int | None = None  # follow-up questions continue this chat
         self._answer_buffer: list[str] = []
         self._redraw = QTimer(self, interval=REDRAW_MS)
         self._redraw.timeout.connect(self._flush_answer)
@@ -141,6 +142,7 @@ class MainWindow(QMainWindow):
 
     def _on_case_selected(self, item: QListWidgetItem | None, _previous=None) -> None:
         self.current_case = item.data(Qt.UserRole) if item else None
+        self.chat_session_id = None
         self._set_case_actions_enabled(self.current_case is not None)
         self.refresh_documents()
 
@@ -226,7 +228,8 @@ class MainWindow(QMainWindow):
         def work(report):
             if self.model_session is None:
                 self.model_session = ModelSession(prepare_embedded(), remote_backend(self.vault))
-            return ask(self.vault, case, text, self.model_session, on_token=report)
+            return ask(self.vault, case, text, self.model_session, on_token=report,
+                       session_id=self.chat_session_id)
 
         self.runner.submit(work, on_progress=self._answer_buffer.append,
                            on_done=self._on_answer_done, on_failed=self._on_answer_done)
@@ -248,6 +251,7 @@ class MainWindow(QMainWindow):
         self.ask_button.setEnabled(True)
         self.stop_button.setEnabled(False)
         if isinstance(result, Answer):
+            self.chat_session_id = result.session_id
             self.answer_view.setPlainText(result.text)
             self.citation_view.setText(_citation_summary(result))
             self.statusBar().showMessage(

@@ -49,6 +49,13 @@ def test_ingest_then_ask_gives_a_real_answer_from_page_two(embedded_model, demo_
         for canary in (FACTS["canary"], question_canary, "supply-agreement"):
             assert canary.encode() not in data, (canary, path)
 
+    follow_up = run_cli("ask", "--case", "Demo", "And where is the warehouse?", "--json",
+                        "--max-tokens", "12", "--session", str(as_json["session_id"]))
+    assert follow_up.returncode == 0, follow_up.stderr
+    assert json.loads(follow_up.stdout)["session_id"] == as_json["session_id"]
+    elsewhere = run_cli("ask", "--case", "Demo", "Anything?", "--session", "999")
+    assert elsewhere.returncode == 2 and "No chat 999" in elsewhere.stderr
+
     verify = run_cli("audit", "verify", "--json")
     assert verify.returncode == 0
     assert json.loads(verify.stdout)["ok"] is True

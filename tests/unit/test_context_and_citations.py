@@ -86,3 +86,14 @@ def test_the_verdict_says_where_a_misplaced_quote_really_is():
     assert wrong_page.verdict == "quote NOT on this page (it is on D1 p2)"
     (unknown,) = parse_citations("See [D7 p1].", context)
     assert unknown.known is False and unknown.verdict == ""
+
+
+def test_the_chat_so_far_comes_after_the_documents_and_before_the_question():
+    context = build_context([CONTRACT], "m")
+    first = question_messages(context, "What is the price?")
+    follow_up = question_messages(context, "And the payment terms?",
+                                  [("What is the price?", "$4.15 [D1 p2]")])
+    user = follow_up[1]["content"]
+    assert user.startswith(context.text)  # the cached prefix is unchanged by the history
+    assert user.index("Earlier answer: $4.15") < user.index("Question: And the payment terms?")
+    assert first[1]["content"].startswith(context.text) and "<chat_history>" not in first[1]["content"]
