@@ -17,9 +17,10 @@ import sys
 def main(argv: list[str] | None = None) -> int:
     # Offline switches first: the libraries read them at import time.
     from app.paths import data_home
-    from inference.offline import apply_offline_env
+    from inference.offline import apply_offline_env, harden_process
 
     apply_offline_env(data_home())
+    harden_process()
 
     from app.cli import build_parser, run
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from app import prefix_files
 from app.errors import NotFound, UserFacingError
 from storage import repositories as repo
 from storage.records import CaseRecord, DocumentRecord, PageRecord
@@ -44,6 +45,7 @@ def delete_case(vault: Vault, name: str) -> dict[str, int]:
     with vault.write() as session:
         counts = repo.delete_case(session, case.id)
         vault.audit(session, "case.delete", case_id=case.id, objects=counts)
+    prefix_files.forget(vault, case.id)  # the worker's sealed caches of its documents go too
     return counts
 
 

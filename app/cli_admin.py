@@ -72,6 +72,9 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     if args.export is not None:
         check = verify_export(args.export, args.fingerprint)
         what = f"Audit export {args.export}"
+        if check.ok and not args.fingerprint and not args.json:
+            print(f"Signed by key {check.fingerprint}: compare it with the fingerprint you recorded "
+                  "(or pass --fingerprint).")
     else:
         check = open_vault().verify_audit()
         what = "Audit chain"

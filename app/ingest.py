@@ -118,6 +118,7 @@ class Ingest:
         self.counter = PageCounter.for_default_model()
         self.report = IngestReport()
         self._known: dict[str, DocumentRecord] = {}  # sha256 -> document already in the case
+        self._failed: dict[str, str] = {}  # sha256 -> why it was rejected in this batch
         self._batch: dict[str, Path] = {}  # sha256 -> first file with it in this batch
         self._started = 0.0
         self._files_total = 0
@@ -163,28 +164,34 @@ class Ingest:
         except OSError as exc:
             item.outcome = self._rejected(item, f"The file cannot be read ({exc.strerror}).")
             return item
-        existing = self._known.get(item.sha256)
-        first = self._batch.get(item.sha256)
-        self._batch.setdefault(item.sha256, path)
-        if existing is not None or first is not None:
-            with self.vault.write() as session:
-                self.vault.audit(session, "doc.ingest", case_id=self.case.id,
-                                 objects={"duplicate_of": existing.id if existing else None,
-                                          "sha256": item.sha256})
-            where = f"Already in the case as {existing.name}." if existing else \
-                f"Same content as {first.name}, earlier in this batch."
-            item.outcome = IngestOutcome(str(path), STATUS_DUPLICATE, existing.page_count if existing else 0,
-                                         reason=where, document_id=existing.id if existing else None,
-                                         sha256=item.sha256)
-            return item
-        item.reading = self._read(pool, path)
+        if item.sha256 in self._known:
+            item.outcome = self._duplicate(item)
+        elif item.sha256 not in self._batch:
+            self._batch[item.sha256] = path
+            item.reading = self._read(pool, path)
+        # else: the same content is being read for an earlier file; decided when that one is
         return item
+
+    def _duplicate(self, item: _Pending) -> IngestOutcome:
+        existing = self._known[item.sha256]
+        with self.vault.write() as session:
+            self.vault.audit(session, "doc.ingest", case_id=self.case.id,
+                             objects={"duplicate_of": existing.id, "sha256": item.sha256})
+        return IngestOutcome(str(item.path), STATUS_DUPLICATE, existing.page_count,
+                             reason=f"Already in the case as {existing.name}.", document_id=existing.id,
+                             sha256=item.sha256)
 
     def _read(self, pool: ReadingPool, path: Path):
         tokenizer_dir = self.counter.model.path if self.counter is not None else None
         return pool.read(Source(name=path.name, path=path, password=self.password), tokenizer_dir)
 
     def _finish(self, pool: ReadingPool, item: _Pending, queue: deque[_Pending]) -> IngestOutcome | None:
+        if item.reading is None:  # a copy of an earlier file of this batch, which is decided now
+            if item.sha256 in self._known:
+                return self._duplicate(item)
+            first = self._batch[item.sha256].name
+            return self._rejected(item, f"Same content as {first}, which could not be read: "
+                                        f"{self._failed.get(item.sha256, 'see that file')}")
         self._progress(item.path, "reading")
         try:
             result = pool.wait(item.reading, FILE_TIMEOUT_S)
@@ -267,6 +274,7 @@ class Ingest:
                           warnings=tuple(warnings), token_key=token_key)
         with self.vault.write() as session:
             record = repo.add_document(session, self.case.id, new)
+            self._known[item.sha256] = record
             self.vault.audit(session, "doc.ingest", case_id=self.case.id,
                              objects={"document_id": record.id, "sha256": item.sha256,
                                       "pages": record.page_count,
@@ -276,6 +284,8 @@ class Ingest:
                              ocr_pages=sum(1 for p in pages if p.ocr))
 
     def _rejected(self, item: _Pending, reason: str, *, needs_password: bool = False) -> IngestOutcome:
+        if item.sha256:
+            self._failed.setdefault(item.sha256, reason)
         with self.vault.write() as session:
             self.vault.audit(session, "doc.ingest", outcome=OUTCOME_FAILURE, case_id=self.case.id,
                              objects={"sha256": item.sha256, "reason": reason})

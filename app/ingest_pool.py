@@ -22,6 +22,7 @@ from app.errors import IngestError, PasswordNeeded
 from app.extract import ExtractedDocument, OcrJob, Source, extract
 from app.extract.ocr import ocr_page
 from app.tokens import with_page_tokens
+from inference.offline import SECRET_ENV, harden_process
 
 FILE_TIMEOUT_S = 120.0
 OCR_PAGE_TIMEOUT_S = 180.0
@@ -63,10 +64,12 @@ def read_page_by_ocr(job: OcrJob) -> str | Rejected:
 
 def _quiet_child() -> None:
     """Tesseract and MuPDF print notes ("Image too small to scale!!") straight to fd 2; a reading
-    process has nothing to tell the user that is not in its result, so its stderr goes nowhere."""
+    process has nothing to tell the user that is not in its result, so its stderr goes nowhere.
+    It never dumps core either: it holds document text."""
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 2)
     os.close(devnull)
+    harden_process()
 
 
 def default_workers() -> int:
@@ -80,7 +83,12 @@ class ReadingPool:
 
     def _ready(self):
         if self._pool is None:
-            self._pool = multiprocessing.get_context("spawn").Pool(self.workers, initializer=_quiet_child)
+            # Spawned children copy this process's environment: start them without the secrets.
+            held = {name: os.environ.pop(name) for name in SECRET_ENV if name in os.environ}
+            try:
+                self._pool = multiprocessing.get_context("spawn").Pool(self.workers, initializer=_quiet_child)
+            finally:
+                os.environ.update(held)
         return self._pool
 
     def read(self, source: Source, tokenizer_dir: Path | None = None) -> AsyncResult:
@@ -125,5 +133,5 @@ def shared_pool() -> ReadingPool:
     global _shared
     if _shared is None:
         _shared = ReadingPool()
-        atexit.register(_shared.close)
+        atexit.register(_shared.restart)  # at exit, stop: never wait on a stuck reading job
     return _shared

@@ -16,6 +16,7 @@ from app.model_store import ModelInfo
 from app.paths import data_home
 from inference import protocol as p
 from inference.client import WorkerClient
+from inference.offline import without_secrets
 from inference.remote import RemoteClient
 
 
@@ -45,7 +46,7 @@ class ModelSession:
             self._client.start()
             self._client.load_model()
             return self._client
-        client = WorkerClient(env=dict(os.environ, CASEFILE_HOME=str(data_home())))
+        client = WorkerClient(env=without_secrets(dict(os.environ, CASEFILE_HOME=str(data_home()))))
         try:
             client.start()
             client.load_model(self.model.path, self.model.model_id, weights_sha256=self.model.weights_sha256,
@@ -95,7 +96,8 @@ class ModelSession:
         return self._client.pid if self._client else None
 
     def close(self) -> None:
-        with self._lock:
-            if self._client is not None:
-                self._client.shutdown()
-                self._client = None
+        """Stop the worker now, even mid-answer (the running call then ends with WorkerDied)."""
+        client, self._client = self._client, None
+        if client is not None:
+            client.cancel()
+            client.shutdown(timeout=2)

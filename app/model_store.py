@@ -23,6 +23,7 @@ from app.errors import ModelNotReady
 from app.paths import data_home, models_home
 from inference.client import PROJECT_ROOT
 from inference.manifest import MANIFEST_NAME, ModelManifest
+from inference.offline import without_secrets
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,7 @@ def prepare_embedded(store: Path | None = None) -> ModelInfo:
             return get_model(EMBEDDED.model_id, store)
         except ModelNotReady:
             pass
-        env = dict(os.environ, CASEFILE_HOME=str(data_home()))
+        env = without_secrets(dict(os.environ, CASEFILE_HOME=str(data_home())))
         result = subprocess.run(
             [sys.executable, "-m", "inference.convert", "--gguf", str(embedded_gguf_path()),
              "--out", str(store / _folder_name(EMBEDDED.model_id)), "--model-id", EMBEDDED.model_id,

@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from app import prefix_files
 from app.cases import documents_with_pages
 from app.citations import Citation, parse_citations
 from app.context import build_context, question_messages, render_history
 from app.errors import ContextTooLarge, NotFound, UserFacingError, WorkerDied
 from app.model_session import ModelSession
 from app.page_tokens import refresh_page_tokens
-from app.paths import data_home
 from app.planning import Plan, plan_context
 from app.tokens import count_tokens
 from inference import protocol as p
@@ -26,7 +26,6 @@ from storage.records import CaseRecord
 from storage.vault import Vault
 
 DEFAULT_PARAMS = p.GenerationParams(max_new_tokens=256, temperature=0.0)
-PREFIX_CACHE_DIR = "prefix-cache"  # sealed prefix caches, by manifest hash, in the data folder
 
 
 @dataclass(frozen=True)
@@ -153,8 +152,10 @@ def ask(
     if refusal:
         raise ContextTooLarge(refusal)
 
-    prefix = p.Prefix(text=context.text, cache_id=context.manifest,
-                      cache_dir=str(data_home() / PREFIX_CACHE_DIR), cache_key=vault.prefix_cache_key().hex())
+    current = prefix_files.cache_id(vault, case.id, context.manifest)
+    prefix_files.forget(vault, case.id, keep=current)  # older document sets of this case
+    prefix = p.Prefix(text=context.text, cache_id=current, cache_dir=str(prefix_files.cache_dir()),
+                      cache_key=vault.prefix_cache_key().hex())
     model.use_rope_factor(plan.rope_factor)
     done = _generate(vault, case, model, question_messages(context, question, history), params, on_token,
                      prefix)

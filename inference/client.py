@@ -85,9 +85,10 @@ class WorkerClient:
             except (WorkerDied, subprocess.TimeoutExpired):
                 proc.kill()
                 proc.wait()
-        for stream in (proc.stdin, proc.stdout, proc.stderr):
-            if stream:
-                stream.close()
+        if proc.stdin:
+            proc.stdin.close()
+        # stdout and stderr are left to their reader threads, which end at EOF (closing them here
+        # could kill a reader before it tells a waiting call that the worker is gone).
         self._proc = None
 
     def __enter__(self) -> WorkerClient:
@@ -152,11 +153,14 @@ class WorkerClient:
         try:
             self._send(request)
             while True:
-                frame = self._frames.get()
+                try:
+                    frame = self._frames.get(timeout=1.0)
+                except queue.Empty:
+                    continue  # the reader thread reports the worker's end as _EOF
                 if frame is _EOF:
                     raise WorkerDied(detail=f"worker exited with code {self._exit_code()}")
                 assert isinstance(frame, p.Message)
-                if frame.id != request.id:
+                if frame.id != request.id and not (isinstance(frame, p.Error) and frame.id is None):
                     continue  # stale frame of an earlier, cancelled request
                 if isinstance(frame, p.Error):
                     raise InferenceError(

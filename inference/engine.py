@@ -230,8 +230,12 @@ class TransformersEngine:
             if self.prefill(prefix_ids, 0, cache, should_stop, on_progress) is None:
                 return None, source
             if path is not None and cache_key is not None:
-                size = prefix_cache.save(path, cache, identity, cache_key)
-                log.info("prefix cache saved: %d tokens, %.1f MiB", len(prefix_ids), size / 2**20)
+                try:
+                    size = prefix_cache.save(path, cache, identity, cache_key)
+                    log.info("prefix cache saved: %d tokens, %.1f MiB", len(prefix_ids), size / 2**20)
+                except (OSError, OverflowError, MemoryError) as exc:  # e.g. a full disk: answer anyway
+                    log.warning("prefix cache not saved (%s); the case will be read again next time",
+                                type(exc).__name__)
         self.prefix = PrefixState(key, cache, prefix_cache.Snapshot(cache, len(prefix_ids)))
         return self.prefix, source
 

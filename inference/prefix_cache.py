@@ -105,18 +105,49 @@ def _tensors(cache: DynamicCache, length: int) -> dict[str, torch.Tensor]:
     return tensors
 
 
+# AES-GCM seals at most 2 GiB at once, and a 1M-token cache is tens of GiB: the file is a run of
+# independently sealed blocks, each bound to its position and the block count (no reordering,
+# no truncation goes unnoticed).
+BLOCK = 64 * 2**20
+MAGIC = b"CFPC1"
+
+
+def _aad(name: str, index: int, count: int) -> bytes:
+    return f"{name}|{index}|{count}".encode()
+
+
 def save(path: Path, cache: DynamicCache, identity: CacheIdentity, key: bytes) -> int:
     """Seal the prefix cache into ``path`` (atomically); returns the file size."""
-    plain = save_tensors(_tensors(cache, identity.length), metadata=identity.metadata())
-    nonce = secrets.token_bytes(12)
-    sealed = nonce + AESGCM(key).encrypt(nonce, plain, path.name.encode())
+    plain = memoryview(save_tensors(_tensors(cache, identity.length), metadata=identity.metadata()))
+    count = max(1, -(-len(plain) // BLOCK))
+    aead = AESGCM(key)
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     tmp = path.with_suffix(".partial")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "wb") as handle:
-        handle.write(sealed)
+        handle.write(MAGIC + struct.pack("<I", count))
+        for index in range(count):
+            nonce = secrets.token_bytes(12)
+            block = plain[index * BLOCK:(index + 1) * BLOCK]
+            sealed = aead.encrypt(nonce, block, _aad(path.name, index, count))
+            handle.write(nonce + struct.pack("<Q", len(sealed)) + sealed)
     os.replace(tmp, path)
-    return len(sealed)
+    return path.stat().st_size
+
+
+def _unseal(path: Path, key: bytes) -> bytes:
+    aead, plain = AESGCM(key), bytearray()
+    with open(path, "rb") as handle:
+        if handle.read(len(MAGIC)) != MAGIC:
+            raise ValueError("not a sealed prefix cache")
+        (count,) = struct.unpack("<I", handle.read(4))
+        for index in range(count):
+            nonce = handle.read(12)
+            (size,) = struct.unpack("<Q", handle.read(8))
+            plain += aead.decrypt(nonce, handle.read(size), _aad(path.name, index, count))
+        if handle.read(1):
+            raise ValueError("trailing data after the last block")
+    return bytes(plain)
 
 
 def _metadata(plain: bytes) -> dict[str, str]:
@@ -128,10 +159,9 @@ def load(path: Path, identity: CacheIdentity, key: bytes, config, device) -> Dyn
     """The stored prefix cache, or None (with a log line saying why) when it cannot be used."""
     if not path.is_file():
         return None
-    sealed = path.read_bytes()
     try:
-        plain = AESGCM(key).decrypt(sealed[:12], sealed[12:], path.name.encode())
-    except (InvalidTag, ValueError):
+        plain = _unseal(path, key)
+    except (InvalidTag, ValueError, struct.error, OSError):
         log.info("prefix cache ignored: it does not open with this vault's key (rebuilding)")
         return None
     stored = _metadata(plain)

@@ -197,12 +197,12 @@ def decode(line: str | bytes) -> Message:
     unknown = set(body) - known
     if unknown:
         raise ProtocolError(f"unknown fields for {cls.type}: {sorted(unknown)}")
-    for name, nested in _NESTED.items():
-        if name in body and isinstance(body[name], dict):
-            body[name] = nested(**body[name])
-    if "messages" in body:
-        body["messages"] = tuple(body["messages"])
     try:
+        for name, nested in _NESTED.items():
+            if name in body and isinstance(body[name], dict):
+                body[name] = nested(**body[name])
+        if "messages" in body:
+            body["messages"] = tuple(body["messages"])
         return cls(**body)
     except TypeError as exc:
         raise ProtocolError(f"bad fields for {cls.type}: {exc}") from None

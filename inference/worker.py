@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TextIO
 
 from inference import protocol as p
-from inference.offline import apply_offline_env
+from inference.offline import apply_offline_env, harden_process
 
 log = logging.getLogger("casefile.worker")
 
@@ -155,6 +155,7 @@ def _protocol_stdout() -> TextIO:
 def main() -> int:
     home = os.environ.get("CASEFILE_HOME")
     apply_offline_env(Path(home) if home else None)
+    harden_process()
     logging.basicConfig(level=logging.INFO, stream=sys.stderr,
                         format="worker %(levelname)s %(name)s: %(message)s")
     worker = Worker(_protocol_stdout())

@@ -78,20 +78,23 @@ def verify_export(folder: Path, expected_fingerprint: str | None = None) -> Expo
             try:
                 event = json.loads(line)
                 body = canonical({name: event[name] for name in BODY_FIELDS})
+                problem = (
+                    "an event is missing, inserted or out of order" if event["seq"] != expected_seq
+                    else "the link to the previous event is broken" if event["prev_hash"] != expected_prev
+                    else "the event was changed" if event["row_hash"] != hashlib.sha256(body).hexdigest()
+                    else ""
+                )
             except (ValueError, KeyError, TypeError):
                 return ExportCheck(False, count, expected_seq, "an event line is unreadable", fingerprint)
-            problem = (
-                "an event is missing, inserted or out of order" if event["seq"] != expected_seq
-                else "the link to the previous event is broken" if event["prev_hash"] != expected_prev
-                else "the event was changed" if event["row_hash"] != hashlib.sha256(body).hexdigest()
-                else ""
-            )
             if problem:
                 return ExportCheck(False, count, event["seq"], problem, fingerprint)
             expected_seq, expected_prev, count = event["seq"] + 1, event["row_hash"], count + 1
     if count != manifest["count"] or expected_prev != manifest["chain_head"]:
         return ExportCheck(False, count, expected_seq, "events are missing at the end of the log",
                            fingerprint)
+    if manifest.get("chain_verified_with_hmac") is not True:
+        return ExportCheck(False, count, reason="the vault found its own chain broken when it exported "
+                                                "this log (see report.pdf)", fingerprint=fingerprint)
     for name, field in (("audit.jsonl", "jsonl_sha256"), ("report.pdf", "report_sha256")):
         if sha256_file(folder / name) != manifest.get(field):
             return ExportCheck(False, reason=f"{name} does not match the signed manifest",
@@ -107,6 +110,9 @@ def main(argv: list[str] | None = None) -> int:
     check = verify_export(args.folder, args.fingerprint)
     if check.ok:
         print(f"Audit export verified: {check.events} events, signed by key {check.fingerprint}.")
+        if not args.fingerprint:
+            print("Compare that fingerprint with the one you recorded: without --fingerprint, a "
+                  "consistent forgery signed with another key would also pass.")
         return 0
     where = f" at event {check.first_broken_seq}" if check.first_broken_seq is not None else ""
     print(f"Audit export NOT verified{where}: {check.reason}.")

@@ -184,6 +184,13 @@ class Vault:
         return audit_chain.append_event(session, self._audit_key, action=action, outcome=outcome,
                                         case_id=case_id, objects=objects)
 
+    def check_events(self, events: list[dict[str, Any]]) -> audit_chain.ChainCheck:
+        """Check events already read (e.g. in the caller's transaction) with the audit key."""
+        if self._audit_key is None:
+            with self.read() as session:
+                self._audit_key = self._secret(session, AUDIT_KEY)
+        return audit_chain.check_events(iter(events), self._audit_key)
+
     def verify_audit(self) -> audit_chain.ChainCheck:
         with self.read() as session:
             if self._audit_key is None:

@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         self.model_session: ModelSession | None = None
         self.current_case = None
         self.chat_session_id: int | None = None  # follow-up questions continue this chat
+        self._closing = False  # polled by background ingest: closing the window cancels it
         self._answer_buffer: list[str] = []
         self._redraw = QTimer(self, interval=REDRAW_MS)
         self._redraw.timeout.connect(self._flush_answer)
@@ -168,7 +169,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Reading {len(paths)} item(s)…")
         self.runner.submit(
             lambda report: ingest_paths(self.vault, case, paths, on_outcome=report, on_progress=report,
-                                        password=password),
+                                        password=password, should_stop=lambda: self._closing),
             on_progress=self._on_ingest_progress,
             on_done=self._on_ingest_done,
             on_failed=self._on_ingest_done,
@@ -272,9 +273,11 @@ class MainWindow(QMainWindow):
             box.open()  # window-modal, never blocks the event loop
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt virtual
-        self.runner.wait(5000)
+        # Stop the work first (an answer, a batch of files), then wait for the thread to notice.
+        self._closing = True
         if self.model_session is not None:
             self.model_session.close()
+        self.runner.wait(10000)
         super().closeEvent(event)
 
 

@@ -60,6 +60,10 @@ def test_ingest_then_ask_gives_a_real_answer_from_page_two(embedded_model, demo_
     assert verify.returncode == 0
     assert json.loads(verify.stdout)["ok"] is True
 
+    assert len(list((casefile_home / "prefix-cache").glob("*.kv"))) == 1  # one case, one document set
+    assert run_cli("cases", "delete", "Demo", "--yes").returncode == 0
+    assert list((casefile_home / "prefix-cache").glob("*.kv")) == []  # gone with the case
+
 
 def test_plan_reports_tokens_pages_memory_and_manifest(embedded_model, demo_dir):
     run_cli("ingest", "--case", "Demo", str(demo_dir))

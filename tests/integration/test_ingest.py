@@ -152,3 +152,15 @@ def test_the_plan_uses_stored_counts_and_reports_repeated_pages(vault, demo_dir,
     stale = [(replace(record, token_key="another-model|ctx-0"), pages) for record, pages in documents]
     refreshed = refresh_page_tokens(vault, stale, embedded_model)
     assert all(record.token_key.startswith(embedded_model.model_id) for record, _ in refreshed)
+
+
+def test_a_copy_of_a_file_that_could_not_be_read_is_not_called_a_duplicate(vault, tmp_path):
+    folder = tmp_path / "copies"
+    folder.mkdir()
+    for name in ("broken-a.pdf", "broken-b.pdf"):
+        (folder / name).write_bytes(b"%PDF-1.4 broken in the same way")
+    case = cases.create_case(vault, "Copies")
+    first, second = ingest_paths(vault, case, [folder]).outcomes
+    assert (first.status, second.status) == ("rejected", "rejected")
+    assert second.reason.startswith("Same content as broken-a.pdf, which could not be read: "
+                                    "Not a readable PDF")

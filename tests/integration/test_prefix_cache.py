@@ -122,3 +122,20 @@ def test_a_context_that_cannot_fit_in_memory_is_refused_before_allocating():
     engine.check_memory(10_000)  # fits
     with pytest.raises(MemoryPlanExceeded, match="GiB are free"):
         engine.check_memory(free_memory_bytes() // per_token * 2)
+
+
+def test_large_caches_are_sealed_in_blocks_that_cannot_be_reordered_or_cut(tmp_path, monkeypatch):
+    monkeypatch.setattr(prefix_cache, "BLOCK", 4096)  # many blocks from a small cache
+    model = tiny_qwen3_5_moe()
+    engine = TransformersEngine(model, None, "tiny", prefill_chunk=256)
+    key = secrets.token_bytes(32)
+    spec = p.Prefix(text="", cache_id="big", cache_dir=str(tmp_path), cache_key=key.hex())
+    ids = list(range(2, 402))
+    with torch.inference_mode():
+        engine.prefix_state(ids, spec, should_stop=lambda: False)
+    path = tmp_path / "big.kv"
+    identity = prefix_cache.CacheIdentity("tiny", "", "float32", prefix_cache.ids_hash(ids), len(ids))
+    assert prefix_cache.load(path, identity, key, model.config, model.device) is not None
+    sealed = path.read_bytes()
+    path.write_bytes(sealed[: len(sealed) // 2])  # cut short
+    assert prefix_cache.load(path, identity, key, model.config, model.device) is None

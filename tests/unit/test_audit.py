@@ -139,3 +139,10 @@ def test_export_refuses_a_folder_with_files(busy_vault, tmp_path):
     (tmp_path / "keep.txt").write_text("mine")
     with pytest.raises(Exception, match="not empty"):
         export_audit(busy_vault, tmp_path)
+
+
+def test_an_export_of_a_broken_chain_never_verifies(busy_vault, tmp_path):
+    _sql(busy_vault, "UPDATE audit_events SET outcome = 'failure' WHERE seq = 3")
+    export_audit(busy_vault, tmp_path / "export")
+    check = export_verifier.verify_export(tmp_path / "export")
+    assert not check.ok and check.first_broken_seq == 3  # the recomputed chain finds the change

@@ -39,3 +39,24 @@ def test_frames_carry_version_type_and_id():
 def test_malformed_frames_are_refused(line, problem):
     with pytest.raises(p.ProtocolError, match=problem):
         p.decode(line)
+
+
+def test_a_malformed_nested_field_is_a_protocol_error_not_a_crash():
+    with pytest.raises(p.ProtocolError):
+        p.decode('{"v": 1, "type": "generate", "id": 3, "params": {"max_new_tokens": 5, "bogus": 1}}')
+
+
+def test_child_processes_get_no_secrets_and_no_core_dumps():
+    import resource
+    import subprocess
+    import sys
+
+    from inference.offline import SECRET_ENV, without_secrets
+
+    env = without_secrets({"CASEFILE_PASSPHRASE": "x", "CASEFILE_PDF_PASSWORD": "y", "PATH": "/bin"})
+    assert env == {"PATH": "/bin"} and "CASEFILE_RECOVERY_KEY" in SECRET_ENV
+    code = "from inference.offline import harden_process; import resource; harden_process(); " \
+           "print(resource.getrlimit(resource.RLIMIT_CORE))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "(0, 0)"
+    assert resource.RLIMIT_CORE  # the limit exists on this platform
