@@ -133,9 +133,11 @@ def _resolve(context: CaseContext, match: re.Match, quote: str | None) -> Citati
         return Citation(short_id, None, page_no, None, quote, False if quote else None, known=False)
     page = document.page(page_no) if page_no is not None else None
     known = page_no is None or page is not None
+    last = int(match.group("end")) if match.group("end") else page_no  # [D3 pp. 4-5]
+    cited = [p for p in document.pages if page_no is not None and page_no <= p.number <= (last or 0)]
     verified, fuzzy, found_on = None, False, None
     if quote is not None:
-        pages = [page] if page is not None else ([] if page_no is not None else list(document.pages))
+        pages = cited if page_no is not None else list(document.pages)
         kinds = [k for k in (quote_match(quote, p.text) for p in pages) if k]
         verified, fuzzy = bool(kinds), bool(kinds) and "exact" not in kinds
         if not verified and (elsewhere := _find(context, quote)):

@@ -69,7 +69,8 @@ class Plan:
 
     @property
     def memory_fits(self) -> bool:
-        return self.memory.get("needed_bytes", 0) <= self.memory.get("available_bytes", 0)
+        """No memory plan (a remote model server plans its own memory) counts as fitting."""
+        return not self.memory or self.memory["needed_bytes"] <= self.memory["available_bytes"]
 
     @property
     def repeated_tokens(self) -> int:
@@ -119,9 +120,12 @@ def repeated_pages(context: CaseContext, model: ModelInfo) -> tuple[RepeatedPage
     return tuple(repeats)
 
 
-def plan_context(context: CaseContext, model: ModelInfo) -> Plan:
+def plan_context(context: CaseContext, model: ModelInfo, *, extra_tokens: int = 0,
+                 local: bool = True) -> Plan:
+    """``extra_tokens``: read with the documents every time (the chat so far). ``local``: False for
+    a remote model server, whose memory is not this machine's to plan."""
     per_document = [(d, document_tokens(model, d)) for d in context.documents]
-    fixed = count_tokens(model.path, SYSTEM_INSTRUCTION) + CHAT_TEMPLATE_OVERHEAD
+    fixed = count_tokens(model.path, SYSTEM_INSTRUCTION) + CHAT_TEMPLATE_OVERHEAD + extra_tokens
     tokens_used = fixed + sum(tokens for _, tokens in per_document)
     needed = tokens_used + ANSWER_RESERVE
     fits = needed <= usable_window(model)
@@ -136,6 +140,6 @@ def plan_context(context: CaseContext, model: ModelInfo) -> Plan:
         native_window=model.window, rope_factor=factor, tokens_used=tokens_used,
         answer_reserve=ANSWER_RESERVE, fits=fits, documents=documents,
         pages_in=total_pages if fits else 0, pages_out=0 if fits else total_pages,
-        manifest=context.manifest, memory=memory_plan(model, tokens_used + ANSWER_RESERVE),
+        manifest=context.manifest, memory=memory_plan(model, needed) if local else {},
         repeated_pages=repeated_pages(context, model),
     )

@@ -8,13 +8,13 @@ audit event afterwards. A set that does not fit the window is refused with numbe
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from app import prefix_files
 from app.cases import documents_with_pages
 from app.citations import Citation, parse_citations
 from app.context import build_context, question_messages, render_history
-from app.errors import ContextTooLarge, NotFound, UserFacingError, WorkerDied
+from app.errors import ContextTooLarge, InferenceError, NotFound, UserFacingError, WorkerDied
 from app.model_session import ModelSession
 from app.page_tokens import refresh_page_tokens
 from app.planning import Plan, plan_context
@@ -76,6 +76,11 @@ def _generate(vault: Vault, case: CaseRecord, model: ModelSession, messages, par
             vault.audit(session, "worker.crash", outcome=OUTCOME_FAILURE, case_id=case.id,
                         objects={"detail": str(exc)[:200]})
         raise
+    except InferenceError as exc:  # refused or failed in the worker: the question has no answer
+        with vault.write() as session:
+            vault.audit(session, "chat.answer", outcome=OUTCOME_FAILURE, case_id=case.id,
+                        objects={"kind": exc.kind})
+        raise
 
 
 def _history(vault: Vault, case: CaseRecord, session_id: int | None) -> list[tuple[str, str]]:
@@ -130,12 +135,10 @@ def ask(
     if not documents:
         raise UserFacingError(f"The case “{case.name}” has no documents yet: add some first.")
     context = build_context(documents, model.model.model_id)
-    plan = plan_context(context, model.model)
-
     history = _history(vault, case, session_id)
-    if history:  # the chat so far is read with every question: count it against the window too
-        used = plan.tokens_used + count_tokens(model.model.path, render_history(history))
-        plan = replace(plan, tokens_used=used, fits=used + plan.answer_reserve <= plan.window)
+    history_tokens = count_tokens(model.model.path, render_history(history)) if history else 0
+    plan = plan_context(context, model.model, extra_tokens=history_tokens, local=model.remote is None)
+
     refusal = _refusal(plan)
     with vault.write() as session:
         if session_id is None:

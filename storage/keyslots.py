@@ -86,6 +86,12 @@ class KeyFile:
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
+        if hasattr(os, "O_DIRECTORY"):  # the rename itself must reach the disk before a rekey goes on
+            folder = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
+            try:
+                os.fsync(folder)
+            finally:
+                os.close(folder)
 
 
 def new_vault_id() -> str:

@@ -73,13 +73,6 @@ def list_cases(session: Session) -> list[CaseRecord]:
 # ----- documents and pages ----------------------------------------------------------------
 
 
-def find_document(session: Session, case_id: int, sha256: str) -> DocumentRecord | None:
-    row = session.scalars(
-        select(DocumentRow).where(DocumentRow.case_id == case_id, DocumentRow.sha256 == sha256)
-    ).first()
-    return _document(row) if row else None
-
-
 def document_hashes(session: Session, case_id: int) -> dict[str, DocumentRecord]:
     """Every document of the case by sha256 (one query for a whole batch's duplicate checks)."""
     rows = session.scalars(select(DocumentRow).where(DocumentRow.case_id == case_id))

@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         self.current_case = None
         self.chat_session_id: int | None = None  # follow-up questions continue this chat
         self._closing = False  # polled by background ingest: closing the window cancels it
+        self._asking_case_id: int | None = None
         self._answer_buffer: list[str] = []
         self._redraw = QTimer(self, interval=REDRAW_MS)
         self._redraw.timeout.connect(self._flush_answer)
@@ -226,6 +227,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Reading the case…")
         self._redraw.start()
 
+        self._asking_case_id = case.id
+
         def work(report):
             if self.model_session is None:
                 self.model_session = ModelSession(prepare_embedded(), remote_backend(self.vault))
@@ -252,7 +255,8 @@ class MainWindow(QMainWindow):
         self.ask_button.setEnabled(True)
         self.stop_button.setEnabled(False)
         if isinstance(result, Answer):
-            self.chat_session_id = result.session_id
+            if self.current_case is not None and self.current_case.id == self._asking_case_id:
+                self.chat_session_id = result.session_id  # not if the user moved to another case
             self.answer_view.setPlainText(result.text)
             self.citation_view.setText(_citation_summary(result))
             self.statusBar().showMessage(

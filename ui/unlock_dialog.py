@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox
@@ -65,6 +66,11 @@ def obtain_vault():
     """The open vault, or None when the user cancels."""
     from_env = os.environ.get("CASEFILE_PASSPHRASE")
     if from_env:
-        return unlock_vault(from_env) if vault_exists() else create_vault(from_env)[0]
+        if vault_exists():
+            return unlock_vault(from_env)
+        vault, recovery_key = create_vault(from_env)
+        print(RECOVERY_NOTICE.format(key=recovery_key), file=sys.stderr)
+        show_recovery_key(None, recovery_key)  # the only time it is ever shown
+        return vault
     dialog = UnlockDialog(creating=not vault_exists())
     return dialog.vault if dialog.exec() == QDialog.DialogCode.Accepted else None

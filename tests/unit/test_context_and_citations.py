@@ -97,3 +97,9 @@ def test_the_chat_so_far_comes_after_the_documents_and_before_the_question():
     assert user.startswith(context.text)  # the cached prefix is unchanged by the history
     assert user.index("Earlier answer: $4.15") < user.index("Question: And the payment terms?")
     assert first[1]["content"].startswith(context.text) and "<chat_history>" not in first[1]["content"]
+
+
+def test_a_quote_cited_with_a_page_range_is_found_on_any_page_of_it():
+    context = build_context([SCAN], "m")
+    (citation,) = parse_citations('It said "the motion for summary judgment is denied" [D1 pp. 1-2].', context)
+    assert citation.verified is True and citation.page == 1
