@@ -38,6 +38,10 @@ def register(commands) -> None:
     ask_cmd.add_argument("--max-tokens", type=int, default=256, help="longest answer, in tokens")
     ask_cmd.add_argument("--session", type=int, metavar="ID", help="continue this chat (its earlier "
                                                                    "questions and answers are read too)")
+    ask_cmd.add_argument("--exclude", metavar="D3,D5", default="",
+                         help="leave these documents out (ids as `plan` shows them); the answer says so")
+    ask_cmd.add_argument("--staged", action="store_true",
+                         help="a set larger than the window: answer in passes over window-sized groups")
     ask_cmd.add_argument("--json", action="store_true")
     ask_cmd.set_defaults(handler=cmd_ask)
 
@@ -105,13 +109,16 @@ def cmd_ask(args: argparse.Namespace) -> int:
                 print(text, end="", flush=True)
 
         answer = ask(vault, case, args.question, session, on_token=stream,
-                     params=GenerationParams(max_new_tokens=args.max_tokens), session_id=args.session)
+                     params=GenerationParams(max_new_tokens=args.max_tokens), session_id=args.session,
+                     exclude=[i.strip() for i in args.exclude.split(",") if i.strip()], staged=args.staged)
     finally:
         session.close()
     if args.json:
         emit_json(answer.as_json())
         return 0
     print()
+    if answer.mode.get("label"):
+        print(f"({answer.mode['label']})")
     if answer.finish_reason == "length":
         print("(answer stopped at the length limit)")
     print("\nCitations:" if answer.citations else "\nCitations: none found in the answer.")

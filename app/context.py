@@ -97,6 +97,15 @@ def build_context(documents: list[tuple[DocumentRecord, list[PageRecord]]], mode
     return CaseContext("\n\n".join(parts), tuple(context_docs), manifest, model_id)
 
 
+def subset(context: CaseContext, short_ids) -> CaseContext:
+    """Some of the documents, under the same ids as in the whole set (citations stay valid)."""
+    wanted = set(short_ids)
+    chosen = [d for d in context.documents if d.short_id in wanted]
+    text = "\n\n".join(render_document(d.short_id, d.record, list(d.pages)) for d in chosen)
+    manifest = manifest_hash([d.record.sha256 for d in chosen], context.model_id)
+    return CaseContext(text, tuple(chosen), manifest, context.model_id)
+
+
 def render_history(history: list[tuple[str, str]]) -> str:
     """Earlier questions and answers of this chat, oldest first."""
     if not history:

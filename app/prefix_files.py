@@ -28,11 +28,11 @@ def cache_id(vault: Vault, case_id: int, manifest: str) -> str:
     return f"{case_tag(vault, case_id)}-{manifest}"
 
 
-def forget(vault: Vault, case_id: int, keep: str | None = None) -> int:
-    """Remove the case's cache files, except ``keep`` (a cache id); returns how many went."""
+def forget(vault: Vault, case_id: int, keep: set[str] = frozenset()) -> int:
+    """Remove the case's cache files, except those in ``keep`` (cache ids); returns how many went."""
     removed = 0
     for path in cache_dir().glob(f"{case_tag(vault, case_id)}-*.kv"):
-        if path.stem != keep:
+        if path.stem not in keep:
             path.unlink(missing_ok=True)
             removed += 1
     return removed

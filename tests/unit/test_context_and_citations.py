@@ -101,5 +101,6 @@ def test_the_chat_so_far_comes_after_the_documents_and_before_the_question():
 
 def test_a_quote_cited_with_a_page_range_is_found_on_any_page_of_it():
     context = build_context([SCAN], "m")
-    (citation,) = parse_citations('It said "the motion for summary judgment is denied" [D1 pp. 1-2].', context)
+    answer = 'It said "the motion for summary judgment is denied" [D1 pp. 1-2].'
+    (citation,) = parse_citations(answer, context)
     assert citation.verified is True and citation.page == 1

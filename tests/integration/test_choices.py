@@ -1,0 +1,55 @@
+"""A set larger than the embedded model's 8K window: refused with numbers, then answered by the
+user's choice — documents left out, or staged passes — and the answer says which."""
+
+import json
+
+import pytest
+
+from tests.conftest import run_cli
+
+pytestmark = pytest.mark.slow
+
+FILLER = ("The quarterly inspection found the loading dock clean, the pallets stacked to code, the "
+          "fire doors unobstructed and the sprinkler heads free of dust. ")
+
+
+@pytest.fixture
+def big_case(tmp_path):
+    folder = tmp_path / "big-case"
+    folder.mkdir()
+    facts = {"a-report.txt": "The forklift serial number is FX-2231.",
+             "b-report.txt": "The night guard is named Priya Raman.",
+             "c-report.txt": "The roof was repaired on June 3, 2024."}
+    for name, fact in facts.items():  # about 3,000 tokens each: together they overflow 8,192
+        (folder / name).write_text(f"{fact}\n\n" + FILLER * 110, encoding="utf-8")
+    assert run_cli("ingest", "--case", "Big", str(folder)).returncode == 0
+    return folder
+
+
+def test_too_large_is_refused_with_numbers_and_choices(big_case):
+    plan = json.loads(run_cli("plan", "--case", "Big", "--json").stdout)
+    assert plan["fits"] is False and plan["tokens_used"] > plan["window"] == 8192
+    refused = run_cli("ask", "--case", "Big", "What is the forklift serial number?")
+    assert refused.returncode == 2
+    for words in ("Nothing was cut", "--staged", "--exclude"):
+        assert words in refused.stderr
+
+
+def test_leaving_out_a_document_is_said_in_the_answer(big_case):
+    asked = run_cli("ask", "--case", "Big", "What is the forklift serial number?", "--exclude", "D3",
+                    "--json", "--max-tokens", "24")
+    assert asked.returncode == 0, asked.stderr
+    answer = json.loads(asked.stdout)
+    assert answer["mode"]["kind"] == "partial" and answer["mode"]["left_out"] == ["D3"]
+    assert "without D3" in answer["mode"]["label"]
+
+
+def test_staged_passes_answer_and_are_labelled(big_case):
+    asked = run_cli("ask", "--case", "Big", "What is the forklift serial number?", "--staged", "--json",
+                    "--max-tokens", "24", timeout=600)
+    assert asked.returncode == 0, asked.stderr
+    answer = json.loads(asked.stdout)
+    assert answer["mode"]["kind"] == "staged" and answer["mode"]["passes"] == 2
+    assert answer["mode"]["label"].startswith("answered in 2 passes over 3 pages")
+    assert answer["timings"]["prefix_source"] == "staged"
+    assert answer["answer"].strip()
