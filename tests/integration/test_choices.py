@@ -14,7 +14,7 @@ FILLER = ("The quarterly inspection found the loading dock clean, the pallets st
 
 
 @pytest.fixture
-def big_case(tmp_path):
+def big_case(tmp_path, embedded_model):
     folder = tmp_path / "big-case"
     folder.mkdir()
     facts = {"a-report.txt": "The forklift serial number is FX-2231.",
