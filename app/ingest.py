@@ -196,9 +196,7 @@ class Ingest:
         try:
             result = pool.wait(item.reading, FILE_TIMEOUT_S)
         except JobTimeout:
-            for other in queue:  # the restart killed their reads too: start them again
-                if other.reading is not None:
-                    other.reading = self._read(pool, other.path)
+            self._reread(pool, queue)
             return self._rejected(item, f"Reading took longer than {FILE_TIMEOUT_S:.0f} s; the file "
                                         "was skipped (it may be damaged).")
         if isinstance(result, Rejected):
@@ -251,6 +249,10 @@ class Ingest:
         for position in pending:
             if position > after:
                 pending[position] = pool.ocr(document.ocr_jobs[position])
+        self._reread(pool, queue)
+
+    def _reread(self, pool: ReadingPool, queue: deque[_Pending]) -> None:
+        """A timeout restarted the pool and killed the reads in flight: start them again."""
         for other in queue:
             if other.reading is not None:
                 other.reading = self._read(pool, other.path)
