@@ -6,12 +6,9 @@ import html
 from collections import Counter
 from pathlib import Path
 
-import pymupdf
-
+from app.pdf_story import write_pdf
 from storage.audit import ChainCheck
 
-PAGE = pymupdf.paper_rect("a4")
-MARGIN = 40
 CSS = """
 body { font-family: sans-serif; font-size: 8pt; }
 h1 { font-size: 15pt; margin-bottom: 4pt; }
@@ -71,13 +68,4 @@ Check this export with <i>python export_verifier.py FOLDER --fingerprint {esc(fi
 
 
 def render_report(path: Path, events: list[dict], **facts) -> None:
-    story = pymupdf.Story(html=_html(events, **facts), user_css=CSS)
-    writer = pymupdf.DocumentWriter(str(path))
-    where = PAGE + (MARGIN, MARGIN, -MARGIN, -MARGIN)
-    more = True
-    while more:
-        device = writer.begin_page(PAGE)
-        more, _ = story.place(where)
-        story.draw(device)
-        writer.end_page()
-    writer.close()
+    write_pdf(path, _html(events, **facts), CSS)

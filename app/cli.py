@@ -1,8 +1,10 @@
-"""The stable command line (see DESIGN.md): ingest, ask, plan, cases, audit, vault, models.
+"""The stable command line (see DESIGN.md): ingest, ask, plan, task, export, history, cases, audit,
+vault, models.
 
 Each command prints plain lines for people, or one JSON document with ``--json`` for scripts.
 Errors print one sentence on stderr and exit 2; details go to the log (``-v``). The commands
-themselves live in ``cli_case`` (case work) and ``cli_admin`` (audit, vault, models).
+themselves live in ``cli_case`` (case work), ``cli_tasks`` (tasks, exports, history) and
+``cli_admin`` (audit, vault, models).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import argparse
 import logging
 import sys
 
-from app import cli_admin, cli_case
+from app import cli_admin, cli_case, cli_tasks
 from app.errors import AppError
 
 log = logging.getLogger("casefile")
@@ -23,6 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     cli_case.register(commands)
+    cli_tasks.register(commands)
     cli_admin.register(commands)
     return parser
 

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from app import cases
-from app.cli_output import emit_json, plural
+from app.cli_output import add_reading_choices, document_ids, emit_json, plural
 from app.context import build_context
 from app.errors import UserFacingError
 from app.ingest import STATUS_REJECTED, IngestProgress, ingest_paths
@@ -38,10 +38,7 @@ def register(commands) -> None:
     ask_cmd.add_argument("--max-tokens", type=int, default=256, help="longest answer, in tokens")
     ask_cmd.add_argument("--session", type=int, metavar="ID", help="continue this chat (its earlier "
                                                                    "questions and answers are read too)")
-    ask_cmd.add_argument("--exclude", metavar="D3,D5", default="",
-                         help="leave these documents out (ids as `plan` shows them); the answer says so")
-    ask_cmd.add_argument("--staged", action="store_true",
-                         help="a set larger than the window: answer in passes over window-sized groups")
+    add_reading_choices(ask_cmd)
     ask_cmd.add_argument("--json", action="store_true")
     ask_cmd.set_defaults(handler=cmd_ask)
 
@@ -110,7 +107,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
         answer = ask(vault, case, args.question, session, on_token=stream,
                      params=GenerationParams(max_new_tokens=args.max_tokens), session_id=args.session,
-                     exclude=[i.strip() for i in args.exclude.split(",") if i.strip()], staged=args.staged)
+                     exclude=document_ids(args.exclude), staged=args.staged)
     finally:
         session.close()
     if args.json:

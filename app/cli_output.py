@@ -11,3 +11,16 @@ def emit_json(data: object) -> None:
 
 def plural(n: int, word: str) -> str:
     return f"{n:,} {word}" if n == 1 else f"{n:,} {word}s"
+
+
+def add_reading_choices(parser) -> None:
+    """The user's choices for a set larger than the window, shared by `ask` and `task`."""
+    parser.add_argument("--exclude", metavar="D3,D5", default="",
+                        help="leave these documents out (ids as `plan` shows them); the result says so")
+    parser.add_argument("--staged", action="store_true",
+                        help="a set larger than the window: read it in passes over window-sized parts")
+
+
+def document_ids(text: str) -> list[str]:
+    """ "D3, D5" -> ["D3", "D5"] """
+    return [i.strip() for i in text.split(",") if i.strip()]

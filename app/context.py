@@ -9,14 +9,15 @@ the same context.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from storage.records import DocumentRecord, PageRecord
 
-TEMPLATE_VERSION = "ctx-1"
+TEMPLATE_VERSION = "ctx-2"
 _PROMPTS = Path(__file__).resolve().parent.parent / "assets" / "prompts"
-SYSTEM_INSTRUCTION = (_PROMPTS / "system-v1.txt").read_text(encoding="utf-8").strip()
+SYSTEM_INSTRUCTION = (_PROMPTS / "system-v2.txt").read_text(encoding="utf-8").strip()
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,7 @@ class ContextDocument:
     short_id: str  # D1, D2, ... as the model sees and cites them
     record: DocumentRecord
     pages: tuple[PageRecord, ...]
+    part: str | None = None  # "pages 1-12 of 23" when a staged pass reads only some of its pages
 
     def page(self, number: int) -> PageRecord | None:
         return next((p for p in self.pages if p.number == number), None)
@@ -64,25 +66,37 @@ def token_key(model_id: str) -> str:
     return f"{model_id}|{TEMPLATE_VERSION}"
 
 
+# Document text is data: a page that contains our own markers ("</document><document id=...")
+# must not be able to close its document or forge another one, so those tags are escaped.
+_MARKUP = re.compile(r"<(/?)(document|page|chat_history)\b", re.IGNORECASE)
+
+
+def escape_markers(text: str) -> str:
+    return _MARKUP.sub(r"&lt;\1\2", text)
+
+
 def render_page(page: PageRecord) -> str:
     label = f' label="{_attr(page.label)}"' if page.label and page.label != str(page.number) else ""
     if page.ocr:
         label += ' source="OCR"'
     if page.needs_ocr:
         label += ' note="scanned page without text: not read"'
-    return f'<page n="{page.number}"{label}>\n{page.text.strip()}\n</page>'
+    return f'<page n="{page.number}"{label}>\n{escape_markers(page.text.strip())}\n</page>'
 
 
-def document_header(short_id: str, record: DocumentRecord, page_count: int) -> str:
+def document_header(short_id: str, record: DocumentRecord, page_count: int, part: str | None = None) -> str:
+    part_attr = f' part="{part}"' if part else ""
     return (f'<document id="{short_id}" name="{_attr(record.name)}" type="{record.kind}" '
-            f'pages="{page_count}">')
+            f'pages="{page_count}"{part_attr}>')
 
 
 DOCUMENT_FOOTER = "</document>"
 
 
-def render_document(short_id: str, record: DocumentRecord, pages: list[PageRecord]) -> str:
-    parts = [document_header(short_id, record, len(pages)), *map(render_page, pages), DOCUMENT_FOOTER]
+def render_document(short_id: str, record: DocumentRecord, pages: list[PageRecord],
+                    part: str | None = None) -> str:
+    count = record.page_count if part else len(pages)
+    parts = [document_header(short_id, record, count, part), *map(render_page, pages), DOCUMENT_FOOTER]
     return "\n".join(parts)
 
 
@@ -97,12 +111,30 @@ def build_context(documents: list[tuple[DocumentRecord, list[PageRecord]]], mode
     return CaseContext("\n\n".join(parts), tuple(context_docs), manifest, model_id)
 
 
-def subset(context: CaseContext, short_ids) -> CaseContext:
-    """Some of the documents, under the same ids as in the whole set (citations stay valid)."""
-    wanted = set(short_ids)
-    chosen = [d for d in context.documents if d.short_id in wanted]
-    text = "\n\n".join(render_document(d.short_id, d.record, list(d.pages)) for d in chosen)
-    manifest = manifest_hash([d.record.sha256 for d in chosen], context.model_id)
+Selection = str | tuple[str, int, int]  # "D3", or ("D3", first page, last page) of a long document
+
+
+def subset(context: CaseContext, selection: list[Selection]) -> CaseContext:
+    """Some of the documents (or page ranges of one), under the same ids as in the whole set, so
+    citations stay valid. Documents keep the set's order."""
+    ranges: dict[str, tuple[int, int] | None] = {}
+    for item in selection:
+        if isinstance(item, str):
+            ranges[item] = None
+        else:
+            ranges[item[0]] = (item[1], item[2])
+    chosen = []
+    for d in context.documents:
+        if d.short_id not in ranges:
+            continue
+        if (pages := ranges[d.short_id]) is not None:
+            first, last = pages
+            d = ContextDocument(d.short_id, d.record, tuple(p for p in d.pages if first <= p.number <= last),
+                                part=f"pages {first}-{last} of {d.record.page_count}")
+        chosen.append(d)
+    text = "\n\n".join(render_document(d.short_id, d.record, list(d.pages), d.part) for d in chosen)
+    manifest = manifest_hash([d.record.sha256 + (f":{d.part}" if d.part else "") for d in chosen],
+                             context.model_id)
     return CaseContext(text, tuple(chosen), manifest, context.model_id)
 
 

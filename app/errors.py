@@ -47,6 +47,12 @@ class StorageError(AppError):
     default_message = "The vault could not be read or written."
 
 
+class ExportError(AppError):
+    """An export file could not be written (nothing half-written is left under its name)."""
+
+    default_message = "The export could not be written."
+
+
 class WrongPassphrase(StorageError):
     default_message = "Wrong passphrase: the vault stays locked."
 

@@ -9,18 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TypeVar
 
-from app import prefix_files
-from app.cases import documents_with_pages
+from app.case_run import keep_only_prefixes, prefix_for, prepare, refusal, run_model
 from app.citations import Citation, parse_citations
-from app.context import CaseContext, build_context, question_messages, render_history, subset
-from app.errors import ContextTooLarge, InferenceError, NotFound, UserFacingError, WorkerDied
+from app.context import question_messages, render_history
+from app.errors import ContextTooLarge, NotFound, UserFacingError
 from app.model_session import ModelSession
-from app.page_tokens import refresh_page_tokens
-from app.planning import Plan, plan_context
+from app.planning import Plan
 from app.staged import answer_in_passes
-from app.staged import groups as staged_groups
 from app.tokens import count_tokens
 from inference import protocol as p
 from storage import repositories as repo
@@ -29,7 +25,6 @@ from storage.records import CaseRecord
 from storage.vault import Vault
 
 DEFAULT_PARAMS = p.GenerationParams(max_new_tokens=256, temperature=0.0)
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -66,28 +61,6 @@ class Answer:
         }
 
 
-def _generate(vault: Vault, case: CaseRecord, model: ModelSession, run: Callable[[], T]) -> T:
-    """Run the model, auditing a model load (first use, or after a crash) and a worker crash."""
-    if not model.running:
-        ready = model.start()
-        with vault.write() as session:
-            vault.audit(session, "model.load", case_id=case.id,
-                        objects={"model": ready.model_id, "weights_sha256": model.model.weights_sha256,
-                                 "device": ready.device, "dtype": ready.dtype, "load_s": ready.load_s})
-    try:
-        return run()
-    except WorkerDied as exc:
-        with vault.write() as session:
-            vault.audit(session, "worker.crash", outcome=OUTCOME_FAILURE, case_id=case.id,
-                        objects={"detail": str(exc)[:200]})
-        raise
-    except InferenceError as exc:  # refused or failed in the worker: the question has no answer
-        with vault.write() as session:
-            vault.audit(session, "chat.answer", outcome=OUTCOME_FAILURE, case_id=case.id,
-                        objects={"kind": exc.kind})
-        raise
-
-
 def _history(vault: Vault, case: CaseRecord, session_id: int | None) -> list[tuple[str, str]]:
     """(question, answer) pairs of the chat so far, oldest first; empty for a new chat."""
     if session_id is None:
@@ -107,23 +80,6 @@ def _history(vault: Vault, case: CaseRecord, session_id: int | None) -> list[tup
     return pairs
 
 
-def _refusal(plan: Plan) -> str | None:
-    """Why this case cannot be asked as it is, with the numbers and the user's choices; or None."""
-    if not plan.fits:
-        return (f"The case needs {plan.tokens_used:,} tokens plus {plan.answer_reserve:,} for the answer, "
-                f"but {plan.model_id} holds {plan.window:,}. Nothing was cut. Choose: leave out documents "
-                "(--exclude D3,D5), answer in staged passes over window-sized groups (--staged), or use "
-                "a model with a larger window.")
-    if not plan.memory_fits:
-        mem = plan.memory
-        return (f"This case needs about {mem['needed_bytes'] / 2**30:.1f} GiB of memory "
-                f"({mem['weights_bytes'] / 2**30:.1f} for the model, {mem['kv_bytes'] / 2**30:.1f} for the "
-                f"case's {plan.tokens_used:,} tokens) but {mem['available_bytes'] / 2**30:.1f} GiB are free "
-                f"(room for about {mem['max_context_tokens']:,} tokens). Nothing was cut: leave out "
-                "documents, use a quantized KV cache, or use the site's remote model server.")
-    return None
-
-
 def ask(
     vault: Vault,
     case: CaseRecord,
@@ -141,30 +97,16 @@ def ask(
     question = question.strip()
     if not question:
         raise UserFacingError("Type a question first.")
-    documents = refresh_page_tokens(vault, documents_with_pages(vault, case), model.model)
-    if not documents:
-        raise UserFacingError(f"The case “{case.name}” has no documents yet: add some first.")
-    context = build_context(documents, model.model.model_id)
-    mode: dict = {"kind": "full", "passes": 1, "left_out": [], "label": ""}
-    if exclude:
-        wanted = {i.upper() for i in exclude}
-        unknown = sorted(wanted - {d.short_id for d in context.documents})
-        if unknown:
-            raise UserFacingError(f"No document {', '.join(unknown)} in this case (see `plan`).")
-        context = subset(context, [d.short_id for d in context.documents if d.short_id not in wanted])
-        mode.update(kind="partial", left_out=sorted(wanted),
-                    label=f"answered without {', '.join(sorted(wanted))} (left out by choice)")
     history = _history(vault, case, session_id)
     history_tokens = count_tokens(model.model.path, render_history(history)) if history else 0
-    plan = plan_context(context, model.model, extra_tokens=history_tokens, local=model.remote is None)
-
-    staging = staged and not plan.fits
-    refusal = None if staging else _refusal(plan)
+    setup = prepare(vault, case, model, exclude=exclude, staged=staged, extra_tokens=history_tokens)
+    context, plan, mode = setup.context, setup.plan, setup.mode
+    refused = refusal(setup)
     with vault.write() as session:
         if session_id is None:
             session_id = repo.create_chat_session(session, case.id, question[:80]).id
         asked = repo.add_message(session, session_id, "user", question, manifest=context.manifest)
-        if refusal:
+        if refused:
             vault.audit(session, "chat.ask", outcome=OUTCOME_FAILURE, case_id=case.id,
                         objects={"message_id": asked.id, "reason": "context_too_large",
                                  "tokens": plan.tokens_used, "window": plan.window})
@@ -172,28 +114,20 @@ def ask(
             vault.audit(session, "chat.ask", case_id=case.id,
                         objects={"session_id": session_id, "message_id": asked.id,
                                  "manifest": context.manifest, "tokens": plan.tokens_used})
-    if refusal:
-        raise ContextTooLarge(refusal)
+    if refused:
+        raise ContextTooLarge(refused)
 
-    def prefix_for(part: CaseContext) -> p.Prefix:
-        return p.Prefix(text=part.text, cache_id=prefix_files.cache_id(vault, case.id, part.manifest),
-                        cache_dir=str(prefix_files.cache_dir()), cache_key=vault.prefix_cache_key().hex())
-
-    if staging:
-        parts = [subset(context, ids) for ids in staged_groups(plan)]
-        prefix_files.forget(vault, case.id, keep={prefix_for(part).cache_id for part in parts})
-        done, passes = _generate(vault, case, model, lambda: answer_in_passes(
-            model, context, plan, question, params, prefix_for=prefix_for, on_token=on_token))
-        mode.update(kind="staged", passes=passes,
-                    label=f"answered in {passes} passes over {context.page_count:,} pages: not a "
-                          "reading of the whole set at once")
+    keep_only_prefixes(vault, case, setup)
+    if setup.staged:
+        done = run_model(vault, case, model, lambda: answer_in_passes(
+            model, setup.parts, question, params, prefix_for=lambda part: prefix_for(vault, case, part),
+            on_token=on_token), failure_action="chat.answer")
     else:
-        prefix = prefix_for(context)
-        prefix_files.forget(vault, case.id, keep={prefix.cache_id})  # older document sets of this case
         model.use_rope_factor(plan.rope_factor)
         messages = question_messages(context, question, history)
-        done = _generate(vault, case, model,
-                         lambda: model.generate(messages, params, on_token=on_token, prefix=prefix))
+        done = run_model(vault, case, model, lambda: model.generate(
+            messages, params, on_token=on_token, prefix=prefix_for(vault, case, context)),
+            failure_action="chat.answer")
     citations = parse_citations(done.text, context)
     with vault.write() as session:
         answered = repo.add_message(
@@ -201,7 +135,7 @@ def ask(
             citations=[c.as_json() for c in citations], model_id=model.model.model_id,
             weights_sha256=model.model.weights_sha256, manifest=context.manifest,
             finish_reason=done.finish_reason, timings=done.timings.__dict__,
-            params=params.as_dict(),
+            params=params.as_dict(), mode=mode,
         )
         vault.audit(session, "chat.answer", case_id=case.id,
                     objects={"session_id": session_id, "message_id": answered.id,

@@ -3,15 +3,15 @@
 Each group is asked the question on its own (with its own kept prefix, so a follow-up is cheap
 again), then one last pass combines the partial answers, keeping their citations. The answer is
 labelled ("answered in 3 passes over 4,210 pages"): it is not a reading of the whole set at once,
-and the user must be able to see that. A document too large for the window on its own is refused
-with its numbers; it is never cut.
+and the user must be able to see that. A document too large for the window on its own is read in
+consecutive page ranges (never cut: every page is read once), and the label says which.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from app.context import SYSTEM_INSTRUCTION, CaseContext, question_messages, subset
+from app.context import SYSTEM_INSTRUCTION, CaseContext, ContextDocument, Selection, question_messages
 from app.errors import ContextTooLarge
 from app.planning import Plan
 from inference import protocol as p
@@ -22,18 +22,19 @@ COMBINE_INSTRUCTION = ("Combine the partial answers below, each from a different
                        "Ignore parts that say the answer is not in their documents.")
 
 
-def groups(plan: Plan) -> list[list[str]]:
-    """Documents (by id, in order) packed into groups that each fit the window."""
+def groups(plan: Plan, context: CaseContext) -> list[list[Selection]]:
+    """Documents (by id, in order) packed into groups that each fit the window. A document too
+    long for one pass is read in consecutive page ranges, each its own group ("D1 pages 1-12 of
+    23"), and the answer's label says so; a single page too long for a pass is refused."""
     fixed = plan.tokens_used - sum(d.tokens for d in plan.documents)
     budget = plan.window - plan.answer_reserve - fixed
-    packed: list[list[str]] = []
+    packed: list[list[Selection]] = []
     used = budget + 1
     for document in plan.documents:
         if document.tokens > budget:
-            raise ContextTooLarge(
-                f"{document.short_id} ({document.name}) alone needs {document.tokens:,} tokens, more than "
-                f"the {budget:,} a pass can hold: leave it out (--exclude {document.short_id}) or use a "
-                "model with a larger window.")
+            packed.extend([part] for part in _page_ranges(context.document(document.short_id), budget))
+            used = budget + 1
+            continue
         if used + document.tokens > budget:
             packed.append([])
             used = 0
@@ -42,21 +43,55 @@ def groups(plan: Plan) -> list[list[str]]:
     return packed
 
 
-def answer_in_passes(model, context: CaseContext, plan: Plan, question: str, params: p.GenerationParams, *,
+HEADER_TOKENS = 64  # a document's header and footer, counted generously
+
+
+def _page_ranges(document: ContextDocument, budget: int) -> list[tuple[str, int, int]]:
+    ranges: list[tuple[str, int, int]] = []
+    first: int | None = None
+    last = used = 0
+    for page in document.pages:
+        tokens = (page.tokens if page.tokens is not None else len(page.text) // 3) + 1
+        if tokens + HEADER_TOKENS > budget:
+            raise ContextTooLarge(
+                f"Page {page.number} of {document.short_id} ({document.record.name}) alone needs about "
+                f"{tokens:,} tokens, more than the {budget:,} a pass can hold: leave the document out "
+                f"(--exclude {document.short_id}) or use a model with a larger window.")
+        if first is not None and used + tokens > budget - HEADER_TOKENS:
+            ranges.append((document.short_id, first, last))
+            first = None
+        if first is None:
+            first, used = page.number, 0
+        last = page.number
+        used += tokens
+    if first is not None:
+        ranges.append((document.short_id, first, last))
+    return ranges
+
+
+def split_documents(parts: list[list[Selection]]) -> list[str]:
+    """The ids of documents read in several parts (for the answer's label)."""
+    return sorted({item[0] for group in parts for item in group if not isinstance(item, str)},
+                  key=lambda i: int(i[1:]))
+
+
+def answer_in_passes(model, parts: list[CaseContext], question: str, params: p.GenerationParams, *,
                      prefix_for: Callable[[CaseContext], p.Prefix],
-                     on_token: Callable[[str], None] | None = None) -> tuple[p.Done, int]:
-    """The combined answer and the number of document passes."""
+                     on_token: Callable[[str], None] | None = None) -> p.Done:
+    """One partial answer per part, then the combined answer (streamed through ``on_token``)."""
     partials = []
-    for ids in groups(plan):
-        part = subset(context, ids)
+    for part in parts:
         done = model.generate(question_messages(part, question),
                               p.GenerationParams(max_new_tokens=PARTIAL_ANSWER_TOKENS),
                               prefix=prefix_for(part))
-        partials.append(f"Partial answer from {', '.join(ids)}:\n{done.text.strip()}")
+        partials.append(f"Partial answer from {describe(part)}:\n{done.text.strip()}")
     combine = [{"role": "system", "content": SYSTEM_INSTRUCTION},
                {"role": "user", "content": f"{COMBINE_INSTRUCTION}\n\n" + "\n\n".join(partials)
                                            + f"\n\nQuestion: {question.strip()}"}]
     final = model.generate(combine, params, on_token=on_token)
     timings = p.Timings(**{**final.timings.__dict__, "prefix_source": "staged"})
-    combined = p.Done(id=final.id, finish_reason=final.finish_reason, text=final.text, timings=timings)
-    return combined, len(partials)
+    return p.Done(id=final.id, finish_reason=final.finish_reason, text=final.text, timings=timings)
+
+
+def describe(part: CaseContext) -> str:
+    return ", ".join(f"{d.short_id} ({d.part})" if d.part else d.short_id for d in part.documents)

@@ -32,6 +32,7 @@ EVENT_FIELDS = (*BODY_FIELDS, "row_hash", "mac")
 
 OUTCOME_SUCCESS = "success"
 OUTCOME_FAILURE = "failure"
+OUTCOME_CANCELLED = "cancelled"
 
 
 _CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)

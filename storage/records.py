@@ -73,3 +73,24 @@ class MessageRecord:
     finish_reason: str | None = None
     timings: dict[str, Any] = field(default_factory=dict)
     params: dict[str, Any] = field(default_factory=dict)
+    mode: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class TaskRecord:
+    """A document task run on a case; ``rows`` are its results (fields, citations, check)."""
+
+    id: int
+    case_id: int
+    kind: str
+    status: str  # running | done | failed | cancelled
+    created_at: str
+    finished_at: str | None = None
+    params: dict[str, Any] = field(default_factory=dict)
+    model_id: str | None = None
+    weights_sha256: str | None = None
+    manifest: str | None = None
+    mode: dict[str, Any] = field(default_factory=dict)
+    output: str | None = None
+    error: str | None = None
+    rows: tuple[dict[str, Any], ...] = ()

@@ -17,8 +17,9 @@ from storage.records import (
     MessageRecord,
     NewDocument,
     PageRecord,
+    TaskRecord,
 )
-from storage.schema import CaseRow, ChatSessionRow, DocumentRow, MessageRow, PageRow
+from storage.schema import CaseRow, ChatSessionRow, DocumentRow, MessageRow, PageRow, TaskResultRow, TaskRow
 
 
 def _now() -> str:
@@ -124,14 +125,22 @@ def create_chat_session(session: Session, case_id: int, title: str) -> ChatSessi
     row = ChatSessionRow(case_id=case_id, title=title, created_at=_now())
     session.add(row)
     session.flush()
+    return _chat(row)
+
+
+def _chat(row: ChatSessionRow) -> ChatSessionRecord:
     return ChatSessionRecord(id=row.id, case_id=row.case_id, title=row.title, created_at=row.created_at)
+
+
+def list_chat_sessions(session: Session, case_id: int) -> list[ChatSessionRecord]:
+    rows = session.scalars(select(ChatSessionRow).where(ChatSessionRow.case_id == case_id)
+                           .order_by(ChatSessionRow.id))
+    return [_chat(r) for r in rows]
 
 
 def find_chat_session(session: Session, chat_id: int) -> ChatSessionRecord | None:
     row = session.get(ChatSessionRow, chat_id)
-    if row is None:
-        return None
-    return ChatSessionRecord(id=row.id, case_id=row.case_id, title=row.title, created_at=row.created_at)
+    return _chat(row) if row else None
 
 
 def add_message(session: Session, session_id: int, role: str, content: str, **meta: Any) -> MessageRecord:
@@ -151,3 +160,46 @@ def list_messages(session: Session, session_id: int) -> list[MessageRecord]:
 def _message(row: MessageRow) -> MessageRecord:
     names = {f.name for f in dataclasses.fields(MessageRecord)}
     return MessageRecord(**{name: getattr(row, name) for name in names})
+
+
+# ----- tasks ------------------------------------------------------------------------------
+
+
+def create_task(session: Session, case_id: int, kind: str, **meta: Any) -> TaskRecord:
+    row = TaskRow(case_id=case_id, kind=kind, status="running", created_at=_now(), **meta)
+    session.add(row)
+    session.flush()
+    return _task(row, [])
+
+
+def finish_task(session: Session, task_id: int, status: str, *, rows: list[dict[str, Any]] = (),
+                output: str | None = None, error: str | None = None) -> TaskRecord:
+    """Close a task with its result rows (in order), the model's raw output, or why it failed."""
+    row = session.get(TaskRow, task_id)
+    row.status, row.output, row.error, row.finished_at = status, output, error, _now()
+    if rows:
+        session.execute(insert(TaskResultRow), [
+            {"task_id": task_id, "position": i, "content": content} for i, content in enumerate(rows)
+        ])
+    session.flush()
+    return _task(row, list(rows))
+
+
+def find_task(session: Session, task_id: int) -> TaskRecord | None:
+    row = session.get(TaskRow, task_id)
+    if row is None:
+        return None
+    results = session.scalars(select(TaskResultRow.content).where(TaskResultRow.task_id == task_id)
+                              .order_by(TaskResultRow.position))
+    return _task(row, list(results))
+
+
+def list_tasks(session: Session, case_id: int) -> list[TaskRecord]:
+    """A case's tasks, newest last, without their rows (``find_task`` reads those)."""
+    rows = session.scalars(select(TaskRow).where(TaskRow.case_id == case_id).order_by(TaskRow.id))
+    return [_task(r, []) for r in rows]
+
+
+def _task(row: TaskRow, results: list[dict[str, Any]]) -> TaskRecord:
+    names = {f.name for f in dataclasses.fields(TaskRecord)} - {"rows"}
+    return TaskRecord(**{name: getattr(row, name) for name in names}, rows=tuple(results))

@@ -81,6 +81,7 @@ class MessageRow(Base):
     finish_reason: Mapped[str | None]
     timings: Mapped[dict[str, Any]] = mapped_column(default=dict)
     params: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    mode: Mapped[dict[str, Any]] = mapped_column(default=dict)  # full | partial | staged, and its label
     created_at: Mapped[str]
 
 
@@ -94,7 +95,11 @@ class TaskRow(Base):
     status: Mapped[str]  # running | done | failed | cancelled
     params: Mapped[dict[str, Any]] = mapped_column(default=dict)
     model_id: Mapped[str | None]
+    weights_sha256: Mapped[str | None]
     manifest: Mapped[str | None]
+    mode: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    output: Mapped[str | None]  # the model's raw text, kept so a parsed table can be checked against it
+    error: Mapped[str | None]  # why a failed task failed, in words for people
     created_at: Mapped[str]
     finished_at: Mapped[str | None]
 

@@ -8,7 +8,9 @@ Benchmarks never fail on a figure; they record it. Measured now:
 - vault: audit append rate with synchronous=FULL, verify time for 100,000 events, and the
   time to open the vault with its raw key (and with the passphrase, Argon2id included);
 - worker: prefix reuse (follow-up and reopen vs first question), decode rate vs
-  ``model.generate``, rewind vs deepcopy (``bench_worker``); GPU prefill where a GPU exists.
+  ``model.generate``, rewind vs deepcopy (``bench_worker``); GPU prefill where a GPU exists;
+- context: read + build + plan of a 1,000-page case from stored token counts, and quote
+  verification per answer and for a quote found nowhere (``bench_context``).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import time
 from pathlib import Path
 
 from tests.bench.bench_ask import bench_ask
+from tests.bench.bench_context import bench_context
 from tests.bench.bench_ingest import bench_ingest
 from tests.bench.bench_vault import bench_vault
 from tests.bench.bench_worker import bench_worker
@@ -61,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
             "ingest": bench_ingest(Path(tmp), demo),
             "ask": bench_ask(demo_dir),
             "vault": bench_vault(Path(tmp) / "vault-bench"),
+            "context": bench_context(Path(tmp) / "context-bench"),
             "worker": bench_worker(Path(tmp)),
             "gpu_prefill": bench_gpu(),
         }

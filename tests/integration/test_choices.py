@@ -53,3 +53,15 @@ def test_staged_passes_answer_and_are_labelled(big_case):
     assert answer["mode"]["label"].startswith("answered in 2 passes over 3 pages")
     assert answer["timings"]["prefix_source"] == "staged"
     assert answer["answer"].strip()
+
+
+def test_a_task_over_the_window_is_refused_then_runs_in_staged_passes(big_case):
+    refused = run_cli("task", "--case", "Big", "people")
+    assert refused.returncode == 2 and "Nothing was cut" in refused.stderr
+    done = run_cli("task", "--case", "Big", "people", "--staged", "--json", "--max-tokens", "24", timeout=600)
+    assert done.returncode == 0, done.stderr
+    task = json.loads(done.stdout)
+    assert task["status"] == "done" and task["mode"]["kind"] == "staged" and task["mode"]["passes"] == 2
+    history = json.loads(run_cli("history", "--case", "Big", "--json").stdout)
+    assert [t["status"] for t in history["tasks"]] == ["failed", "done"]
+    assert "Nothing was cut" in history["tasks"][0]["error"]

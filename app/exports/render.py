@@ -1,0 +1,105 @@
+"""Render a Report to PDF (PyMuPDF Story), DOCX (python-docx) or CSV (a task's table)."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+
+import docx
+from docx.shared import Pt, RGBColor
+
+from app.exports.report import BAD, GOOD, Report, Table
+from app.pdf_story import write_pdf
+
+CSS = """
+body { font-family: sans-serif; font-size: 9pt; }
+h1 { font-size: 15pt; margin-bottom: 4pt; }
+h2 { font-size: 11pt; margin-top: 12pt; }
+table { border-collapse: collapse; width: 100%; }
+th { text-align: left; border-bottom: 1px solid #444; padding-right: 4pt; }
+td { border-bottom: 1px solid #ccc; vertical-align: top; padding: 1pt 4pt 1pt 0; }
+.good { color: #006000; font-weight: bold; }
+.bad { color: #a00000; font-weight: bold; }
+.facts { color: #333; }
+.legend { color: #555; font-size: 8pt; }
+"""
+COLOURS = {GOOD: RGBColor(0x00, 0x60, 0x00), BAD: RGBColor(0xA0, 0x00, 0x00)}
+
+
+def _html_table(table: Table) -> str:
+    esc = html.escape
+    head = "".join(f"<th>{esc(h)}</th>" for h in table.headers)
+    body = []
+    for cells, mark in zip(table.rows, table.marks, strict=True):
+        tds = [f"<td>{esc(c)}</td>" for c in cells[:-1]]
+        tds.append(f'<td class="{mark}">{esc(cells[-1])}</td>')  # the check, coloured by its verdict
+        body.append(f"<tr>{''.join(tds)}</tr>")
+    return f"<table><tr>{head}</tr>{''.join(body)}</table>"
+
+
+def to_html(report: Report) -> str:
+    esc = html.escape
+    facts = "<br/>".join(f"<b>{esc(k)}:</b> {esc(v)}" for k, v in report.facts)
+    parts = [f"<h1>{esc(report.title)}</h1>", f'<p class="facts">{facts}</p>']
+    for section in report.sections:
+        parts.append(f"<h2>{esc(section.heading)}</h2>")
+        parts.extend(f"<p>{esc(p).replace(chr(10), '<br/>')}</p>" for p in section.paragraphs)
+        if section.table:
+            parts.append(_html_table(section.table))
+    parts.append(f'<p class="legend">{esc(report.legend)}</p>')
+    return "\n".join(parts)
+
+
+def write_pdf_report(report: Report, path) -> None:
+    write_pdf(path, to_html(report), CSS)
+
+
+def docx_bytes(report: Report) -> bytes:
+    document = docx.Document()
+    document.core_properties.title = report.title
+    document.add_heading(report.title, level=1)
+    for key, value in report.facts:
+        paragraph = document.add_paragraph()
+        paragraph.add_run(f"{key}: ").bold = True
+        paragraph.add_run(value)
+    for section in report.sections:
+        document.add_heading(section.heading, level=2)
+        for text in section.paragraphs:
+            document.add_paragraph(text)
+        if section.table:
+            _docx_table(document, section.table)
+    legend = document.add_paragraph().add_run(report.legend)
+    legend.italic, legend.font.size = True, Pt(8)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _docx_table(document, table: Table) -> None:
+    grid = document.add_table(rows=1, cols=len(table.headers))
+    grid.style = "Table Grid"
+    for cell, header in zip(grid.rows[0].cells, table.headers, strict=True):
+        cell.text = ""
+        cell.paragraphs[0].add_run(header).bold = True
+    for cells, mark in zip(table.rows, table.marks, strict=True):
+        row = grid.add_row().cells
+        for cell, value in zip(row, cells, strict=True):
+            cell.text = value
+        if mark in COLOURS:
+            run = row[-1].paragraphs[0].runs[0]
+            run.bold, run.font.color.rgb = True, COLOURS[mark]
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_bytes(table: Table) -> bytes:
+    """UTF-8 with a BOM (Excel reads it as UTF-8). Cells that a spreadsheet would run as a formula
+    are prefixed with an apostrophe: document text is untrusted (CSV injection)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(table.headers)
+    for cells in table.rows:
+        writer.writerow(["'" + c if c.startswith(_FORMULA_START) else c for c in cells])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")

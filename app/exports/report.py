@@ -1,0 +1,133 @@
+"""What an exported chat or task result says, independent of the file format.
+
+Every export carries what a reader needs to check it: the case, the model and its weights hash,
+the manifest hash of the document set, how the set was read (whole, without some documents, or
+in staged passes), and for every citation or row whether it was verified against the page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from app.tasks.rows import CITED, VERIFIED
+from app.tasks.templates import SOURCE, TaskTemplate
+from storage.records import CaseRecord, ChatSessionRecord, MessageRecord, TaskRecord
+
+CHECK_TITLE = "Check"
+GOOD, BAD = "good", "bad"
+
+
+@dataclass(frozen=True)
+class Table:
+    headers: list[str]
+    rows: list[list[str]]
+    marks: list[str]  # per row: GOOD (verified), BAD (not verified or no citation) or ""
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: str
+    paragraphs: list[str] = field(default_factory=list)
+    table: Table | None = None
+
+
+@dataclass(frozen=True)
+class Report:
+    title: str
+    facts: list[tuple[str, str]]
+    sections: list[Section]
+    legend: str = ("Check: “verified” means the quoted words (or the row's date, name or medicine) were "
+                   "found on the cited page by Casefile after the answer was written; anything else is "
+                   "shown as it was found and should be read against the source.")
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def citation_text(citation: dict) -> str:
+    where = citation["id"] or "?"
+    if citation.get("page"):
+        where += f" p{citation['page']}"
+    if citation.get("document"):
+        where += f" ({citation['document']})"
+    elif citation["id"]:
+        where += " (not in this case)"
+    return where + (f": “{citation['quote']}”" if citation.get("quote") else "")
+
+
+def citation_check(citation: dict) -> tuple[str, str]:
+    if not citation.get("known"):
+        return "source not in this case", BAD
+    if citation.get("verified") is None:
+        return "cited, nothing quoted", ""
+    if citation["verified"]:
+        return ("verified (near match)" if citation.get("fuzzy") else "verified"), GOOD
+    if citation.get("found_on"):
+        return f"quote not on this page (it is on {citation['found_on']})", BAD
+    return "quote not found in the documents", BAD
+
+
+def _model_text(model_id: str | None, weights_sha256: str | None) -> str:
+    return f"{model_id or 'unknown'} (weights sha256 {(weights_sha256 or '')[:16]}…)"
+
+
+def _answer_facts(message: MessageRecord) -> str:
+    mode = (message.mode or {}).get("label") or "whole case read at once"
+    stopped = " · stopped at the length limit" if message.finish_reason == "length" else ""
+    return (f"Model {_model_text(message.model_id, message.weights_sha256)} · "
+            f"manifest {message.manifest or 'none'} · {mode}{stopped}")
+
+
+def chat_report(case: CaseRecord, chat: ChatSessionRecord, messages: list[MessageRecord]) -> Report:
+    sections, question, number = [], None, 0
+    for message in messages:
+        if message.role == "user":
+            question = message
+            continue
+        number += 1
+        checks = [citation_check(c) for c in message.citations]
+        table = Table(["Citation", CHECK_TITLE], [[citation_text(c), check] for c, (check, _) in
+                                                  zip(message.citations, checks, strict=True)],
+                      [mark for _, mark in checks]) if message.citations else None
+        paragraphs = [f"Q: {question.content if question else ''}", f"A: {message.content.strip()}",
+                      _answer_facts(message)]
+        if not message.citations:
+            paragraphs.append("No citations: this answer is not tied to any page and was not verified.")
+        sections.append(Section(f"Question {number} · {message.created_at}", paragraphs, table))
+        question = None
+    if question is not None:  # asked, never answered (stopped or failed)
+        sections.append(Section("Unanswered question", [f"Q: {question.content}"]))
+    return Report(title=f"Chat: {chat.title}",
+                  facts=[("Case", case.name), ("Chat", f"{chat.id}, started {chat.created_at}"),
+                         ("Exported", _now())], sections=sections)
+
+
+def task_table(task: TaskRecord, spec: TaskTemplate) -> Table:
+    headers = [c.title for c in spec.columns] + [SOURCE.title, CHECK_TITLE]
+    rows, marks = [], []
+    for row in task.rows:
+        sources = "; ".join(citation_text(c) for c in row["citations"]) or "none"
+        rows.append([row["fields"].get(c.key, "") for c in spec.columns] + [sources, row["note"]])
+        marks.append(GOOD if row["check"] == VERIFIED else "" if row["check"] == CITED else BAD)
+    return Table(headers, rows, marks)
+
+
+def task_report(case: CaseRecord, task: TaskRecord, spec: TaskTemplate) -> Report:
+    table = task_table(task, spec)
+    counts = {GOOD: table.marks.count(GOOD), BAD: table.marks.count(BAD)}
+    summary = (f"{len(table.rows)} rows: {counts[GOOD]} verified against their page, {counts[BAD]} not "
+               "verified or without a citation.")
+    paragraphs = [summary] if table.rows else ["The task found no rows."]
+    if task.error:
+        paragraphs.append(f"The task did not finish: {task.error}")
+    return Report(
+        title=f"{spec.title}: {case.name}",
+        facts=[("Case", case.name), ("Task", f"{task.id} · {spec.title} · {task.status}"),
+               ("Run", f"{task.created_at} to {task.finished_at or '—'}"),
+               ("Model", _model_text(task.model_id, task.weights_sha256)),
+               ("Manifest", task.manifest or "none"),
+               ("Documents read", (task.mode or {}).get("label") or "the whole case, at once"),
+               ("Exported", _now())],
+        sections=[Section(spec.title, paragraphs, table if table.rows else None)])

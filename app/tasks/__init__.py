@@ -1,0 +1,1 @@
+"""Document tasks: chronology, summaries, people, inconsistencies, medication and problem lists."""

@@ -1,0 +1,147 @@
+"""Turn a task's model output into table rows, each with its citations and what was checked.
+
+The model is asked for "cell | cell | [D1 p2]" lines; it does not always comply, so the parser
+is forgiving (bullets, numbering, Markdown tables, a missing cell) and never drops a row that has
+content: a row it cannot tie to a page is kept and marked "no citation". Each row is checked:
+its anchor cell (a date, a name, a drug) must appear on a cited page, and any quote in it must be
+on its page. The check is stored with the row and shown next to it in every view and export.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.citations import CITATION_RE, MIN_QUOTE_WORDS, Citation, normalize, parse_citations, quote_match
+from app.context import CaseContext, ContextDocument
+from app.tasks.dates import dates_in, first_date_text, parse_date
+from app.tasks.templates import TaskTemplate
+
+VERIFIED, CITED, UNCITED, NOT_ON_PAGE, UNKNOWN_SOURCE = (
+    "verified", "cited", "uncited", "not_on_page", "unknown_source")
+_BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d+[.)])\s+")
+_SEPARATOR = re.compile(r"^[\s|:\-]+$")
+_MARKUP_LINE = re.compile(r"^(?:<|&lt;)/?(?:document|page|chat_history)\b", re.IGNORECASE)  # context echoed
+_NONE_FOUND = re.compile(r"^(?:none|no (?:inconsistencies|contradictions)|n/a)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class TaskRow:
+    fields: dict[str, str]
+    citations: list[Citation]
+    check: str  # verified | cited | uncited | not_on_page | unknown_source
+    note: str  # the check in words, for people
+
+    def as_json(self) -> dict:
+        return {"fields": self.fields, "citations": [c.as_json() for c in self.citations],
+                "check": self.check, "note": self.note}
+
+
+def parse_rows(output: str, template: TaskTemplate, context: CaseContext,
+               document: ContextDocument | None = None) -> list[TaskRow]:
+    if template.per_document and document is not None:
+        return [_summary_row(output, template, context, document)]
+    titles = {w for c in template.columns for w in (c.key, c.title.casefold())} | {"source", "citation"}
+    titles |= {cell.strip().casefold() for cell in template.line_format.split("|")}
+    rows = []
+    for raw in output.splitlines():
+        line = _BULLET.sub("", raw).strip()
+        if not line or _SEPARATOR.match(line) or _NONE_FOUND.match(line) or _MARKUP_LINE.match(line):
+            continue
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        if all(_strip_citations(c).casefold() in titles or not _strip_citations(c) for c in cells):
+            continue  # a header row, or the prompt's own example echoed back
+        values = [v for v in (_strip_citations(c) for c in cells) if v]
+        if not values:
+            continue
+        if len(values) == 1 and len(template.columns) > 1:
+            values = _split_single(values[0], template.sort_by_date)
+        keys = [c.key for c in template.columns]
+        if len(values) > len(keys):
+            values = values[:len(keys) - 1] + [" | ".join(values[len(keys) - 1:])]
+        fields = dict.fromkeys(keys, "") | dict(zip(keys, values, strict=False))
+        rows.append(check_row(fields, parse_citations(line, context), template, context))
+    return rows
+
+
+def _strip_citations(text: str) -> str:
+    text = " ".join(CITATION_RE.sub(" ", text).split())
+    return re.sub(r"\s+([.,;:])", r"\1", text).strip(" -–—:;,")
+
+
+def _split_single(text: str, dated: bool) -> list[str]:
+    """A line without "|": "March 4, 2021: contract signed" or "Aspirin - 81 mg daily"; for a
+    chronology, an event sentence with a date somewhere in it."""
+    match = re.match(r"^(.{2,60}?)(?::\s|\s[-\u2013\u2014]\s)(.+)$", text)
+    if match and (not dated or parse_date(match.group(1))):
+        return [match.group(1).strip(), match.group(2).strip()]
+    if dated and (date := first_date_text(text)):
+        return [date, text]
+    return [text]
+
+
+def _summary_row(output: str, template: TaskTemplate, context: CaseContext,
+                 document: ContextDocument) -> TaskRow:
+    label = f"{document.short_id} {document.record.name}" + (f" ({document.part})" if document.part else "")
+    fields = {template.columns[0].key: label, template.columns[1].key: _strip_citations(output)}
+    return check_row(fields, parse_citations(output, context), template, context)
+
+
+def check_row(fields: dict[str, str], citations: list[Citation], template: TaskTemplate,
+              context: CaseContext) -> TaskRow:
+    """What could be checked about one row, as a state and a phrase."""
+    def row(check: str, note: str) -> TaskRow:
+        return TaskRow(fields, citations, check, note)
+
+    if not citations:
+        longest = max(fields.values(), key=len, default="")
+        where = _find_exact(longest, context) if len(longest.split()) >= MIN_QUOTE_WORDS else None
+        return row(UNCITED, "no citation" + (f" (the text is on {where})" if where else
+                                              ": not checked against the documents"))
+    unknown = [c for c in citations if not c.known]
+    if unknown:
+        where = ", ".join(f"{c.short_id} p{c.page}" if c.page else c.short_id for c in unknown)
+        return row(UNKNOWN_SOURCE, f"cites {where}, which is not in this case")
+    wrong = [c for c in citations if c.verified is False]
+    if wrong:
+        return row(NOT_ON_PAGE, f"quote {wrong[0].verdict}")
+    anchor = fields.get(template.anchor or "", "").strip()
+    if not anchor:
+        quoted = any(c.verified for c in citations)
+        return row(VERIFIED if quoted else CITED,
+                   "quote found on the cited page" if quoted else "cited; nothing in the row to check")
+    title = next(c.title for c in template.columns if c.key == template.anchor).lower()
+    if any(_on_page(anchor, page.text, template.sort_by_date) for page in _cited_pages(citations, context)):
+        return row(VERIFIED, f"{title} found on the cited page")
+    for document in context.documents:
+        for page in document.pages:
+            if _on_page(anchor, page.text, template.sort_by_date):
+                return row(NOT_ON_PAGE, f"{title} not on the cited page (it is on {document.short_id} "
+                                        f"p{page.number})")
+    return row(NOT_ON_PAGE, f"{title} not found in the documents")
+
+
+def _find_exact(text: str, context: CaseContext) -> str | None:
+    needle = normalize(text)
+    for document in context.documents:
+        for page in document.pages:
+            if needle in normalize(page.text):
+                return f"{document.short_id} p{page.number}"
+    return None
+
+
+def _cited_pages(citations: list[Citation], context: CaseContext):
+    for citation in citations:
+        document = context.document(citation.short_id)
+        if document is None:
+            continue
+        if citation.page is None:
+            yield from document.pages
+        elif (page := document.page(citation.page)) is not None:
+            yield page
+
+
+def _on_page(anchor: str, text: str, is_date: bool) -> bool:
+    if is_date and (key := parse_date(anchor)) is not None and key in dates_in(text):
+        return True
+    return quote_match(anchor, text) is not None
