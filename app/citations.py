@@ -15,9 +15,11 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
 from app.context import CaseContext
+from storage.records import PageRecord
 
 CITATION_RE = re.compile(
     r"\[\s*(?P<doc>D\d+)\s*(?:[,;]?\s*(?:pp?\.?|pages?)\s*(?P<page>\d+)(?:\s*[-\u2013]\s*(?P<end>\d+))?)?\s*\]",
@@ -74,16 +76,38 @@ def _words(text: str) -> list[str]:
     return [w for w in (w.strip(".,;:!?()[]{}") for w in text.split()) if w]
 
 
-def quote_match(quote: str, page_text: str) -> str | None:
+@dataclass(frozen=True)
+class PreparedPage:
+    """A page's text as the matcher reads it, prepared once per answer rather than once per quote."""
+
+    text: str
+    words: list[str]
+    counts: Counter
+
+
+def prepare(page_text: str) -> PreparedPage:
+    text = normalize(page_text)
+    words = _words(text)
+    return PreparedPage(text, words, Counter(words))
+
+
+def quote_match(quote: str, page_text: str | PreparedPage) -> str | None:
     """'exact', 'fuzzy' or None: is ``quote`` on this page?"""
-    needle, haystack = normalize(quote), normalize(page_text)
-    if needle in haystack:
+    page = page_text if isinstance(page_text, PreparedPage) else prepare(page_text)
+    needle = normalize(quote)
+    if needle in page.text:
         return "exact"
-    words, page_words = _words(needle), _words(haystack)
-    if len(words) < MIN_QUOTE_WORDS or len(page_words) < len(words):
+    words = _words(needle)
+    span = len(words)
+    if span < MIN_QUOTE_WORDS or len(page.words) < span:
+        return None
+    # A near-match needs >= 90% of the quote's words on the page: most pages fail this at once,
+    # before any window is compared (the full-set search for a misplaced quote stays fast).
+    wanted = Counter(words)
+    if sum(min(n, page.counts[w]) for w, n in wanted.items()) < FUZZY_RATIO * span:
         return None
     ends = {words[0], words[-1]}
-    span = len(words)
+    page_words = page.words
     for start in range(len(page_words) - span + 1):
         window = page_words[start:start + span]
         if (window[0] in ends or window[-1] in ends) and \
@@ -92,24 +116,38 @@ def quote_match(quote: str, page_text: str) -> str | None:
     return None
 
 
-def _find(context: CaseContext, quote: str) -> tuple[str, int] | None:
-    for document in context.documents:
-        for page in document.pages:
-            if quote_match(quote, page.text):
-                return document.short_id, page.number
-    return None
+class _Pages:
+    """Prepared pages of one context, made on first use and kept for the rest of the answer."""
+
+    def __init__(self, context: CaseContext) -> None:
+        self.context = context
+        self._prepared: dict[tuple[str, int], PreparedPage] = {}
+
+    def get(self, short_id: str, page: PageRecord) -> PreparedPage:
+        key = (short_id, page.number)
+        if key not in self._prepared:
+            self._prepared[key] = prepare(page.text)
+        return self._prepared[key]
+
+    def find(self, quote: str) -> tuple[str, int] | None:
+        for document in self.context.documents:
+            for page in document.pages:
+                if quote_match(quote, self.get(document.short_id, page)):
+                    return document.short_id, page.number
+        return None
 
 
 def parse_citations(answer: str, context: CaseContext) -> list[Citation]:
     citations: list[Citation] = []
+    pages = _Pages(context)
     quotes = [q for q in QUOTE_RE.finditer(answer) if len(q.group("quote").split()) >= MIN_QUOTE_WORDS]
     used_quotes: set[int] = set()
     for match in CITATION_RE.finditer(answer):
         quote = _quote_before(answer, match.start(), quotes, used_quotes)
-        citations.append(_resolve(context, match, quote))
+        citations.append(_resolve(pages, match, quote))
     for index, quote in enumerate(quotes):
         if index not in used_quotes:
-            citations.append(_locate_uncited(context, quote.group("quote")))
+            citations.append(_locate_uncited(pages, quote.group("quote")))
     return citations
 
 
@@ -125,7 +163,8 @@ def _quote_before(answer: str, position: int, quotes, used: set[int]) -> str | N
     return None
 
 
-def _resolve(context: CaseContext, match: re.Match, quote: str | None) -> Citation:
+def _resolve(pages: _Pages, match: re.Match, quote: str | None) -> Citation:
+    context = pages.context
     short_id = match.group("doc").upper()
     page_no = int(match.group("page")) if match.group("page") else None
     document = context.document(short_id)
@@ -137,20 +176,20 @@ def _resolve(context: CaseContext, match: re.Match, quote: str | None) -> Citati
     cited = [p for p in document.pages if page_no is not None and page_no <= p.number <= (last or 0)]
     verified, fuzzy, found_on = None, False, None
     if quote is not None:
-        pages = cited if page_no is not None else list(document.pages)
-        kinds = [k for k in (quote_match(quote, p.text) for p in pages) if k]
+        candidates = cited if page_no is not None else list(document.pages)
+        kinds = [k for k in (quote_match(quote, pages.get(short_id, p)) for p in candidates) if k]
         verified, fuzzy = bool(kinds), bool(kinds) and "exact" not in kinds
-        if not verified and (elsewhere := _find(context, quote)):
+        if not verified and (elsewhere := pages.find(quote)):
             found_on = f"{elsewhere[0]} p{elsewhere[1]}"
     return Citation(short_id, document.record.name, page_no, page.label if page else None,
                     quote, verified, known, fuzzy, found_on)
 
 
-def _locate_uncited(context: CaseContext, quote: str) -> Citation:
-    where = _find(context, quote)
+def _locate_uncited(pages: _Pages, quote: str) -> Citation:
+    where = pages.find(quote)
     if where is None:
         return Citation("", None, None, None, quote, False, known=False)
-    document = context.document(where[0])
+    document = pages.context.document(where[0])
     page = document.page(where[1])
     return Citation(document.short_id, document.record.name, page.number, page.label, quote, True,
-                    known=True, fuzzy=quote_match(quote, page.text) == "fuzzy")
+                    known=True, fuzzy=quote_match(quote, pages.get(document.short_id, page)) == "fuzzy")
