@@ -130,4 +130,8 @@ def task_report(case: CaseRecord, task: TaskRecord, spec: TaskTemplate) -> Repor
                ("Manifest", task.manifest or "none"),
                ("Documents read", (task.mode or {}).get("label") or "the whole case, at once"),
                ("Exported", _now())],
-        sections=[Section(spec.title, paragraphs, table if table.rows else None)])
+        sections=[Section(spec.title, paragraphs, table if table.rows else None),
+                  Section("The model's output, as written",
+                          ["Kept so the table can be checked against it; lines that were not rows "
+                           "(no date in a chronology, echoes of the prompt) appear only here.",
+                           task.output or "(none)"])])

@@ -20,7 +20,9 @@ from app.tasks.templates import TaskTemplate
 VERIFIED, CITED, UNCITED, NOT_ON_PAGE, UNKNOWN_SOURCE = (
     "verified", "cited", "uncited", "not_on_page", "unknown_source")
 _BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d+[.)])\s+")
-_SEPARATOR = re.compile(r"^[\s|:\-]+$")
+_SEPARATOR = re.compile(r"^[\s|:\-_=*]+$")
+_PROMPT_ECHO = re.compile(r"^(?:task|question)\s*:", re.IGNORECASE)
+_TAG = re.compile(r"</?[a-z][\w-]*>", re.IGNORECASE)
 _MARKUP_LINE = re.compile(r"^(?:<|&lt;)/?(?:document|page|chat_history)\b", re.IGNORECASE)  # context echoed
 _NONE_FOUND = re.compile(r"^(?:none|no (?:inconsistencies|contradictions)|n/a)\b", re.IGNORECASE)
 
@@ -45,8 +47,10 @@ def parse_rows(output: str, template: TaskTemplate, context: CaseContext,
     titles |= {cell.strip().casefold() for cell in template.line_format.split("|")}
     rows = []
     for raw in output.splitlines():
-        line = _BULLET.sub("", raw).strip()
-        if not line or _SEPARATOR.match(line) or _NONE_FOUND.match(line) or _MARKUP_LINE.match(line):
+        if _MARKUP_LINE.match(raw.strip()):
+            continue
+        line = _TAG.sub(" ", _BULLET.sub("", raw)).strip()
+        if not line or _SEPARATOR.match(line) or _NONE_FOUND.match(line) or _PROMPT_ECHO.match(line):
             continue
         cells = [c.strip() for c in line.strip("|").split("|")]
         if all(_strip_citations(c).casefold() in titles or not _strip_citations(c) for c in cells):
@@ -60,6 +64,8 @@ def parse_rows(output: str, template: TaskTemplate, context: CaseContext,
         if len(values) > len(keys):
             values = values[:len(keys) - 1] + [" | ".join(values[len(keys) - 1:])]
         fields = dict.fromkeys(keys, "") | dict(zip(keys, values, strict=False))
+        if template.sort_by_date and parse_date(fields[keys[0]]) is None:
+            continue  # not an event: a chronology row needs a date (the raw output keeps the line)
         rows.append(check_row(fields, parse_citations(line, context), template, context))
     return rows
 

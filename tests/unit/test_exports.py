@@ -99,6 +99,7 @@ def test_a_task_exports_to_csv_docx_and_pdf(vault, case, tmp_path):
     assert [c.text for c in table.rows[0].cells] == ["Date", "Event", "Source", "Check"]
     pdf_text = _pdf_text(export_task(vault, case, task.id, tmp_path / "c.pdf").path)
     assert "2 rows: 1 verified against their page, 1 not verified or without a citation" in pdf_text
+    assert "The model's output, as written" in pdf_text
     assert len(_export_events(vault)) == 3
 
 

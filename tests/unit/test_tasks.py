@@ -53,24 +53,29 @@ def test_chronology_rows_are_parsed_and_checked_against_the_cited_page():
 DATE | WHAT HAPPENED | [D1 p2]
 <page n="1">
 - June 1, 2025: payment made
-- Price agreed | [D9 p3]
+- 2025-07-01 | Price agreed | [D9 p3]
+- Task: list every dated event
+- UNITED STATES COURT OF APPEALS
+<p>_________________</p>
 """
     rows = parse_rows(output, TEMPLATES["chronology"], CONTEXT)
     got = [(r.fields["date"], r.check) for r in rows]
     assert got == [("2025-03-04", "verified"), ("March 20, 2025", "verified"),
                    ("2025-04-01", "not_on_page"), ("2025-05-05", "not_on_page"),
-                   ("June 1, 2025", "uncited"), ("Price agreed", "unknown_source")]
+                   ("June 1, 2025", "uncited"), ("2025-07-01", "unknown_source")]
     assert rows[2].note == "date not on the cited page (it is on D1 p2)"
     assert rows[3].note == "date not found in the documents"
     assert rows[4].fields["event"] == "payment made"
     assert "D9 p3" in rows[5].note
-    ordered = [r.fields["date"] for r in _ordered(rows + rows[:1], by_date=True)]
+    ordered = [r.fields["date"] for r in _ordered(rows[::-1] + rows[:1], by_date=True)]
     assert ordered == ["2025-03-04", "March 20, 2025", "2025-04-01", "2025-05-05", "June 1, 2025",
-                       "Price agreed"]
+                       "2025-07-01"]
 
 
 def test_an_uncited_row_says_where_its_text_is():
-    (row,) = parse_rows("The price is $4.15 per box.", TEMPLATES["chronology"], CONTEXT)
+    (row,) = parse_rows("The price is $4.15 per box. Delivery by 04/01/2025.", TEMPLATES["chronology"],
+                        CONTEXT)
+    assert row.fields["date"] == "04/01/2025"
     assert row.check == "uncited" and row.note == "no citation (the text is on D1 p2)"
 
 

@@ -1,0 +1,91 @@
+"""One page of a stored document, ready to show: the rendered image (PDFs and scans) with the
+quoted span highlighted, and the page's text with the same span marked.
+
+Rendering uses PyMuPDF on the original file kept in the vault (no other PDF engine). A page read
+by OCR has no text layer to search, so its quote is marked in the OCR text beside the image, and
+the view says the text came from OCR. Documents with no fixed pages (Word, e-mail, plain text)
+are shown as text only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pymupdf
+
+from storage.records import DocumentRecord, PageRecord
+
+RENDERED_KINDS = {"pdf", "image"}
+DEFAULT_ZOOM = 1.5
+CHUNK_WORDS = 4  # a quote that is not on the page verbatim is looked for in pieces of this size
+
+Rect = tuple[float, float, float, float]
+
+
+@dataclass(frozen=True)
+class PageView:
+    document: str
+    number: int
+    page_count: int
+    label: str | None
+    text: str
+    text_spans: list[tuple[int, int]] = field(default_factory=list)  # marked ranges of ``text``
+    image_png: bytes | None = None
+    image_size: tuple[int, int] = (0, 0)
+    highlights: list[Rect] = field(default_factory=list)  # in image pixels
+    ocr: bool = False
+    needs_ocr: bool = False
+
+    @property
+    def found(self) -> bool:
+        return bool(self.text_spans or self.highlights)
+
+
+def _word_pattern(words: list[str]) -> re.Pattern:
+    # Words in order, anything non-word (spaces, line breaks, hyphens, quotes) between them.
+    return re.compile(r"[\W_]*".join(re.escape(w) for w in words), re.IGNORECASE)
+
+
+def _pieces(phrase: str) -> list[list[str]]:
+    words = re.findall(r"\w+", phrase)
+    if len(words) <= CHUNK_WORDS:
+        return [words] if words else []
+    return [words[i:i + CHUNK_WORDS] for i in range(0, len(words) - CHUNK_WORDS + 1, CHUNK_WORDS)]
+
+
+def text_spans(text: str, phrase: str) -> list[tuple[int, int]]:
+    """Where ``phrase`` is in ``text``: the whole phrase if it is there, else its pieces."""
+    words = re.findall(r"\w+", phrase)
+    if not words:
+        return []
+    whole = _word_pattern(words).search(text)
+    if whole:
+        return [whole.span()]
+    return [m.span() for piece in _pieces(phrase) if (m := _word_pattern(piece).search(text))]
+
+
+def _image_highlights(page: pymupdf.Page, phrase: str, zoom: float) -> list[Rect]:
+    hits = page.search_for(phrase)
+    if not hits:
+        hits = [r for piece in _pieces(phrase) for r in page.search_for(" ".join(piece))]
+    return [(r.x0 * zoom, r.y0 * zoom, r.x1 * zoom, r.y1 * zoom) for r in hits]
+
+
+def view_page(record: DocumentRecord, page: PageRecord, original: bytes | None, *,
+              mark: str | None = None, zoom: float = DEFAULT_ZOOM) -> PageView:
+    """The page with ``mark`` (a quote, or words to find) highlighted wherever it can be found."""
+    spans = text_spans(page.text, mark) if mark else []
+    base = dict(document=record.name, number=page.number, page_count=record.page_count, label=page.label,
+                text=page.text, text_spans=spans, ocr=page.ocr, needs_ocr=page.needs_ocr)
+    if original is None or record.kind not in RENDERED_KINDS:
+        return PageView(**base)
+    suffix = record.name.rsplit(".", 1)[-1].lower() if "." in record.name else "pdf"
+    with pymupdf.open(stream=original, filetype=suffix) as document:
+        if not 1 <= page.number <= document.page_count:
+            return PageView(**base)
+        pdf_page = document.load_page(page.number - 1)
+        highlights = _image_highlights(pdf_page, mark, zoom) if mark and not page.ocr else []
+        pixmap = pdf_page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False)
+        return PageView(**base, image_png=pixmap.tobytes("png"), image_size=(pixmap.width, pixmap.height),
+                        highlights=highlights)
