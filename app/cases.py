@@ -23,6 +23,19 @@ def create_case(vault: Vault, name: str) -> CaseRecord:
     return case
 
 
+def rename_case(vault: Vault, case: CaseRecord, new_name: str) -> CaseRecord:
+    new_name = " ".join(new_name.split())
+    if not new_name or len(new_name) > MAX_NAME:
+        raise UserFacingError(f"A case name needs 1 to {MAX_NAME} characters.")
+    with vault.write() as session:
+        existing = repo.find_case(session, new_name)
+        if existing is not None and existing.id != case.id:
+            raise UserFacingError(f"A case named “{new_name}” already exists.")
+        renamed = repo.rename_case(session, case.id, new_name)
+        vault.audit(session, "case.rename", case_id=case.id)  # names are content: not in the log
+    return renamed
+
+
 def open_case(vault: Vault, name: str, *, create: bool = False) -> CaseRecord:
     """The case called ``name`` (created first when ``create``); audited as ``case.open``."""
     with vault.read() as session:

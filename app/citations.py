@@ -41,22 +41,29 @@ class Citation:
     known: bool  # the document (and page, if given) exist in the case
     fuzzy: bool = False  # verified as a near-match, not word for word
     found_on: str | None = None  # "D2 p7": where a quote that is not on the cited page really is
+    document_id: int | None = None  # the vault's id of the cited document (the viewer opens it)
 
     @property
     def verdict(self) -> str:
         """One phrase for people: what the quote check found ("" when nothing was quoted)."""
-        if self.verified is None:
-            return ""
-        if self.verified:
-            return "verified (near match)" if self.fuzzy else "verified"
-        if self.found_on:
-            return f"quote NOT on this page (it is on {self.found_on})"
-        return "quote NOT FOUND in the documents"
+        return check_phrase(self.as_json())
 
     def as_json(self) -> dict:
         return {"id": self.short_id, "document": self.document, "page": self.page,
                 "bates": self.bates, "quote": self.quote, "verified": self.verified,
-                "known": self.known, "fuzzy": self.fuzzy, "found_on": self.found_on}
+                "known": self.known, "fuzzy": self.fuzzy, "found_on": self.found_on,
+                "document_id": self.document_id}
+
+
+def check_phrase(citation: dict) -> str:
+    """What the quote check found, from a stored citation ("" when nothing was quoted)."""
+    if citation.get("verified") is None:
+        return ""
+    if citation["verified"]:
+        return "verified (near match)" if citation.get("fuzzy") else "verified"
+    if citation.get("found_on"):
+        return f"quote NOT on this page (it is on {citation['found_on']})"
+    return "quote NOT FOUND in the documents"
 
 
 _HYPHENATED = re.compile(r"(\w)[-\u00ad]\s*\n\s*(\w)")
@@ -182,7 +189,7 @@ def _resolve(pages: _Pages, match: re.Match, quote: str | None) -> Citation:
         if not verified and (elsewhere := pages.find(quote)):
             found_on = f"{elsewhere[0]} p{elsewhere[1]}"
     return Citation(short_id, document.record.name, page_no, page.label if page else None,
-                    quote, verified, known, fuzzy, found_on)
+                    quote, verified, known, fuzzy, found_on, document.record.id)
 
 
 def _locate_uncited(pages: _Pages, quote: str) -> Citation:
@@ -192,4 +199,5 @@ def _locate_uncited(pages: _Pages, quote: str) -> Citation:
     document = pages.context.document(where[0])
     page = document.page(where[1])
     return Citation(document.short_id, document.record.name, page.number, page.label, quote, True,
-                    known=True, fuzzy=quote_match(quote, pages.get(document.short_id, page)) == "fuzzy")
+                    known=True, fuzzy=quote_match(quote, pages.get(document.short_id, page)) == "fuzzy",
+                    document_id=document.record.id)

@@ -119,6 +119,9 @@ def cmd_ask(args: argparse.Namespace) -> int:
     if answer.finish_reason == "length":
         print("(answer stopped at the length limit)")
     print("\nCitations:" if answer.citations else "\nCitations: none found in the answer.")
+    if answer.located:
+        found = ", ".join(f"{x.short_id} p{x.page} ({x.term})" for x in answer.located)
+        print(f"  Not cited by the model; Casefile found its figures on: {found}")
     for c in answer.citations:
         where = f"{c.short_id} {c.document or 'unknown document'}" + (f" p{c.page}" if c.page else "")
         quote = f' "{c.quote}"' if c.quote else ""

@@ -79,7 +79,7 @@ def cmd_task(args: argparse.Namespace) -> int:
 def task_json(task: TaskRecord) -> dict:
     return {"task_id": task.id, "kind": task.kind, "status": task.status, "rows": list(task.rows),
             "manifest": task.manifest, "model": task.model_id, "weights_sha256": task.weights_sha256,
-            "mode": task.mode}
+            "mode": task.mode, "output": task.output, "error": task.error}
 
 
 def print_task(task: TaskRecord) -> None:

@@ -9,12 +9,14 @@ files are read ahead so both cores work; nothing else of the set is held in memo
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.errors import IngestError
 from app.extract import ExtractedDocument, Source
 from app.extract.ocr import INSTALL_HINT, page_ranges, tesseract_available
 from app.ingest_pool import (
@@ -274,13 +276,17 @@ class Ingest:
                           size_bytes=item.path.stat().st_size, pages=tuple(pages),
                           status="needs OCR" if needs_ocr else STATUS_INGESTED,
                           warnings=tuple(warnings), token_key=token_key)
-        with self.vault.write() as session:
-            record = repo.add_document(session, self.case.id, new)
-            self._known[item.sha256] = record
-            self.vault.audit(session, "doc.ingest", case_id=self.case.id,
-                             objects={"document_id": record.id, "sha256": item.sha256,
-                                      "pages": record.page_count,
-                                      "ocr_pages": sum(1 for p in pages if p.ocr)})
+        try:
+            with self.vault.write() as session:
+                record = repo.add_document(session, self.case.id, new)
+                keep_original(session, record.id, item.path, item.sha256)
+                self.vault.audit(session, "doc.ingest", case_id=self.case.id,
+                                 objects={"document_id": record.id, "sha256": item.sha256,
+                                          "pages": record.page_count,
+                                          "ocr_pages": sum(1 for p in pages if p.ocr)})
+        except IngestError as exc:  # rolled back: no half-kept document
+            return self._rejected(item, exc.user_message)
+        self._known[item.sha256] = record
         return IngestOutcome(str(item.path), STATUS_INGESTED, record.page_count, tuple(warnings),
                              document_id=record.id, sha256=item.sha256,
                              ocr_pages=sum(1 for p in pages if p.ocr))
@@ -310,6 +316,21 @@ class Ingest:
         eta = elapsed / done * (self._files_total - done) if done else None
         self.on_progress(IngestProgress(done, self._files_total, self.report.pages,
                                         round(self.report.pages / elapsed, 1), eta, str(path), phase))
+
+
+def keep_original(session, document_id: int, path: Path, sha256: str) -> None:
+    """Copy the file into the vault in chunks (never whole in memory), checking that it is still
+    the file that was read: a file changed mid-ingest must not be kept under the old hash."""
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as handle:
+            for seq, chunk in enumerate(iter(lambda: handle.read(repo.FILE_CHUNK), b"")):
+                digest.update(chunk)
+                repo.add_document_file_chunk(session, document_id, seq, chunk)
+    except OSError as exc:
+        raise IngestError(f"The file could not be read again to keep a copy ({exc.strerror}).") from exc
+    if digest.hexdigest() != sha256:
+        raise IngestError("The file changed while it was being read: add it again.")
 
 
 def ingest_paths(vault: Vault, case: CaseRecord, paths: Iterable[Path], **options) -> IngestReport:

@@ -14,7 +14,10 @@ from dataclasses import dataclass, field
 
 import pymupdf
 
+from app.errors import NotFound
+from storage import repositories as repo
 from storage.records import DocumentRecord, PageRecord
+from storage.vault import Vault
 
 RENDERED_KINDS = {"pdf", "image"}
 DEFAULT_ZOOM = 1.5
@@ -72,6 +75,22 @@ def _image_highlights(page: pymupdf.Page, phrase: str, zoom: float) -> list[Rect
     return [(r.x0 * zoom, r.y0 * zoom, r.x1 * zoom, r.y1 * zoom) for r in hits]
 
 
+def load_page(vault: Vault, document_id: int, number: int, *, mark: str | None = None,
+              zoom: float = DEFAULT_ZOOM) -> PageView:
+    """Read the page and its document's original from the vault and render it (run off the GUI
+    thread: rendering a scan takes a moment)."""
+    with vault.read() as session:
+        record = repo.find_document(session, document_id)
+        page = repo.find_page(session, document_id, number) if record else None
+        if record is None or page is None:
+            raise NotFound(f"Page {number} of that document is not in the vault.")
+        original = repo.document_file(session, document_id) if record.kind in RENDERED_KINDS else None
+    try:
+        return view_page(record, page, original, mark=mark, zoom=zoom)
+    except (RuntimeError, ValueError):  # a damaged original: its stored text is still shown
+        return view_page(record, page, None, mark=mark, zoom=zoom)
+
+
 def view_page(record: DocumentRecord, page: PageRecord, original: bytes | None, *,
               mark: str | None = None, zoom: float = DEFAULT_ZOOM) -> PageView:
     """The page with ``mark`` (a quote, or words to find) highlighted wherever it can be found."""
@@ -82,7 +101,7 @@ def view_page(record: DocumentRecord, page: PageRecord, original: bytes | None, 
         return PageView(**base)
     suffix = record.name.rsplit(".", 1)[-1].lower() if "." in record.name else "pdf"
     with pymupdf.open(stream=original, filetype=suffix) as document:
-        if not 1 <= page.number <= document.page_count:
+        if document.needs_pass or not 1 <= page.number <= document.page_count:
             return PageView(**base)
         pdf_page = document.load_page(page.number - 1)
         highlights = _image_highlights(pdf_page, mark, zoom) if mark and not page.ocr else []

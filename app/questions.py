@@ -16,6 +16,7 @@ from app.context import question_messages, render_history
 from app.errors import ContextTooLarge, NotFound, UserFacingError
 from app.model_session import ModelSession
 from app.planning import Plan
+from app.provenance import Located, locate
 from app.staged import answer_in_passes
 from app.tokens import count_tokens
 from inference import protocol as p
@@ -41,6 +42,7 @@ class Answer:
     session_id: int
     message_id: int
     mode: dict = field(default_factory=dict)  # kind full|partial|staged, passes, left_out, label
+    located: list[Located] = field(default_factory=list)  # found by Casefile when nothing is cited
 
     def as_json(self) -> dict:
         return {
@@ -58,6 +60,7 @@ class Answer:
             },
             "session_id": self.session_id,
             "mode": self.mode,
+            "located": [x.as_json() for x in self.located],
         }
 
 
@@ -129,13 +132,14 @@ def ask(
             messages, params, on_token=on_token, prefix=prefix_for(vault, case, context)),
             failure_action="chat.answer")
     citations = parse_citations(done.text, context)
+    located = [] if any(c.known for c in citations) else locate(done.text, context, question)
     with vault.write() as session:
         answered = repo.add_message(
             session, session_id, "assistant", done.text,
             citations=[c.as_json() for c in citations], model_id=model.model.model_id,
             weights_sha256=model.model.weights_sha256, manifest=context.manifest,
             finish_reason=done.finish_reason, timings=done.timings.__dict__,
-            params=params.as_dict(), mode=mode,
+            params=params.as_dict(), mode=mode, located=[x.as_json() for x in located],
         )
         vault.audit(session, "chat.answer", case_id=case.id,
                     objects={"session_id": session_id, "message_id": answered.id,
@@ -149,5 +153,5 @@ def ask(
         text=done.text, citations=citations, manifest=context.manifest,
         model_id=model.model.model_id, weights_sha256=model.model.weights_sha256,
         finish_reason=done.finish_reason, timings=done.timings, params=params, plan=plan,
-        session_id=session_id, message_id=answered.id, mode=mode,
+        session_id=session_id, message_id=answered.id, mode=mode, located=located,
     )

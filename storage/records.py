@@ -74,6 +74,7 @@ class MessageRecord:
     timings: dict[str, Any] = field(default_factory=dict)
     params: dict[str, Any] = field(default_factory=dict)
     mode: dict[str, Any] = field(default_factory=dict)
+    located: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

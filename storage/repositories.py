@@ -19,7 +19,18 @@ from storage.records import (
     PageRecord,
     TaskRecord,
 )
-from storage.schema import CaseRow, ChatSessionRow, DocumentRow, MessageRow, PageRow, TaskResultRow, TaskRow
+from storage.schema import (
+    CaseRow,
+    ChatSessionRow,
+    DocumentFileRow,
+    DocumentRow,
+    MessageRow,
+    PageRow,
+    TaskResultRow,
+    TaskRow,
+)
+
+FILE_CHUNK = 1 << 20
 
 
 def _now() -> str:
@@ -67,6 +78,21 @@ def delete_case(session: Session, case_id: int) -> dict[str, int]:
     return counts
 
 
+def case_counts(session: Session, case_id: int) -> tuple[int, int]:
+    """(documents, pages) of a case, counted in the database."""
+    documents, pages = session.execute(
+        select(func.count(DocumentRow.id), func.coalesce(func.sum(DocumentRow.page_count), 0))
+        .where(DocumentRow.case_id == case_id)).one()
+    return documents, pages
+
+
+def rename_case(session: Session, case_id: int, name: str) -> CaseRecord:
+    row = session.get(CaseRow, case_id)
+    row.name = name
+    session.flush()
+    return _case(row)
+
+
 def list_cases(session: Session) -> list[CaseRecord]:
     return [_case(r) for r in session.scalars(select(CaseRow).order_by(func.lower(CaseRow.name)))]
 
@@ -107,8 +133,34 @@ def list_pages(session: Session, document_id: int) -> list[PageRecord]:
     rows = session.scalars(
         select(PageRow).where(PageRow.document_id == document_id).order_by(PageRow.number)
     )
-    return [PageRecord(number=r.number, text=r.text, label=r.label, ocr=r.ocr, needs_ocr=r.needs_ocr,
-                       tokens=r.tokens) for r in rows]
+    return [_page(r) for r in rows]
+
+
+def _page(r: PageRow) -> PageRecord:
+    return PageRecord(number=r.number, text=r.text, label=r.label, ocr=r.ocr, needs_ocr=r.needs_ocr,
+                      tokens=r.tokens)
+
+
+def find_document(session: Session, document_id: int) -> DocumentRecord | None:
+    row = session.get(DocumentRow, document_id)
+    return _document(row) if row else None
+
+
+def find_page(session: Session, document_id: int, number: int) -> PageRecord | None:
+    row = session.scalars(select(PageRow).where(PageRow.document_id == document_id,
+                                                PageRow.number == number)).first()
+    return _page(row) if row else None
+
+
+def add_document_file_chunk(session: Session, document_id: int, seq: int, data: bytes) -> None:
+    session.execute(insert(DocumentFileRow), [{"document_id": document_id, "seq": seq, "data": data}])
+
+
+def document_file(session: Session, document_id: int) -> bytes | None:
+    """The original file, or None for documents added before originals were kept."""
+    query = select(DocumentFileRow.data).where(DocumentFileRow.document_id == document_id)
+    chunks = list(session.scalars(query.order_by(DocumentFileRow.seq)))
+    return b"".join(chunks) if chunks else None
 
 
 def set_page_tokens(session: Session, document_id: int, token_key: str, tokens: dict[int, int]) -> None:

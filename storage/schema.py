@@ -58,6 +58,17 @@ class PageRow(Base):
     tokens: Mapped[int | None]
 
 
+class DocumentFileRow(Base):
+    """The original file, kept in the vault as evidence and for the page viewer. Stored in 1 MiB
+    chunks: SQLite reads and writes a blob whole, and scans can be hundreds of MiB."""
+
+    __tablename__ = "document_files"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    seq: Mapped[int]
+    data: Mapped[bytes]
+
+
 class ChatSessionRow(Base):
     __tablename__ = "chat_sessions"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -82,6 +93,7 @@ class MessageRow(Base):
     timings: Mapped[dict[str, Any]] = mapped_column(default=dict)
     params: Mapped[dict[str, Any]] = mapped_column(default=dict)
     mode: Mapped[dict[str, Any]] = mapped_column(default=dict)  # full | partial | staged, and its label
+    located: Mapped[list[Any]] = mapped_column(default=list)  # pages holding the answer's figures
     created_at: Mapped[str]
 
 

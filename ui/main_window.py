@@ -1,7 +1,9 @@
-"""The main window: cases, their documents, a question box and a streamed, cited answer.
+"""The main window: the case sidebar, the case's documents and chat, and the page viewer.
 
-Widgets only: every piece of case work runs on the ``TaskRunner`` and reports back through
-signals. Streamed tokens are buffered and painted by a timer (every 50 ms), not per token.
+Widgets only, and the GUI thread never waits: every read or write of the vault, every ingest,
+answer and unlock runs on the ``TaskRunner`` (one thread, one writer) and comes back through
+queued signals; pages render on a second runner so one opens while an answer still streams.
+A click on a citation opens the cited page beside the chat with the quote highlighted.
 """
 
 from __future__ import annotations
@@ -9,37 +11,43 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFileDialog,
+    QApplication,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTextBrowser,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from app import cases
-from app.errors import AppError, Cancelled
-from app.ingest import IngestOutcome, IngestProgress, ingest_paths
+from app.case_overview import case_summaries, document_summaries, gauge
+from app.errors import AppError, Cancelled, WorkerDied
+from app.ingest import IngestProgress, ingest_paths
 from app.model_session import ModelSession
 from app.model_store import prepare_embedded
+from app.page_view import load_page
 from app.questions import Answer, ask
 from app.settings import remote_backend
+from app.unlock import unlock_vault
 from ui.background import TaskRunner
+from ui.case_menus import CaseMenus
+from ui.cases_panel import CasesPanel
+from ui.chat_panel import ChatPanel
+from ui.documents_panel import DocumentsPanel
+from ui.lock_screen import LockScreen
+from ui.page_viewer import PageViewer
 
 log = logging.getLogger("casefile.ui")
-
-REDRAW_MS = 50
+AUTO_LOCK_MINUTES = 15
 
 
 def error_text(exc: BaseException) -> str:
@@ -47,157 +55,193 @@ def error_text(exc: BaseException) -> str:
 
 
 class MainWindow(QMainWindow):
+    cases_loaded = Signal(list)  # CaseSummary list
+    case_opened = Signal(object)  # the selected CaseSummary (or None), once its documents are shown
+    ingest_finished = Signal(object)  # IngestReport, or the exception that stopped it
     answer_finished = Signal(object)  # Answer, or the exception that stopped it
-    ingest_finished = Signal(object)
+    page_shown = Signal(object)  # the PageView the viewer now shows, or the error
+    lock_changed = Signal(bool)
 
-    def __init__(self, vault) -> None:
+    def __init__(self, vault, *, auto_lock_minutes: float = AUTO_LOCK_MINUTES) -> None:
         super().__init__()
         self.vault = vault
         self.runner = TaskRunner(self)
+        self.page_runner = TaskRunner(self)
         self.model_session: ModelSession | None = None
-        self.current_case = None
+        self.current_case = None  # CaseRecord
         self.chat_session_id: int | None = None  # follow-up questions continue this chat
         self._closing = False  # polled by background ingest: closing the window cancels it
+        self._cancel_ingest = False
         self._asking_case_id: int | None = None
-        self._answer_buffer: list[str] = []
-        self._redraw = QTimer(self, interval=REDRAW_MS)
-        self._redraw.timeout.connect(self._flush_answer)
         self.setWindowTitle("Casefile")
-        self.resize(1100, 720)
+        self.resize(1400, 860)
         self._build()
+        self._idle = QTimer(self, singleShot=True, interval=int(max(auto_lock_minutes, 0.01) * 60_000))
+        self._idle.timeout.connect(self.lock)
+        self._auto_lock = auto_lock_minutes > 0  # 0: never lock by itself
+        if self._auto_lock:
+            QApplication.instance().installEventFilter(self)
+            self._idle.start()
         self.refresh_cases()
 
     # ----- layout -------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.case_list = QListWidget()
-        self.case_list.currentItemChanged.connect(self._on_case_selected)
-        self.new_case_button = QPushButton("New case…")
-        self.new_case_button.clicked.connect(self._on_new_case)
-        left = QVBoxLayout()
-        left.addWidget(QLabel("Cases"))
-        left.addWidget(self.case_list)
-        left.addWidget(self.new_case_button)
+        self.cases_panel = CasesPanel()
+        self.cases_panel.case_selected.connect(self._on_case_selected)
+        self.cases_panel.create_requested.connect(self.create_case)
+        self.cases_panel.rename_requested.connect(self.rename_case)
+        self.cases_panel.delete_requested.connect(self.delete_case)
+        self.documents = DocumentsPanel()
+        self.documents.files_added.connect(self.add_documents)
+        self.documents.cancel_requested.connect(self._on_cancel_ingest)
+        self.chat = ChatPanel()
+        self.chat.ask_requested.connect(self._on_ask)
+        self.chat.stop_requested.connect(self._on_stop)
+        self.chat.open_page.connect(self.open_page)
+        self.viewer = PageViewer()
+        self.viewer.request_page.connect(self._load_page)
+        # Widgets by the names the rest of the window (and its tests) use.
+        self.ask_button, self.stop_button = self.chat.ask_button, self.chat.stop_button
+        self.answer_view, self.citation_view = self.chat.answer_view, self.chat.citation_view
 
-        self.document_list = QListWidget()
-        self.add_button = QPushButton("Add documents…")
-        self.add_button.clicked.connect(self._on_add_documents)
-        self.question = QLineEdit(placeholderText="Ask a question about the whole case…")
-        self.question.returnPressed.connect(self._on_ask)
-        self.ask_button = QPushButton("Ask")
-        self.ask_button.clicked.connect(self._on_ask)
-        self.stop_button = QPushButton("Stop")
-        self.stop_button.setEnabled(False)
-        self.stop_button.clicked.connect(self._on_stop)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self._on_stop)
-        self.answer_view = QTextBrowser()
-        self.citation_view = QLabel(wordWrap=True, textInteractionFlags=Qt.TextSelectableByMouse)
-
-        ask_row = QHBoxLayout()
-        ask_row.addWidget(self.question, 1)
-        ask_row.addWidget(self.ask_button)
-        ask_row.addWidget(self.stop_button)
-        right = QVBoxLayout()
-        right.addWidget(QLabel("Documents"))
-        right.addWidget(self.document_list, 1)
-        right.addWidget(self.add_button)
-        right.addLayout(ask_row)
-        right.addWidget(self.answer_view, 2)
-        right.addWidget(self.citation_view)
-
+        middle = QSplitter(Qt.Orientation.Vertical)
+        middle.addWidget(self.documents)
+        middle.addWidget(self.chat)
+        middle.setStretchFactor(1, 2)
         splitter = QSplitter()
-        for layout in (left, right):
-            pane = QWidget()
-            pane.setLayout(layout)
+        for pane in (self.cases_panel, middle, self.viewer):
             splitter.addWidget(pane)
         splitter.setStretchFactor(1, 3)
-        self.setCentralWidget(splitter)
+        splitter.setStretchFactor(2, 3)
+
+        self.banner = QWidget()
+        self.banner.setStyleSheet("background:#fdecea")
+        self.banner_text = QLabel(wordWrap=True)
+        self.restart_button = QPushButton(self.tr("Restart the model"))
+        self.restart_button.clicked.connect(self.restart_model)
+        banner_row = QHBoxLayout(self.banner)
+        banner_row.addWidget(self.banner_text, 1)
+        banner_row.addWidget(self.restart_button)
+        self.banner.hide()
+
+        work = QWidget()
+        column = QVBoxLayout(work)
+        column.setContentsMargins(4, 4, 4, 4)
+        column.addWidget(self.banner)
+        column.addWidget(splitter, 1)
+        self.lock_screen = LockScreen()
+        self.lock_screen.unlock_requested.connect(self._unlock)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(work)
+        self.stack.addWidget(self.lock_screen)
+        self.setCentralWidget(self.stack)
+
+        self.menus = CaseMenus(self)  # Case and Tasks menus (Ctrl+O, Ctrl+L, exports, tasks)
+        for keys, action in (("Ctrl+Return", self.chat.ask_current), (Qt.Key.Key_Escape, self._on_stop)):
+            QShortcut(QKeySequence(keys), self, activated=action)
         self._set_case_actions_enabled(False)
 
     def _set_case_actions_enabled(self, enabled: bool) -> None:
-        for widget in (self.add_button, self.question, self.ask_button):
+        for widget in (self.documents.add_button, self.chat.question, self.chat.ask_button):
             widget.setEnabled(enabled)
+
+    def in_background(self, work, on_done, **handlers) -> None:
+        """Vault work on the background runner; a failure shows its one sentence."""
+        self.runner.submit(lambda _report: work(), on_done=on_done,
+                           on_failed=handlers.get("on_failed", self.show_error))
 
     # ----- cases --------------------------------------------------------------------------
 
     def refresh_cases(self, select: str | None = None) -> None:
-        self.case_list.clear()
-        for case in cases.list_cases(self.vault):
-            item = QListWidgetItem(case.name)
-            item.setData(Qt.UserRole, case)
-            self.case_list.addItem(item)
-            if case.name == select:
-                self.case_list.setCurrentItem(item)
+        self.in_background(lambda: case_summaries(self.vault), lambda found: self._show_cases(found, select))
+
+    def _show_cases(self, summaries: list, select: str | None) -> None:
+        self.cases_panel.show_cases(summaries, select)
+        self.cases_loaded.emit(summaries)
 
     def create_case(self, name: str) -> None:
-        try:
-            case = cases.create_case(self.vault, name)
-        except AppError as exc:
-            self.show_error(exc)
-            return
-        self.refresh_cases(select=case.name)
+        self.in_background(lambda: cases.create_case(self.vault, name),
+                           lambda case: self.refresh_cases(case.name))
 
-    def _on_new_case(self) -> None:
-        name, ok = QInputDialog.getText(self, "New case", "Case name:")
-        if ok and name.strip():
-            self.create_case(name)
+    def rename_case(self, summary, new_name: str) -> None:
+        self.in_background(lambda: cases.rename_case(self.vault, summary.case, new_name),
+                     lambda case: self.refresh_cases(case.name))
 
-    def _on_case_selected(self, item: QListWidgetItem | None, _previous=None) -> None:
-        self.current_case = item.data(Qt.UserRole) if item else None
+    def delete_case(self, summary) -> None:
+        self.in_background(lambda: cases.delete_case(self.vault, summary.case.name),
+                     lambda _counts: self.refresh_cases())
+
+    def _on_case_selected(self, summary) -> None:
+        self.current_case = summary.case if summary else None
         self.chat_session_id = None
         self._set_case_actions_enabled(self.current_case is not None)
-        self.refresh_documents()
+        self.refresh_documents(opened=summary)
 
-    def refresh_documents(self) -> None:
-        self.document_list.clear()
-        if self.current_case is None:
+    def refresh_documents(self, opened=None) -> None:
+        case = self.current_case
+        if case is None:
+            self.documents.show_documents([])
+            self.documents.show_gauge(None)
+            self.case_opened.emit(None)
             return
-        for doc in cases.list_documents(self.vault, self.current_case):
-            pages = f"{doc.page_count} page{'s' if doc.page_count != 1 else ''}"
-            warn = f" — {doc.warnings[0]}" if doc.warnings else ""
-            self.document_list.addItem(f"{doc.name} · {doc.kind.upper()} · {pages}{warn}")
+
+        def shown(documents) -> None:
+            if self.current_case is not None and self.current_case.id == case.id:
+                self.documents.show_documents(documents)
+                self.case_opened.emit(opened)
+        self.in_background(lambda: document_summaries(self.vault, case), shown)
+        self.in_background(lambda: gauge(self.vault, case, prepare_embedded()), self.documents.show_gauge,
+                     on_failed=lambda exc: self.documents.gauge_label.setText(error_text(exc)))
+
+    @property
+    def document_count(self) -> int:
+        return self.documents.table.rowCount()
 
     # ----- ingest -------------------------------------------------------------------------
 
-    def _on_add_documents(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, "Add documents", "",
-                                                "Documents (*.pdf *.txt *.md);;All files (*)")
-        if files:
-            self.add_documents([Path(f) for f in files])
-
     def add_documents(self, paths: list[Path], password: str | None = None) -> None:
+        """Files or folders from the dialog or a drop: the same path either way."""
         case = self.current_case
-        self.statusBar().showMessage(f"Reading {len(paths)} item(s)…")
+        if case is None:
+            return
+        self._cancel_ingest = False
+        self.documents.show_progress(self.tr("Reading %n item(s)…", "", len(paths)))
         self.runner.submit(
             lambda report: ingest_paths(self.vault, case, paths, on_outcome=report, on_progress=report,
-                                        password=password, should_stop=lambda: self._closing),
-            on_progress=self._on_ingest_progress,
-            on_done=self._on_ingest_done,
-            on_failed=self._on_ingest_done,
-        )
+                                        password=password,
+                                        should_stop=lambda: self._closing or self._cancel_ingest),
+            on_progress=self._on_ingest_progress, on_done=self._on_ingest_done,
+            on_failed=self._on_ingest_done)
 
-    def _on_ingest_progress(self, event: IngestOutcome | IngestProgress) -> None:
-        if isinstance(event, IngestProgress):
+    def _on_cancel_ingest(self) -> None:
+        self._cancel_ingest = True
+        self.documents.show_progress(self.tr("Stopping after the current file…"))
+
+    def _on_ingest_progress(self, event) -> None:
+        if isinstance(event, IngestProgress) and not self._cancel_ingest:
             eta = f", about {event.eta_s:.0f} s left" if event.eta_s else ""
             doing = "Reading scanned pages (OCR)" if event.phase == "ocr" else "Reading"
-            self.statusBar().showMessage(f"{doing}: file {min(event.files_done + 1, event.files_total)} of "
-                                         f"{event.files_total}, {event.pages_done} pages at "
-                                         f"{event.pages_per_s:.0f} pages/s{eta}")
+            self.documents.show_progress(
+                f"{doing}: file {min(event.files_done + 1, event.files_total)} of {event.files_total}, "
+                f"{event.pages_done} pages at {event.pages_per_s:.0f} pages/s{eta}",
+                event.files_done / max(event.files_total, 1))
 
     def _on_ingest_done(self, result) -> None:
+        self.documents.show_progress(None)
         if isinstance(result, BaseException):
             self.show_error(result)
         else:
             counts = {s: result.count(s) for s in ("ingested", "duplicate", "rejected")}
-            self.statusBar().showMessage(", ".join(f"{n} {s}" for s, n in counts.items()))
+            summary = ", ".join(f"{n} {s}" for s, n in counts.items())
+            self.statusBar().showMessage(summary + (" (cancelled)" if result.cancelled else ""))
             rejected = [o for o in result.outcomes if o.status == "rejected"]
+            self.documents.outcomes.setText("\n".join(f"Not added: {Path(o.path).name} — {o.reason}"
+                                                      for o in rejected))
             locked = [Path(o.path) for o in rejected if o.needs_password]
             if locked:
                 self._ask_for_password(locked)
-            if rejected:
-                self.citation_view.setText("\n".join(f"Not added: {Path(o.path).name} — {o.reason}"
-                                                     for o in rejected))
-        self.refresh_documents()
+        self.refresh_cases()
         self.ingest_finished.emit(result)
 
     def _ask_for_password(self, locked: list[Path]) -> None:
@@ -212,61 +256,117 @@ class MainWindow(QMainWindow):
 
     # ----- asking -------------------------------------------------------------------------
 
-    def _on_ask(self) -> None:
-        text = self.question.text().strip()
+    def _on_ask(self, text: str) -> None:
         if text and self.current_case is not None and not self.runner.busy:
             self.ask_question(text)
 
-    def ask_question(self, text: str) -> None:
+    def ask_question(self, text: str, *, staged: bool = False) -> None:
         case = self.current_case
-        self.answer_view.clear()
-        self.citation_view.clear()
-        self._answer_buffer.clear()
-        self.ask_button.setEnabled(False)
-        self.stop_button.setEnabled(True)
+        self.chat.start_answer()
         self.statusBar().showMessage("Reading the case…")
-        self._redraw.start()
-
         self._asking_case_id = case.id
+        chat_id = self.chat_session_id
 
         def work(report):
             if self.model_session is None:
                 self.model_session = ModelSession(prepare_embedded(), remote_backend(self.vault))
-            return ask(self.vault, case, text, self.model_session, on_token=report,
-                       session_id=self.chat_session_id)
+            return ask(self.vault, case, text, self.model_session, on_token=report, session_id=chat_id,
+                       staged=staged)
 
-        self.runner.submit(work, on_progress=self._answer_buffer.append,
+        self.runner.submit(work, on_progress=self.chat.add_text,
                            on_done=self._on_answer_done, on_failed=self._on_answer_done)
-
-    def _flush_answer(self) -> None:
-        if self._answer_buffer:
-            piece = "".join(self._answer_buffer)
-            self._answer_buffer.clear()
-            self.answer_view.moveCursor(self.answer_view.textCursor().MoveOperation.End)
-            self.answer_view.insertPlainText(piece)
 
     def _on_stop(self) -> None:
         if self.model_session is not None:
             self.model_session.cancel()
 
     def _on_answer_done(self, result) -> None:
-        self._redraw.stop()
-        self._flush_answer()
-        self.ask_button.setEnabled(True)
-        self.stop_button.setEnabled(False)
+        self.chat.end_answer()
         if isinstance(result, Answer):
             if self.current_case is not None and self.current_case.id == self._asking_case_id:
                 self.chat_session_id = result.session_id  # not if the user moved to another case
-            self.answer_view.setPlainText(result.text)
-            self.citation_view.setText(_citation_summary(result))
-            self.statusBar().showMessage(
-                f"{result.model_id} · manifest {result.manifest[:12]} · first token "
-                f"{result.timings.ttft_s:.1f} s")
+            facts = f"{result.model_id} · manifest {result.manifest[:12]}"
+            if result.mode.get("label"):
+                facts += f" · {result.mode['label']}"
+            self.chat.show_answer(result.text, [c.as_json() for c in result.citations],
+                                  [x.as_json() for x in result.located], facts)
+            self.statusBar().showMessage(f"{facts} · first token {result.timings.ttft_s:.1f} s")
         elif isinstance(result, Cancelled):
             self.statusBar().showMessage("Stopped.")
+        elif isinstance(result, WorkerDied):
+            self.banner_text.setText(error_text(result))
+            self.banner.show()
         else:
             self.show_error(result)
         self.answer_finished.emit(result)
+
+    def restart_model(self) -> None:
+        """After a worker crash: a fresh worker on the next question (the vault never stopped)."""
+        if self.model_session is not None:
+            self.model_session.close()
+        self.model_session = None
+        self.banner.hide()
+        self.statusBar().showMessage("The model will start again with the next question.")
+
+    # ----- the page viewer ----------------------------------------------------------------
+
+    def open_page(self, document_id: int, number: int, mark: str = "") -> None:
+        self.viewer.open_page(document_id, number, mark)
+
+    def _load_page(self, document_id: int, number: int, mark: str, zoom: float) -> None:
+        vault = self.vault
+        self.page_runner.submit(
+            lambda _r: load_page(vault, document_id, number, mark=mark or None, zoom=zoom),
+            on_done=self._on_page_loaded, on_failed=self._on_page_failed)
+
+    def _on_page_loaded(self, view) -> None:
+        self.viewer.show_view(view)
+        self.page_shown.emit(view)
+
+    def _on_page_failed(self, exc: BaseException) -> None:
+        self.viewer.show_failure(error_text(exc))
+        self.page_shown.emit(exc)
+
+    # ----- lock ---------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt virtual
+        if self._auto_lock and event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress,
+                                                QEvent.Type.Wheel):
+            self._idle.start()  # any use of the app restarts the idle clock
+        return False
+
+    @property
+    def locked(self) -> bool:
+        return self.stack.currentWidget() is self.lock_screen
+
+    def lock(self) -> None:
+        """Stop the work, close the vault and forget what the window shows of it."""
+        if self.locked:
+            return
+        self._on_stop()
+        self._cancel_ingest = True
+        # The content goes at once; the vault closes on the runner, after the work it is stopping.
+        self.runner.submit(lambda _r: self.vault.lock(), on_done=lambda _r: None, on_failed=self.show_error)
+        self.chat.start_answer()
+        self.chat.end_answer()
+        self.viewer.clear()
+        self.cases_panel.show_cases([])
+        self.stack.setCurrentWidget(self.lock_screen)
+        self.lock_screen.reset()
+        self.lock_changed.emit(True)
+
+    def _unlock(self, passphrase: str) -> None:
+        home = self.vault.home
+        self.runner.submit(lambda _r: unlock_vault(passphrase, home), on_done=self._on_unlocked,
+                           on_failed=lambda exc: self.lock_screen.reset(error_text(exc)))
+
+    def _on_unlocked(self, vault) -> None:
+        self.vault = vault
+        self.stack.setCurrentIndex(0)
+        if self._auto_lock:
+            self._idle.start()
+        self.refresh_cases()
+        self.lock_changed.emit(False)
 
     # ----- misc ---------------------------------------------------------------------------
 
@@ -277,21 +377,12 @@ class MainWindow(QMainWindow):
             box.open()  # window-modal, never blocks the event loop
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt virtual
-        # Stop the work first (an answer, a batch of files), then wait for the thread to notice.
+        # Stop the work first (an answer, a batch of files), then wait for the threads to notice.
         self._closing = True
+        if self._auto_lock:
+            QApplication.instance().removeEventFilter(self)
         if self.model_session is not None:
             self.model_session.close()
         self.runner.wait(10000)
+        self.page_runner.wait(10000)
         super().closeEvent(event)
-
-
-def _citation_summary(answer: Answer) -> str:
-    if not answer.citations:
-        return "No citations in this answer."
-    lines = []
-    for c in answer.citations:
-        where = f"{c.short_id} {c.document or '(unknown document)'}" + (f" p{c.page}" if c.page else "")
-        mark = {True: "✓ ", False: "✗ ", None: ""}[c.verified]
-        flag = "" if c.known else " — not in this case"
-        lines.append(f"[{where}]{flag} {mark}{c.verdict}".rstrip())
-    return "\n".join(lines)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from app.citations import check_phrase
 from app.tasks.rows import CITED, VERIFIED
 from app.tasks.templates import SOURCE, TaskTemplate
 from storage.records import CaseRecord, ChatSessionRecord, MessageRecord, TaskRecord
@@ -60,13 +61,8 @@ def citation_text(citation: dict) -> str:
 def citation_check(citation: dict) -> tuple[str, str]:
     if not citation.get("known"):
         return "source not in this case", BAD
-    if citation.get("verified") is None:
-        return "cited, nothing quoted", ""
-    if citation["verified"]:
-        return ("verified (near match)" if citation.get("fuzzy") else "verified"), GOOD
-    if citation.get("found_on"):
-        return f"quote not on this page (it is on {citation['found_on']})", BAD
-    return "quote not found in the documents", BAD
+    phrase = check_phrase(citation)
+    return phrase or "cited, nothing quoted", GOOD if citation.get("verified") else BAD if phrase else ""
 
 
 def _model_text(model_id: str | None, weights_sha256: str | None) -> str:
@@ -95,6 +91,9 @@ def chat_report(case: CaseRecord, chat: ChatSessionRecord, messages: list[Messag
                       _answer_facts(message)]
         if not message.citations:
             paragraphs.append("No citations: this answer is not tied to any page and was not verified.")
+        if message.located:
+            found = ", ".join(f"{x['short_id']} p{x['page']} ({x['term']})" for x in message.located)
+            paragraphs.append(f"Not cited by the model; Casefile found its figures on: {found}.")
         sections.append(Section(f"Question {number} · {message.created_at}", paragraphs, table))
         question = None
     if question is not None:  # asked, never answered (stopped or failed)

@@ -23,7 +23,8 @@ _BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d+[.)])\s+")
 _SEPARATOR = re.compile(r"^[\s|:\-_=*]+$")
 _PROMPT_ECHO = re.compile(r"^(?:task|question)\s*:", re.IGNORECASE)
 _TAG = re.compile(r"</?[a-z][\w-]*>", re.IGNORECASE)
-_MARKUP_LINE = re.compile(r"^(?:<|&lt;)/?(?:document|page|chat_history)\b", re.IGNORECASE)  # context echoed
+# The context's own markers, echoed back by a model that copies its input: never part of a row.
+_OUR_MARKUP = re.compile(r"(?:<|&lt;)/?(?:document|page|chat_history)\b[^>\n]*>?", re.IGNORECASE)
 _NONE_FOUND = re.compile(r"^(?:none|no (?:inconsistencies|contradictions)|n/a)\b", re.IGNORECASE)
 
 
@@ -46,10 +47,8 @@ def parse_rows(output: str, template: TaskTemplate, context: CaseContext,
     titles = {w for c in template.columns for w in (c.key, c.title.casefold())} | {"source", "citation"}
     titles |= {cell.strip().casefold() for cell in template.line_format.split("|")}
     rows = []
-    for raw in output.splitlines():
-        if _MARKUP_LINE.match(raw.strip()):
-            continue
-        line = _TAG.sub(" ", _BULLET.sub("", raw)).strip()
+    for raw in _clean(output).splitlines():
+        line = _BULLET.sub("", raw).strip()
         if not line or _SEPARATOR.match(line) or _NONE_FOUND.match(line) or _PROMPT_ECHO.match(line):
             continue
         cells = [c.strip() for c in line.strip("|").split("|")]
@@ -68,6 +67,10 @@ def parse_rows(output: str, template: TaskTemplate, context: CaseContext,
             continue  # not an event: a chronology row needs a date (the raw output keeps the line)
         rows.append(check_row(fields, parse_citations(line, context), template, context))
     return rows
+
+
+def _clean(output: str) -> str:
+    return _TAG.sub(" ", _OUR_MARKUP.sub(" ", output))
 
 
 def _strip_citations(text: str) -> str:
@@ -89,6 +92,7 @@ def _split_single(text: str, dated: bool) -> list[str]:
 def _summary_row(output: str, template: TaskTemplate, context: CaseContext,
                  document: ContextDocument) -> TaskRow:
     label = f"{document.short_id} {document.record.name}" + (f" ({document.part})" if document.part else "")
+    output = _clean(output)
     fields = {template.columns[0].key: label, template.columns[1].key: _strip_citations(output)}
     return check_row(fields, parse_citations(output, context), template, context)
 
@@ -99,24 +103,26 @@ def check_row(fields: dict[str, str], citations: list[Citation], template: TaskT
     def row(check: str, note: str) -> TaskRow:
         return TaskRow(fields, citations, check, note)
 
+    anchor = fields.get(template.anchor or "", "").strip()
     if not citations:
         longest = max(fields.values(), key=len, default="")
-        where = _find_exact(longest, context) if len(longest.split()) >= MIN_QUOTE_WORDS else None
-        return row(UNCITED, "no citation" + (f" (the text is on {where})" if where else
-                                              ": not checked against the documents"))
-    unknown = [c for c in citations if not c.known]
+        if len(longest.split()) >= MIN_QUOTE_WORDS and (where := _find_exact(longest, context)):
+            return row(UNCITED, f"no citation (the text is on {where})")
+        if anchor and (pages := _anchor_pages(anchor, context, template.sort_by_date)):
+            return row(UNCITED, f"no citation (the {_title(template)} appears on {', '.join(pages)})")
+        return row(UNCITED, "no citation: not checked against the documents")
+    unknown = [c for c in citations if not c.known and c.short_id]  # (a bare quote is checked below)
     if unknown:
         where = ", ".join(f"{c.short_id} p{c.page}" if c.page else c.short_id for c in unknown)
         return row(UNKNOWN_SOURCE, f"cites {where}, which is not in this case")
     wrong = [c for c in citations if c.verified is False]
     if wrong:
-        return row(NOT_ON_PAGE, f"quote {wrong[0].verdict}")
-    anchor = fields.get(template.anchor or "", "").strip()
+        return row(NOT_ON_PAGE, wrong[0].verdict)
     if not anchor:
         quoted = any(c.verified for c in citations)
         return row(VERIFIED if quoted else CITED,
                    "quote found on the cited page" if quoted else "cited; nothing in the row to check")
-    title = next(c.title for c in template.columns if c.key == template.anchor).lower()
+    title = _title(template)
     if any(_on_page(anchor, page.text, template.sort_by_date) for page in _cited_pages(citations, context)):
         return row(VERIFIED, f"{title} found on the cited page")
     for document in context.documents:
@@ -125,6 +131,17 @@ def check_row(fields: dict[str, str], citations: list[Citation], template: TaskT
                 return row(NOT_ON_PAGE, f"{title} not on the cited page (it is on {document.short_id} "
                                         f"p{page.number})")
     return row(NOT_ON_PAGE, f"{title} not found in the documents")
+
+
+def _title(template: TaskTemplate) -> str:
+    return next(c.title for c in template.columns if c.key == template.anchor).lower()
+
+
+def _anchor_pages(anchor: str, context: CaseContext, is_date: bool, limit: int = 3) -> list[str]:
+    """Where the anchor appears, if on only a few pages (a term on many pages points nowhere)."""
+    pages = [f"{d.short_id} p{p.number}" for d in context.documents for p in d.pages
+             if _on_page(anchor, p.text, is_date)]
+    return pages if len(pages) <= limit else []
 
 
 def _find_exact(text: str, context: CaseContext) -> str | None:

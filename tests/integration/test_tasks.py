@@ -21,7 +21,7 @@ def demo_case(demo_dir, embedded_model):
 
 def test_a_chronology_runs_is_stored_checked_exported_and_audited(demo_case, tmp_path):
     out = tmp_path / "chronology.docx"
-    done = run_cli("task", "--case", demo_case, "chronology", "--max-tokens", "80", "--json",
+    done = run_cli("task", "--case", demo_case, "chronology", "--max-tokens", "120", "--json",
                    "--out", str(out))
     assert done.returncode == 0, done.stderr
     task = json.loads(done.stdout)

@@ -1,40 +1,66 @@
 """The real window, offscreen, driving the real vault, worker and model."""
 
-import pytest
+import os
+import signal
 
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from app.errors import WorkerDied
 from app.questions import Answer
 from assets.demo.make_demo_pdfs import FACTS
+from tests.conftest import TEST_PASSPHRASE
 from ui.main_window import MainWindow
 
 
 @pytest.fixture
 def window(qtbot, vault):
-    win = MainWindow(vault)
+    win = MainWindow(vault, auto_lock_minutes=0)
     qtbot.addWidget(win)
+    qtbot.waitSignal(win.cases_loaded, timeout=10_000)
     yield win
     win.close()
 
 
-def test_a_new_case_is_listed_and_selected(window):
-    window.create_case("Whitfield v. Northgate")
-    assert window.case_list.count() == 1
+def open_new_case(window, qtbot, name):
+    with qtbot.waitSignal(window.case_opened, timeout=20_000):
+        window.create_case(name)
+
+
+def test_a_new_case_is_listed_selected_renamed_and_searched(window, qtbot):
+    open_new_case(window, qtbot, "Whitfield v. Northgate")
+    assert window.cases_panel.list.count() == 1
     assert window.current_case.name == "Whitfield v. Northgate"
-    assert window.ask_button.isEnabled()
+    assert window.ask_button.isEnabled() and window.documents.add_button.isEnabled()
+    with qtbot.waitSignal(window.case_opened, timeout=20_000):
+        window.rename_case(window.cases_panel.current(), "Whitfield v. Northgate (2025)")
+    assert window.current_case.name == "Whitfield v. Northgate (2025)"
+    open_new_case(window, qtbot, "Harbor Valley")
+    window.cases_panel.search.setText("whit")
+    visible = [window.cases_panel.list.item(i).isHidden() for i in range(2)]
+    assert visible.count(True) == 1
 
 
-def test_a_duplicate_case_name_is_refused_without_blocking(window):
+def test_a_duplicate_case_name_is_refused_without_blocking(window, qtbot):
+    open_new_case(window, qtbot, "Demo")
     window.create_case("Demo")
-    window.create_case("Demo")
-    assert window.case_list.count() == 1
-    assert "already exists" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: "already exists" in window.statusBar().currentMessage(), timeout=10_000)
+    assert window.cases_panel.list.count() == 1
 
 
 @pytest.mark.slow
-def test_add_documents_then_ask_streams_a_real_answer(window, qtbot, demo_dir, embedded_model):
-    window.create_case("Demo")
+def test_drop_documents_ask_open_the_cited_page_then_survive_a_worker_crash(window, qtbot, demo_dir,
+                                                                            embedded_model):
+    open_new_case(window, qtbot, "Demo")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(demo_dir))])
+    drop = QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
     with qtbot.waitSignal(window.ingest_finished, timeout=60_000):
-        window.add_documents([demo_dir])
-    assert window.document_list.count() == 3
+        window.documents.dropEvent(drop)  # the same path as the file dialog and the command line
+    qtbot.waitUntil(lambda: window.document_count == 3, timeout=30_000)
+    qtbot.waitUntil(lambda: "of 8,192 tokens" in window.documents.gauge_label.text(), timeout=30_000)
 
     streamed = []
     window.answer_view.textChanged.connect(lambda: streamed.append(window.answer_view.toPlainText()))
@@ -45,6 +71,75 @@ def test_add_documents_then_ask_streams_a_real_answer(window, qtbot, demo_dir, e
     assert FACTS["price_answer"] in window.answer_view.toPlainText()
     assert len(streamed) >= 2  # painted while streaming, then the final text
     assert window.ask_button.isEnabled() and not window.stop_button.isEnabled()
+
+    # The answer's source, cited by the model or found by Casefile, opens highlighted in the viewer.
+    assert window.chat.link_count() >= 1, window.citation_view.toPlainText()
+    with qtbot.waitSignal(window.page_shown, timeout=30_000) as shown:
+        window.chat.open_link(0)
+    view = shown.args[0]
+    assert (view.document, view.number) == ("supply-agreement.pdf", 2), view
+    assert view.highlights and view.image_png
+    assert "supply-agreement.pdf — page 2 of" in window.viewer.title.text()
+    assert window.viewer.image.pixmap().width() == view.image_size[0]
+    assert "Highlighted on the page" in window.viewer.status.text()
+
+    # The worker dies mid-answer: a banner, the window and data intact, and a restart answers again.
+    window.answer_view.textChanged.connect(
+        lambda: window.model_session and os.kill(window.model_session.worker_pid, signal.SIGKILL))
+    with qtbot.waitSignal(window.answer_finished, timeout=120_000) as crashed:
+        window.ask_question("And when must the first shipment be delivered?")
+    assert isinstance(crashed.args[0], WorkerDied) and not window.banner.isHidden()
+    window.answer_view.textChanged.disconnect()
+    window.restart_model()
+    assert window.banner.isHidden()
+    with qtbot.waitSignal(window.answer_finished, timeout=240_000) as again:
+        window.ask_question(FACTS["price_question"])
+    assert isinstance(again.args[0], Answer) and window.document_count == 3
+
+
+@pytest.mark.slow
+def test_a_task_from_the_menu_shows_its_table_and_exports(window, qtbot, demo_dir, embedded_model, tmp_path):
+    open_new_case(window, qtbot, "Demo")
+    with qtbot.waitSignal(window.ingest_finished, timeout=60_000):
+        window.add_documents([demo_dir])
+    with qtbot.waitSignal(window.menus.task_finished, timeout=240_000) as finished:
+        window.menus.run("summaries", max_new_tokens=16)
+    task = finished.args[0]
+    assert task.status == "done" and len(task.rows) == 3
+    (results,) = window.menus.result_windows
+    assert results.table.rowCount() == 3 and results.table.columnCount() == 4
+    assert results.table.item(0, 3).text() == task.rows[0]["note"]
+    for suffix in (".csv", ".pdf"):
+        with qtbot.waitSignal(window.menus.exported, timeout=30_000) as exported:
+            results.export_requested.emit(task.id, tmp_path / f"summaries{suffix}")
+        assert exported.args[0].path.stat().st_size > 0
+    results.close()
+
+
+def test_lock_hides_everything_and_unlock_needs_the_passphrase(window, qtbot):
+    open_new_case(window, qtbot, "Sealed matter")
+    with qtbot.waitSignal(window.lock_changed, timeout=10_000):
+        window.lock()
+    assert window.locked and window.cases_panel.list.count() == 0
+    qtbot.waitUntil(lambda: window.vault.locked, timeout=10_000)
+    window.lock_screen.passphrase.setText("not the passphrase")
+    window.lock_screen.unlock_button.click()
+    qtbot.waitUntil(lambda: "Wrong passphrase" in window.lock_screen.message.text(), timeout=20_000)
+    assert window.locked
+    window.lock_screen.passphrase.setText(TEST_PASSPHRASE)
+    with qtbot.waitSignal(window.cases_loaded, timeout=20_000):
+        window.lock_screen.unlock_button.click()
+    assert not window.locked and window.cases_panel.list.count() == 1
+
+
+def test_the_window_locks_itself_when_left_idle(qtbot, vault):
+    win = MainWindow(vault, auto_lock_minutes=0.01)  # 0.6 s
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.lock_changed, timeout=10_000) as locked:
+        pass
+    assert locked.args == [True] and win.locked
+    qtbot.waitUntil(lambda: vault.locked, timeout=10_000)
+    win.close()
 
 
 def test_a_password_protected_pdf_is_asked_for_then_read(window, qtbot, tmp_path, monkeypatch):
@@ -59,9 +154,9 @@ def test_a_password_protected_pdf_is_asked_for_then_read(window, qtbot, tmp_path
     asked = []
     monkeypatch.setattr("ui.main_window.QInputDialog.getText",
                         lambda *args, **kw: (asked.append(args[2]), ("open-sesame", True))[1])
-    window.create_case("Sealed")
+    open_new_case(window, qtbot, "Sealed")
     with qtbot.waitSignal(window.ingest_finished, timeout=60_000):
         window.add_documents([locked])
     assert asked and "protected by a password" in asked[0]
-    qtbot.waitUntil(lambda: window.document_list.count() == 1, timeout=60_000)
-    assert window.document_list.item(0).text().startswith("sealed.pdf")
+    qtbot.waitUntil(lambda: window.document_count == 1, timeout=60_000)
+    assert window.documents.table.item(0, 1).text() == "sealed.pdf"

@@ -23,7 +23,6 @@ from ui.main_window import MainWindow
 app = QApplication([])
 window = MainWindow(create_vault("ui-process-test")[0])
 window.show()
-window.create_case("Demo")
 def wait(signal, start):
     loop = QEventLoop()
     result = []
@@ -32,6 +31,7 @@ def wait(signal, start):
     QTimer.singleShot(240000, loop.quit)
     loop.exec()
     return result[0] if result else None
+wait(window.case_opened, lambda: window.create_case("Demo"))
 wait(window.ingest_finished, lambda: window.add_documents([Path(sys.argv[1])]))
 answer = wait(window.answer_finished, lambda: window.ask_question(sys.argv[2]))
 heavy = sorted(m for m in sys.modules if m.split(".")[0] in {"torch", "transformers", "accelerate"})

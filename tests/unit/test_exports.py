@@ -68,7 +68,7 @@ def test_a_chat_exports_to_pdf_and_docx_with_marks_manifest_and_audit(vault, cas
     pdf = export_chat(vault, case, chat.id, tmp_path / "chat.pdf")
     text = _pdf_text(pdf.path)
     for expected in ("Harbor v. Northgate", "What is the price?", MANIFEST[:40], "verified",
-                     "quote not on this page (it is on D1 p2)", "answered in 2 passes over 9 pages",
+                     "quote NOT on this page (it is on D1 p2)", "answered in 2 passes over 9 pages",
                      "And the term?", "No citations: this answer is not tied to any page"):
         assert expected in text
     word = export_chat(vault, case, chat.id, tmp_path / "chat.docx")

@@ -133,3 +133,14 @@ def test_staged_groups_read_an_over_long_document_in_page_ranges():
     assert len(selections) > 2
     part = subset(context, [("D3", 1, 5)])
     assert 'part="pages 1-5 of 10"' in part.text and part.manifest != subset(context, ["D3"]).manifest
+
+
+def test_echoed_context_markup_and_bare_quotes_are_handled():
+    document = CONTEXT.document("D2")
+    (row,) = parse_rows('<document id="D2" name="b-letter.pdf" pages="1"> <page n="1">\n<p1>A letter '
+                        'about a "shipment that never existed at all".</p1>', TEMPLATES["summaries"],
+                        CONTEXT, document)
+    assert "<" not in row.fields["summary"] and row.fields["summary"].startswith("A letter about")
+    assert row.check == "not_on_page" and row.note == "quote NOT FOUND in the documents"
+    (dated,) = parse_rows("April 1, 2025 | Boxes were due", TEMPLATES["chronology"], CONTEXT)
+    assert dated.note == "no citation (the date appears on D1 p2)"

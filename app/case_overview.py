@@ -1,0 +1,88 @@
+"""What the window shows about cases and documents, read in one go off the GUI thread.
+
+Plain dataclasses built from the vault: the case list with counts, a case's documents with their
+pages, tokens, OCR and warnings, and the context gauge (the plan in a form the window can show
+before anyone asks: tokens used of the window, pages in and out, memory, what happens if the set
+does not fit).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.cases import documents_with_pages
+from app.context import build_context
+from app.model_store import ModelInfo
+from app.page_tokens import refresh_page_tokens
+from app.planning import plan_context
+from storage import repositories as repo
+from storage.records import CaseRecord
+from storage.vault import Vault
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    case: CaseRecord
+    documents: int
+    pages: int
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    id: int
+    short_id: str  # as the model sees and cites it (D1, D2, ... in the set's order)
+    name: str
+    kind: str
+    pages: int
+    tokens: int | None
+    status: str
+    ocr_pages: int
+    unread_pages: int  # scanned pages with no text (no OCR available)
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Gauge:
+    tokens_used: int
+    window: int
+    fits: bool
+    pages_in: int
+    pages_out: int
+    memory_needed: int
+    memory_available: int
+    memory_fits: bool
+    repeated_pages: int
+    advice: str  # what happens when the user asks, in one sentence
+
+
+def case_summaries(vault: Vault) -> list[CaseSummary]:
+    with vault.read() as session:
+        return [CaseSummary(case, *repo.case_counts(session, case.id)) for case in repo.list_cases(session)]
+
+
+def document_summaries(vault: Vault, case: CaseRecord) -> list[DocumentSummary]:
+    documents = build_context(documents_with_pages(vault, case), "").documents  # ids as in the context
+    return [DocumentSummary(
+        id=d.record.id, short_id=d.short_id, name=d.record.name, kind=d.record.kind, pages=len(d.pages),
+        tokens=sum(p.tokens for p in d.pages) if all(p.tokens is not None for p in d.pages) else None,
+        status=d.record.status, ocr_pages=sum(p.ocr for p in d.pages),
+        unread_pages=sum(p.needs_ocr for p in d.pages), warnings=d.record.warnings) for d in documents]
+
+
+def gauge(vault: Vault, case: CaseRecord, model: ModelInfo) -> Gauge | None:
+    """The plan of the whole case under ``model``; None for a case with no documents."""
+    documents = refresh_page_tokens(vault, documents_with_pages(vault, case), model)
+    if not documents:
+        return None
+    plan = plan_context(build_context(documents, model.model_id), model)
+    memory = plan.memory
+    if not plan.fits:
+        advice = (f"Does not fit: {plan.tokens_used:,} tokens for a {plan.window:,}-token window. Nothing "
+                  "will be cut — leave documents out, or ask in staged passes (labelled as such).")
+    elif not plan.memory_fits:
+        advice = "Fits the window but not the free memory: leave documents out or use the site's server."
+    else:
+        advice = "The whole case is read for every question."
+    return Gauge(plan.tokens_used, plan.window, plan.fits, plan.pages_in, plan.pages_out,
+                 memory.get("needed_bytes", 0), memory.get("available_bytes", 0), plan.memory_fits,
+                 len(plan.repeated_pages), advice)

@@ -1,0 +1,64 @@
+"""Where an answer's figures appear, when the model did not say.
+
+Small models often answer correctly without citing. Rather than show such an answer as if it
+were sourced, or bare, Casefile looks up the answer's distinctive terms — amounts, dates,
+numbers, identifiers — in the set and lists the pages that contain them, labelled as found by
+Casefile, not cited by the model. A term found on more than a few pages is too common to point
+anywhere and is left out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.citations import normalize
+from app.context import CaseContext
+
+MAX_PAGES_PER_TERM = 3
+MAX_TERMS = 8
+_TERMS = [
+    re.compile(r"[$€£]\s?\d[\d,]*(?:\.\d+)?"),  # amounts
+    re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b"),  # numeric dates
+    re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+               r"December)\s+\d{1,2},?\s+\d{4}\b"),  # written dates
+    re.compile(r"\b[A-Z]{1,5}-?\d{3,}\b|\b\d+(?:[.,]\d+)+\b|\b\d{3,}\b"),  # ids, decimals, long numbers
+    re.compile(r"\b\d+(?:\.\d+)?\s?(?:mg|mcg|g|ml|mL|%|percent)\b"),  # doses, rates
+]
+
+
+@dataclass(frozen=True)
+class Located:
+    term: str
+    short_id: str
+    page: int
+    document: str
+    document_id: int
+
+    def as_json(self) -> dict:
+        return self.__dict__.copy()
+
+
+def terms_in(answer: str, question: str = "") -> list[str]:
+    """Distinctive terms of the answer, in order, that the question did not already contain."""
+    asked = normalize(question)
+    found: list[tuple[int, str]] = []
+    for pattern in _TERMS:
+        found.extend((m.start(), m.group().strip()) for m in pattern.finditer(answer))
+    terms: list[str] = []
+    for _, term in sorted(found):
+        key = normalize(term)
+        if key not in asked and not any(key in normalize(t) for t in terms):
+            terms.append(term)
+    return terms[:MAX_TERMS]
+
+
+def locate(answer: str, context: CaseContext, question: str = "") -> list[Located]:
+    located: list[Located] = []
+    pages = [(d, p, normalize(p.text)) for d in context.documents for p in d.pages]
+    for term in terms_in(answer, question):
+        needle = normalize(term)
+        hits = [(d, p) for d, p, text in pages if needle in text]
+        if 0 < len(hits) <= MAX_PAGES_PER_TERM:
+            located.extend(Located(term, d.short_id, p.number, d.record.name, d.record.id) for d, p in hits)
+    return located

@@ -1,0 +1,83 @@
+"""Re-take the README's screenshots from the real app (real vault, worker, model and demo case).
+
+    xvfb-run -a .venv/bin/python -m assets.screenshots        # or with QT_QPA_PLATFORM=offscreen
+
+Everything happens in a throw-away data folder; the images land in docs/screenshots/.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+
+
+def main() -> int:
+    home = Path(tempfile.mkdtemp(prefix="casefile-shots-"))
+    os.environ["CASEFILE_HOME"] = str(home)
+    os.environ.setdefault("CASEFILE_MODELS", str(OUT.parent.parent / ".cache" / "models"))
+    if not os.environ.get("DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from app.model_store import prepare_embedded
+    from app.unlock import create_vault
+    from assets.demo.make_demo_pdfs import FACTS, render
+    from ui.main_window import MainWindow
+
+    prepare_embedded()
+    demo = home / "demo-documents"
+    demo.mkdir()
+    render(demo)
+    app = QApplication(sys.argv[:1])
+    window = MainWindow(create_vault("screenshot-passphrase")[0], auto_lock_minutes=0)
+    window.resize(1500, 900)
+    window.show()
+
+    def wait(signal, start, timeout_s: float = 600):
+        loop, result = QEventLoop(), []
+        signal.connect(lambda *args: (result.append(args[0] if args else None), loop.quit()))
+        QTimer.singleShot(0, start)
+        QTimer.singleShot(int(timeout_s * 1000), loop.quit)
+        loop.exec()
+        return result[0] if result else None
+
+    def settle(ms: int = 300) -> None:
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+
+    def shoot(widget, name: str) -> None:
+        settle()
+        OUT.mkdir(parents=True, exist_ok=True)
+        widget.grab().save(str(OUT / name))
+        print(f"wrote {OUT / name}")
+
+    wait(window.case_opened, lambda: window.create_case("Harbor Valley v. Northgate (demo)"))
+    wait(window.ingest_finished, lambda: window.add_documents([demo]))
+    settle(1500)  # the table and the gauge
+    window.chat.question.setText(FACTS["price_question"])
+    wait(window.answer_finished, lambda: window.ask_question(FACTS["price_question"]))
+    if window.chat.link_count():
+        wait(window.page_shown, lambda: window.chat.open_link(0))
+    shoot(window, "main-window.png")
+    task = wait(window.menus.task_finished, lambda: window.menus.run("chronology"))
+    if window.menus.result_windows:
+        shoot(window.menus.result_windows[0], "task-chronology.png")
+        window.menus.result_windows[0].close()
+    wait(window.lock_changed, window.lock)
+    shoot(window, "locked.png")
+    window.close()
+    app.quit()
+    shutil.rmtree(home, ignore_errors=True)
+    return 0 if task is not None else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

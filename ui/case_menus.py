@@ -1,0 +1,127 @@
+"""The window's menus and what they start: document tasks, exports, lock.
+
+Kept apart from ``main_window`` so that file stays the window's layout and its question path.
+Everything here runs through the window's background runner and reports back by signal.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog
+
+from app.exports.files import export_chat, export_task
+from app.model_session import ModelSession
+from app.model_store import prepare_embedded
+from app.settings import remote_backend
+from app.tasks.run import TaskProgress, run_task
+from app.tasks.templates import TEMPLATES
+from ui.task_results import TaskResults
+
+
+class CaseMenus(QObject):
+    task_finished = Signal(object)  # the TaskRecord, or the exception that stopped it
+    exported = Signal(object)  # ExportedFile, or the exception
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.result_windows: list[TaskResults] = []
+        bar = window.menuBar()
+        case_menu = bar.addMenu(self.tr("&Case"))
+        self._action(case_menu, self.tr("Add documents…"), window.documents.choose_files,
+                     QKeySequence.StandardKey.Open)
+        self._action(case_menu, self.tr("Export chat as PDF…"), lambda: self.choose_chat_export(".pdf"))
+        self._action(case_menu, self.tr("Export chat as DOCX…"), lambda: self.choose_chat_export(".docx"))
+        case_menu.addSeparator()
+        self._action(case_menu, self.tr("Lock"), window.lock, "Ctrl+L")
+        tasks_menu = bar.addMenu(self.tr("&Tasks"))
+        for spec in TEMPLATES.values():
+            self._action(tasks_menu, f"{self.tr(spec.title)} — {self.tr(spec.description)}",
+                         lambda _=False, kind=spec.kind: self.run(kind))
+
+    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self.window)
+        action.triggered.connect(slot)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        menu.addAction(action)
+        return action
+
+    # ----- tasks --------------------------------------------------------------------------
+
+    def run(self, kind: str, max_new_tokens: int | None = None) -> None:
+        window = self.window
+        case = window.current_case
+        if case is None:
+            window.statusBar().showMessage(self.tr("Choose a case first."))
+            return
+        # Queued behind any work already running (one runner: one writer, one model at a time).
+        window.statusBar().showMessage(self.tr("Running the task over the whole case…"))
+
+        def work(report):
+            if window.model_session is None:
+                window.model_session = ModelSession(prepare_embedded(), remote_backend(window.vault))
+            return run_task(window.vault, case, kind, window.model_session, on_progress=report,
+                            max_new_tokens=max_new_tokens)
+
+        window.runner.submit(work, on_progress=self._on_progress, on_done=self._on_done,
+                             on_failed=self._on_done)
+
+    def _on_progress(self, progress: TaskProgress) -> None:
+        self.window.statusBar().showMessage(
+            self.tr("Task: %1 of %2 prompts done…").replace("%1", str(progress.step))
+            .replace("%2", str(progress.steps)))
+
+    def _on_done(self, result) -> None:
+        if not isinstance(result, BaseException):
+            self.window.statusBar().showMessage(self.tr("Task finished: %n row(s).", "", len(result.rows)))
+            self.show_result(result)
+        else:
+            self.window.show_error(result)
+        self.task_finished.emit(result)
+
+    def show_result(self, task) -> TaskResults:
+        results = TaskResults(task, self.window)
+        results.open_page.connect(self.window.open_page)
+        results.export_requested.connect(self.export_task)
+        results.finished.connect(lambda _r: self.result_windows.remove(results))
+        self.result_windows.append(results)
+        results.show()
+        return results
+
+    # ----- exports ------------------------------------------------------------------------
+
+    def export_task(self, task_id: int, path: Path) -> None:
+        case = self.window.current_case
+        vault = self.window.vault
+        self.window.in_background(lambda: export_task(vault, case, task_id, path), self._on_exported,
+                                  on_failed=self._on_exported)
+
+    def choose_chat_export(self, suffix: str) -> None:
+        if self.window.chat_session_id is None:
+            self.window.statusBar().showMessage(self.tr("Ask a question first: there is no chat to export."))
+            return
+        dialog = QFileDialog(self.window, self.tr("Export chat"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix(suffix.lstrip("."))
+        dialog.selectFile(f"chat-{self.window.chat_session_id}{suffix}")
+        dialog.fileSelected.connect(lambda name: self.export_chat(Path(name)))
+        dialog.open()
+
+    def export_chat(self, path: Path) -> None:
+        case, chat_id = self.window.current_case, self.window.chat_session_id
+        vault = self.window.vault
+        self.window.in_background(lambda: export_chat(vault, case, chat_id, path), self._on_exported,
+                                  on_failed=self._on_exported)
+
+    def _on_exported(self, result) -> None:
+        if isinstance(result, BaseException):
+            self.window.show_error(result)
+        else:
+            self.window.statusBar().showMessage(
+                self.tr("Exported to %1 (sha256 %2…)").replace("%1", str(result.path))
+                .replace("%2", result.sha256[:16]))
+        self.exported.emit(result)

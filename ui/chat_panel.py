@@ -1,0 +1,138 @@
+"""The chat area: the question box, the streamed answer, and its citations as links.
+
+While an answer streams, pieces are buffered and painted by a timer (every 50 ms), never per
+token; when it is done, the answer is shown as Markdown with each citation a link followed by its
+check mark (✓ verified, ✗ not found or not in the case). Clicking a citation — or, for an answer
+the model did not cite, a page where Casefile found its figures — emits ``open_page``.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.answer_text import answer_markdown, check_mark, verdict
+
+REDRAW_MS = 50
+
+
+class ChatPanel(QWidget):
+    ask_requested = Signal(str)
+    stop_requested = Signal()
+    open_page = Signal(int, int, str)  # document id, page, words to highlight
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._buffer: list[str] = []
+        self._redraw = QTimer(self, interval=REDRAW_MS)
+        self._redraw.timeout.connect(self._flush)
+        self._links: list[tuple[int, int, str]] = []  # what each citation link opens
+        self._build()
+
+    def _build(self) -> None:
+        self.question = QLineEdit(placeholderText=self.tr("Ask a question about the whole case…"))
+        self.question.returnPressed.connect(self._on_ask)
+        self.ask_button = QPushButton(self.tr("Ask"))
+        self.ask_button.clicked.connect(self._on_ask)
+        self.stop_button = QPushButton(self.tr("Stop"))
+        self.stop_button.setEnabled(False)
+        self.stop_button.clicked.connect(self.stop_requested)
+        self.answer_view = QTextBrowser(openLinks=False)
+        self.answer_view.anchorClicked.connect(self._on_link)
+        self.citation_view = QTextBrowser(openLinks=False, maximumHeight=140)
+        self.citation_view.anchorClicked.connect(self._on_link)
+        self.facts = QLabel(wordWrap=True, textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        row = QHBoxLayout()
+        row.addWidget(self.question, 1)
+        row.addWidget(self.ask_button)
+        row.addWidget(self.stop_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.answer_view, 3)
+        layout.addWidget(self.citation_view, 1)
+        layout.addWidget(self.facts)
+
+    def ask_current(self) -> None:
+        self._on_ask()
+
+    def _on_ask(self) -> None:
+        text = self.question.text().strip()
+        if text and self.ask_button.isEnabled():
+            self.ask_requested.emit(text)
+
+    # ----- streaming ------------------------------------------------------------------------
+
+    def start_answer(self) -> None:
+        self.answer_view.clear()
+        self.citation_view.clear()
+        self.facts.clear()
+        self._buffer.clear()
+        self._links.clear()
+        self.ask_button.setEnabled(False)
+        self.stop_button.setEnabled(True)
+        self._redraw.start()
+
+    def add_text(self, piece: str) -> None:
+        self._buffer.append(piece)
+
+    def _flush(self) -> None:
+        if self._buffer:
+            piece = "".join(self._buffer)
+            self._buffer.clear()
+            self.answer_view.moveCursor(self.answer_view.textCursor().MoveOperation.End)
+            self.answer_view.insertPlainText(piece)
+
+    def end_answer(self) -> None:
+        self._redraw.stop()
+        self._flush()
+        self.ask_button.setEnabled(True)
+        self.stop_button.setEnabled(False)
+
+    # ----- the finished answer ------------------------------------------------------------
+
+    def show_answer(self, text: str, citations: list[dict], located: list[dict], facts: str) -> None:
+        self.answer_view.setMarkdown(answer_markdown(text, citations))
+        self._links = [(c.get("document_id") or 0, c.get("page") or 1, c.get("quote") or "")
+                       for c in citations]
+        lines = []
+        for index, c in enumerate(citations):
+            where = f"{c['id'] or '?'} {c.get('document') or self.tr('(not in this case)')}" + (
+                f" p{c['page']}" if c.get("page") else "")
+            quote = f" — “{html.escape(c['quote'])}”" if c.get("quote") else ""
+            openable = c.get("known") and c.get("document_id")
+            link = f'<a href="cite:{index}">{html.escape(where)}</a>' if openable else html.escape(where)
+            lines.append(f"{link}{check_mark(c)} {html.escape(verdict(c))}{quote}")
+        if not citations:
+            lines.append(self.tr("No citations: this answer is not tied to any page and was not verified."))
+        if located:
+            start = len(self._links)
+            self._links += [(x["document_id"], x["page"], x["term"]) for x in located]
+            found = ", ".join(f'<a href="cite:{start + i}">{x["short_id"]} p{x["page"]}</a> '
+                              f'({html.escape(x["term"])})' for i, x in enumerate(located))
+            lines.append(self.tr("Not cited by the model; Casefile found its figures on: ") + found)
+        self.citation_view.setHtml("<br/>".join(lines))
+        self.facts.setText(facts)
+
+    def link_count(self) -> int:
+        return len(self._links)
+
+    def open_link(self, index: int) -> None:
+        document_id, page, words = self._links[index]
+        if document_id:
+            self.open_page.emit(document_id, page, words)
+
+    def _on_link(self, url: QUrl) -> None:
+        if url.scheme() == "cite" and url.path().isdigit() and int(url.path()) < len(self._links):
+            self.open_link(int(url.path()))

@@ -1,0 +1,146 @@
+"""The case's documents: a table with pages, tokens, status and warnings; add by drag and drop
+or a file dialog; ingest progress with pages/s, ETA and cancel; and the context gauge.
+
+Like the other panels it holds no vault: the window fills it from the background and carries
+out what it asks for (``files_added``, ``cancel_requested``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+COLUMNS = ("Id", "Name", "Type", "Pages", "Tokens", "Status")
+
+
+def _status(doc) -> str:
+    notes = []
+    if doc.ocr_pages:
+        notes.append(f"{doc.ocr_pages} page{'s' if doc.ocr_pages != 1 else ''} OCR")
+    if doc.unread_pages:
+        notes.append(f"{doc.unread_pages} scanned page{'s' if doc.unread_pages != 1 else ''} unread")
+    notes.extend(doc.warnings)
+    return "; ".join([doc.status] + [n for n in notes if n not in doc.status])
+
+
+class DocumentsPanel(QWidget):
+    files_added = Signal(list)  # list[Path]
+    cancel_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAcceptDrops(True)
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSortingEnabled(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.add_button = QPushButton(self.tr("Add documents…"))
+        self.add_button.setToolTip(self.tr("Or drop files and folders here (Ctrl+O)"))
+        self.add_button.clicked.connect(self.choose_files)
+        self.progress = QProgressBar(textVisible=False, maximumHeight=8)
+        self.progress_label = QLabel()
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.clicked.connect(self.cancel_requested)
+        self.gauge_bar = QProgressBar(format="%p% of the window")
+        self.gauge_label = QLabel(wordWrap=True)
+        self.outcomes = QLabel(wordWrap=True)
+        self.outcomes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        row = QHBoxLayout()
+        row.addWidget(self.add_button)
+        row.addWidget(self.progress, 1)
+        row.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel(self.tr("Documents")))
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.progress_label)
+        layout.addWidget(self.outcomes)
+        layout.addWidget(self.gauge_bar)
+        layout.addWidget(self.gauge_label)
+        self.show_progress(None)
+        self.show_gauge(None)
+
+    # ----- adding -------------------------------------------------------------------------
+
+    def choose_files(self) -> None:
+        if not self.add_button.isEnabled():
+            return
+        dialog = QFileDialog(self, self.tr("Add documents"))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+        dialog.filesSelected.connect(lambda files: self.files_added.emit([Path(f) for f in files]))
+        dialog.open()  # window-modal, no nested event loop
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt virtual
+        if self.add_button.isEnabled() and event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt virtual
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.files_added.emit(paths)
+
+    # ----- showing ------------------------------------------------------------------------
+
+    def show_documents(self, documents: list) -> None:
+        self.table.setSortingEnabled(False)
+        self.table.setRowCount(len(documents))
+        for row, doc in enumerate(documents):
+            values = (doc.short_id, doc.name, doc.kind.upper(), doc.pages,
+                      doc.tokens if doc.tokens is not None else "", _status(doc))
+            for column, value in enumerate(values):
+                item = QTableWidgetItem()
+                item.setData(Qt.ItemDataRole.DisplayRole, value)
+                item.setData(Qt.ItemDataRole.UserRole, doc.id)
+                self.table.setItem(row, column, item)
+        self.table.setSortingEnabled(True)
+
+    def show_progress(self, text: str | None, fraction: float | None = None) -> None:
+        """``text`` None: idle. ``fraction`` None: busy without a known end."""
+        busy = text is not None
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        self.progress_label.setText(text or "")
+        if busy:
+            self.progress.setRange(0, 0 if fraction is None else 1000)
+            if fraction is not None:
+                self.progress.setValue(int(fraction * 1000))
+
+    def show_gauge(self, gauge) -> None:
+        self.gauge_bar.setVisible(gauge is not None)
+        if gauge is None:
+            self.gauge_label.setText("")
+            return
+        self.gauge_bar.setRange(0, max(gauge.window, 1))
+        self.gauge_bar.setValue(min(gauge.tokens_used, gauge.window))
+        colour = "#2e7d32" if gauge.fits and gauge.memory_fits else "#c62828"
+        self.gauge_bar.setStyleSheet(f"QProgressBar::chunk {{ background: {colour}; }}")
+        memory = (f" · memory {gauge.memory_needed / 2**30:.1f} of {gauge.memory_available / 2**30:.1f} GiB"
+                  if gauge.memory_available else "")
+        repeated = f" · {gauge.repeated_pages} repeated pages" if gauge.repeated_pages else ""
+        self.gauge_label.setText(
+            self.tr("%1 of %2 tokens · pages %3 in, %4 out%5%6. %7")
+            .replace("%1", f"{gauge.tokens_used:,}").replace("%2", f"{gauge.window:,}")
+            .replace("%3", str(gauge.pages_in)).replace("%4", str(gauge.pages_out))
+            .replace("%5", memory).replace("%6", repeated).replace("%7", gauge.advice))

@@ -1,0 +1,180 @@
+"""The page viewer: a cited page as the reader sees it, with the quoted span highlighted.
+
+PDF pages and scans are shown as a rendered image (PyMuPDF, in the background) beside the page's
+text; text-only documents show the text alone. The quote is marked in both where it can be found;
+an OCR page says its text came from OCR. The widget never reads the vault itself: it asks its
+``loader`` (run on the background runner) for a ``PageView`` and paints what comes back.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QKeySequence, QPainter, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.page_view import PageView
+
+HIGHLIGHT = QColor(255, 213, 0, 110)
+ZOOM_STEPS = (0.75, 1.0, 1.25, 1.5, 2.0, 2.5, 3.0)
+
+
+class PageViewer(QWidget):
+    """Shows one page; ``request_page(document_id, number, mark, zoom)`` is emitted to load one."""
+
+    request_page = Signal(int, int, str, float)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document_id: int | None = None
+        self.view: PageView | None = None
+        self.mark = ""
+        self.zoom = 1.5
+        self._build()
+
+    def _build(self) -> None:
+        self.title = QLabel(self.tr("No page open"))
+        self.ocr_badge = QLabel(self.tr("OCR text"))
+        self.ocr_badge.setStyleSheet("background:#fde7c4; color:#7a4b00; padding:1px 6px; border-radius:3px")
+        self.ocr_badge.hide()
+        self.status = QLabel()
+        self.prev_button = QPushButton(self.tr("◀ Previous"))
+        self.next_button = QPushButton(self.tr("Next ▶"))
+        self.zoom_out = QPushButton("−")
+        self.zoom_in = QPushButton("+")
+        self.find_box = QLineEdit(placeholderText=self.tr("Find on page…"))
+        self.prev_button.clicked.connect(lambda: self.go(-1))
+        self.next_button.clicked.connect(lambda: self.go(+1))
+        self.zoom_out.clicked.connect(lambda: self.step_zoom(-1))
+        self.zoom_in.clicked.connect(lambda: self.step_zoom(+1))
+        self.find_box.returnPressed.connect(lambda: self.show_mark(self.find_box.text()))
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.find_box.setFocus)
+
+        bar = QHBoxLayout()
+        for widget in (self.title, self.ocr_badge):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        for widget in (self.prev_button, self.next_button, self.zoom_out, self.zoom_in, self.find_box):
+            bar.addWidget(widget)
+
+        self.image = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
+        self.image_area = QScrollArea(widgetResizable=True)
+        self.image_area.setWidget(self.image)
+        self.text = QTextBrowser()
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.image_area)
+        self.splitter.addWidget(self.text)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.status)
+        self._enable(False)
+
+    def _enable(self, enabled: bool) -> None:
+        for widget in (self.prev_button, self.next_button, self.zoom_in, self.zoom_out, self.find_box):
+            widget.setEnabled(enabled)
+
+    # ----- requests ------------------------------------------------------------------------
+
+    def open_page(self, document_id: int, number: int, mark: str = "") -> None:
+        self.document_id, self.mark = document_id, mark
+        self.status.setText(self.tr("Opening page %n…", "", number))
+        self.request_page.emit(document_id, number, mark, self.zoom)
+
+    def go(self, step: int) -> None:
+        if self.view is not None and self.document_id is not None:
+            number = min(max(1, self.view.number + step), self.view.page_count)
+            if number != self.view.number:
+                self.open_page(self.document_id, number, "")
+
+    def step_zoom(self, step: int) -> None:
+        index = min(range(len(ZOOM_STEPS)), key=lambda i: abs(ZOOM_STEPS[i] - self.zoom))
+        self.zoom = ZOOM_STEPS[min(max(0, index + step), len(ZOOM_STEPS) - 1)]
+        if self.view is not None and self.document_id is not None:
+            self.request_page.emit(self.document_id, self.view.number, self.mark, self.zoom)
+
+    def show_mark(self, words: str) -> None:
+        if self.view is not None and self.document_id is not None:
+            self.mark = words.strip()
+            self.request_page.emit(self.document_id, self.view.number, self.mark, self.zoom)
+
+    # ----- painting -------------------------------------------------------------------------
+
+    def show_view(self, view: PageView) -> None:
+        self.view = view
+        label = f" (“{view.label}”)" if view.label and view.label != str(view.number) else ""
+        self.title.setText(self.tr("%1 — page %2 of %3%4").replace("%1", view.document)
+                           .replace("%2", str(view.number)).replace("%3", str(view.page_count))
+                           .replace("%4", label))
+        self.ocr_badge.setVisible(view.ocr)
+        self._enable(True)
+        self.prev_button.setEnabled(view.number > 1)
+        self.next_button.setEnabled(view.number < view.page_count)
+        self.text.setHtml(_marked_html(view))
+        if view.image_png:
+            self.image.setPixmap(_highlighted(view))
+            self.image_area.show()
+        else:
+            self.image.clear()
+            self.image_area.hide()
+        if self.mark:
+            found = self.tr("Highlighted on the page.") if view.found else self.tr(
+                "The marked words were not found on this page.")
+            self.status.setText(found)
+        elif view.needs_ocr:
+            self.status.setText(self.tr("This scanned page has no text (it could not be read by OCR)."))
+        else:
+            self.status.clear()
+
+    def clear(self) -> None:
+        """Forget the page (locking the vault must not leave a page on screen)."""
+        self.view, self.document_id, self.mark = None, None, ""
+        self.title.setText(self.tr("No page open"))
+        self.image.clear()
+        self.text.clear()
+        self.status.clear()
+        self.ocr_badge.hide()
+        self._enable(False)
+
+    def show_failure(self, message: str) -> None:
+        self.status.setText(message)
+
+
+def _highlighted(view: PageView) -> QPixmap:
+    image = QImage.fromData(view.image_png, "PNG")
+    if view.highlights:
+        painter = QPainter(image)
+        for x0, y0, x1, y1 in view.highlights:
+            painter.fillRect(QRectF(x0, y0, x1 - x0, y1 - y0), HIGHLIGHT)
+        painter.end()
+    return QPixmap.fromImage(image)
+
+
+def _marked_html(view: PageView) -> str:
+    parts, at = [], 0
+    for start, end in sorted(view.text_spans):
+        if start < at:
+            continue
+        parts.append(html.escape(view.text[at:start]))
+        parts.append(f'<span style="background:#ffe066">{html.escape(view.text[start:end])}</span>')
+        at = end
+    parts.append(html.escape(view.text[at:]))
+    return f'<pre style="white-space:pre-wrap; font-family:sans-serif">{"".join(parts)}</pre>'
+
+
+Loader = Callable[[int, int, str, float], PageView]

@@ -1,0 +1,96 @@
+"""A task's result: a sortable table with each row's sources and check, and export buttons.
+
+Opened as a non-modal window beside the main one. Double-clicking a row opens its first cited
+page in the viewer; exporting asks for a file name and leaves the writing (and its audit event)
+to the window's background runner.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from app.exports.report import BAD, GOOD, citation_text
+from app.tasks.templates import SOURCE, template
+
+MARK_COLOURS = {GOOD: QColor("#2e7d32"), BAD: QColor("#c62828")}
+CHECK_MARKS = {"verified": GOOD, "cited": "", "uncited": BAD, "not_on_page": BAD, "unknown_source": BAD}
+
+
+class TaskResults(QDialog):
+    open_page = Signal(int, int, str)
+    export_requested = Signal(int, object)  # task id, Path
+
+    def __init__(self, task, parent=None) -> None:
+        super().__init__(parent)
+        self.task = task
+        spec = template(task.kind)
+        self.setWindowTitle(f"{spec.title} — task {task.id}")
+        self.resize(1000, 600)
+        headers = [c.title for c in spec.columns] + [SOURCE.title, self.tr("Check")]
+        self.table = QTableWidget(len(task.rows), len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        for row, result in enumerate(task.rows):
+            sources = "; ".join(citation_text(c) for c in result["citations"]) or self.tr("none")
+            values = [result["fields"].get(c.key, "") for c in spec.columns] + [sources, result["note"]]
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setData(Qt.ItemDataRole.UserRole, row)
+                self.table.setItem(row, column, item)
+            colour = MARK_COLOURS.get(CHECK_MARKS.get(result["check"], ""))
+            if colour is not None:
+                self.table.item(row, len(values) - 1).setForeground(colour)
+        self.table.setSortingEnabled(True)
+        self.table.cellDoubleClicked.connect(self._on_double_click)
+
+        checks = [r["check"] for r in task.rows]
+        mode = (task.mode or {}).get("label") or self.tr("the whole case, read at once")
+        self.summary = QLabel(self.tr("%1 rows: %2 verified on their page, %3 not verified or uncited · %4 "
+                                      "· model %5 · manifest %6")
+                              .replace("%1", str(len(checks))).replace("%2", str(checks.count("verified")))
+                              .replace("%3", str(sum(CHECK_MARKS.get(c) == BAD for c in checks)))
+                              .replace("%4", mode).replace("%5", task.model_id or "")
+                              .replace("%6", (task.manifest or "")[:12]), wordWrap=True)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for label, suffix in (("Export CSV…", ".csv"), ("Export DOCX…", ".docx"), ("Export PDF…", ".pdf")):
+            button = QPushButton(self.tr(label))
+            button.clicked.connect(lambda _=False, s=suffix: self.choose_export(s))
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+
+    def _on_double_click(self, row: int, _column: int) -> None:
+        index = self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)
+        citations = [c for c in self.task.rows[index]["citations"] if c.get("known") and c.get("document_id")]
+        if citations:
+            first = citations[0]
+            self.open_page.emit(first["document_id"], first.get("page") or 1, first.get("quote") or "")
+
+    def choose_export(self, suffix: str) -> None:
+        dialog = QFileDialog(self, self.tr("Export task result"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix(suffix.lstrip("."))
+        dialog.selectFile(f"{self.task.kind}-{self.task.id}{suffix}")
+        dialog.fileSelected.connect(lambda name: self.export_requested.emit(self.task.id, Path(name)))
+        dialog.open()
