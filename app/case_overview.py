@@ -86,3 +86,27 @@ def gauge(vault: Vault, case: CaseRecord, model: ModelInfo) -> Gauge | None:
     return Gauge(plan.tokens_used, plan.window, plan.fits, plan.pages_in, plan.pages_out,
                  memory.get("needed_bytes", 0), memory.get("available_bytes", 0), plan.memory_fits,
                  len(plan.repeated_pages), advice)
+
+
+@dataclass(frozen=True)
+class ChatSummary:
+    id: int
+    title: str
+    created_at: str
+    questions: int
+
+
+def chat_summaries(vault: Vault, case: CaseRecord) -> list[ChatSummary]:
+    """The case's chats, newest first."""
+    with vault.read() as session:
+        chats = [(chat, repo.list_messages(session, chat.id))
+                 for chat in repo.list_chat_sessions(session, case.id)]
+    return [ChatSummary(chat.id, chat.title, chat.created_at, sum(m.role == "user" for m in messages))
+            for chat, messages in reversed(chats)]
+
+
+def chat_messages(vault: Vault, case: CaseRecord, chat_id: int) -> list:
+    """A chat's messages (MessageRecord), oldest first, if the chat belongs to ``case``."""
+    with vault.read() as session:
+        chat = repo.find_chat_session(session, chat_id)
+        return repo.list_messages(session, chat_id) if chat is not None and chat.case_id == case.id else []

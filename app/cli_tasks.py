@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from app import cases
+from app.case_overview import chat_summaries
 from app.cli_output import add_reading_choices, document_ids, emit_json, plural
 from app.exports.files import export_chat, export_task
 from app.exports.report import citation_text
@@ -116,20 +117,19 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_history(args: argparse.Namespace) -> int:
     vault = open_vault()
     case = cases.open_case(vault, args.case)
+    chats = chat_summaries(vault, case)[::-1]  # oldest first, as ids grow
     with vault.read() as session:
-        chats = [(chat, len(repo.list_messages(session, chat.id)))
-                 for chat in repo.list_chat_sessions(session, case.id)]
         tasks = repo.list_tasks(session, case.id)
     if args.json:
-        emit_json({"chats": [{"id": c.id, "title": c.title, "created_at": c.created_at, "messages": n}
-                             for c, n in chats],
+        emit_json({"chats": [c.__dict__ for c in chats],
                    "tasks": [{"id": t.id, "kind": t.kind, "status": t.status, "created_at": t.created_at,
                               "error": t.error} for t in tasks]})
         return 0
     print(f"Case “{case.name}”")
     print("Chats:" if chats else "Chats: none")
-    for chat, count in chats:
-        print(f"  {chat.id:>4}  {chat.created_at[:16]}  {plural(count, 'message'):>12}  {chat.title}")
+    for chat in chats:
+        asked = plural(chat.questions, "question")
+        print(f"  {chat.id:>4}  {chat.created_at[:16]}  {asked:>12}  {chat.title}")
     print("Tasks:" if tasks else "Tasks: none")
     for task in tasks:
         note = f"  ({task.error})" if task.error else ""

@@ -92,6 +92,22 @@ class ModelSession:
             client.cancel()
 
     @property
+    def ready(self) -> p.Ready | None:
+        """What the running model reported when it loaded (device, dtype, load time); None if not running."""
+        client = self._client
+        return client.model if client is not None and client.alive else None
+
+    def worker_memory_bytes(self) -> int | None:
+        """The worker's resident memory (Linux /proc); None elsewhere or when it is not running."""
+        pid = self.worker_pid if self.remote is None else None
+        try:
+            with open(f"/proc/{pid}/status", encoding="ascii") as status:
+                line = next(x for x in status if x.startswith("VmRSS:"))
+        except (OSError, StopIteration, TypeError):
+            return None
+        return int(line.split()[1]) * 1024
+
+    @property
     def worker_pid(self) -> int | None:
         return self._client.pid if self._client else None
 

@@ -33,6 +33,42 @@ def check_new_passphrase(passphrase: str) -> None:
         raise UserFacingError(f"Choose a passphrase of at least {MIN_PASSPHRASE} characters.")
 
 
+def passphrase_strength(passphrase: str) -> tuple[str, str]:
+    """("weak" | "fair" | "strong", a hint for people). A rough guide, not a guarantee: length
+    matters most, so several unrelated words beat a short string of symbols."""
+    words = len(passphrase.split())
+    classes = sum(any(test(c) for c in passphrase) for test in (str.islower, str.isupper, str.isdigit,
+                                                                  lambda c: not c.isalnum()))
+    if len(passphrase) < MIN_PASSPHRASE:
+        return "weak", f"Too short: use at least {MIN_PASSPHRASE} characters."
+    if len(passphrase) >= 20 or words >= 4 or (len(passphrase) >= 14 and classes >= 3):
+        return "strong", "Strong."
+    if len(passphrase) >= 12 and classes >= 2:
+        return "fair", "Fair: a few more words would make it strong."
+    return "weak", "Weak: four or more unrelated words are easy to remember and hard to guess."
+
+
+def keyring_available() -> str | None:
+    """The OS keyring's name when a real one is there (never a plaintext file store)."""
+    from storage import os_keyring
+
+    backend = os_keyring.usable_backend()
+    return os_keyring.name(backend) if backend is not None else None
+
+
+def write_recovery_sheet(path: Path, recovery_key: str, vault_id: str) -> None:
+    """A one-page PDF to print and keep apart from the computer (the user chose to write it)."""
+    import pymupdf
+
+    document = pymupdf.open()
+    page = document.new_page()
+    text = (f"Casefile recovery key\n\nVault {vault_id}\n\n{recovery_key}\n\n"
+            + RECOVERY_NOTICE.split("\n\n")[0].replace("RECOVERY KEY: ", "").replace("\n", " "))
+    page.insert_textbox(pymupdf.Rect(50, 60, 560, 780), text, fontsize=11, fontname="cour")
+    document.save(path)
+    document.close()
+
+
 def prompt_new_passphrase() -> str:
     if not sys.stdin.isatty():
         raise PassphraseRequired()
@@ -46,10 +82,10 @@ def vault_exists(home: Path | None = None) -> bool:
     return Vault.exists(home or data_home())
 
 
-def create_vault(passphrase: str, home: Path | None = None) -> tuple[Vault, str]:
+def create_vault(passphrase: str, home: Path | None = None, *, use_keyring: bool = True) -> tuple[Vault, str]:
     """A new vault and its recovery key (show it to the user once)."""
     check_new_passphrase(passphrase)
-    return Vault.create(home or data_home(), passphrase)
+    return Vault.create(home or data_home(), passphrase, use_keyring=use_keyring)
 
 
 def unlock_vault(passphrase: str | None = None, home: Path | None = None, *,

@@ -12,12 +12,15 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog
 
+from app.audit_export import export_audit
+from app.audit_log import audit_page
 from app.exports.files import export_chat, export_task
 from app.model_session import ModelSession
 from app.model_store import prepare_embedded
 from app.settings import remote_backend
 from app.tasks.run import TaskProgress, run_task
 from app.tasks.templates import TEMPLATES
+from ui.audit_view import AuditView
 from ui.task_results import TaskResults
 
 
@@ -36,6 +39,7 @@ class CaseMenus(QObject):
         self._action(case_menu, self.tr("Export chat as PDF…"), lambda: self.choose_chat_export(".pdf"))
         self._action(case_menu, self.tr("Export chat as DOCX…"), lambda: self.choose_chat_export(".docx"))
         case_menu.addSeparator()
+        self._action(case_menu, self.tr("Audit log…"), self.open_audit)
         self._action(case_menu, self.tr("Lock"), window.lock, "Ctrl+L")
         tasks_menu = bar.addMenu(self.tr("&Tasks"))
         for spec in TEMPLATES.values():
@@ -91,6 +95,21 @@ class CaseMenus(QObject):
         self.result_windows.append(results)
         results.show()
         return results
+
+    # ----- audit --------------------------------------------------------------------------
+
+    def open_audit(self) -> AuditView:
+        view = AuditView(self.window)
+        vault = self.window.vault
+        view.refresh_requested.connect(lambda wanted: self.window.in_background(
+            lambda: audit_page(vault, wanted), view.show_page))
+        view.verify_requested.connect(lambda: self.window.in_background(vault.verify_audit, view.show_check))
+        view.export_requested.connect(lambda folder: self.window.in_background(
+            lambda: export_audit(vault, folder), view.show_export))
+        self.window.in_background(lambda: audit_page(vault), view.show_page)
+        self.audit_view = view
+        view.show()
+        return view
 
     # ----- exports ------------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ import html
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -27,6 +28,7 @@ REDRAW_MS = 50
 
 
 class ChatPanel(QWidget):
+    session_chosen = Signal(object)  # a chat id, or None for a new chat
     ask_requested = Signal(str)
     stop_requested = Signal()
     open_page = Signal(int, int, str)  # document id, page, words to highlight
@@ -40,6 +42,8 @@ class ChatPanel(QWidget):
         self._build()
 
     def _build(self) -> None:
+        self.sessions = QComboBox()
+        self.sessions.activated.connect(lambda index: self.session_chosen.emit(self.sessions.itemData(index)))
         self.question = QLineEdit(placeholderText=self.tr("Ask a question about the whole case…"))
         self.question.returnPressed.connect(self._on_ask)
         self.ask_button = QPushButton(self.tr("Ask"))
@@ -59,6 +63,7 @@ class ChatPanel(QWidget):
         row.addWidget(self.stop_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.sessions)
         layout.addLayout(row)
         layout.addWidget(self.answer_view, 3)
         layout.addWidget(self.citation_view, 1)
@@ -124,6 +129,35 @@ class ChatPanel(QWidget):
             lines.append(self.tr("Not cited by the model; Casefile found its figures on: ") + found)
         self.citation_view.setHtml("<br/>".join(lines))
         self.facts.setText(facts)
+
+    def show_sessions(self, chats: list, select: int | None = None) -> None:
+        """The case's chats (newest first) after "New chat"; ``select`` the one being continued."""
+        self.sessions.clear()
+        self.sessions.addItem(self.tr("New chat"), None)
+        for chat in chats:
+            self.sessions.addItem(f"{chat.title} — {self.tr('%n question(s)', '', chat.questions)} · "
+                                  f"{chat.created_at[:16].replace('T', ' ')}", chat.id)
+        self.sessions.setCurrentIndex(max(self.sessions.findData(select), 0) if select is not None else 0)
+
+    def show_transcript(self, messages: list) -> None:
+        """An earlier chat: its questions and answers; the last answer's citations are links."""
+        self.start_answer()
+        self.end_answer()
+        answers = [m for m in messages if m.role == "assistant"]
+        if not answers:
+            return
+        earlier, last = [], answers[-1]
+        for message in messages:
+            if message is last:
+                break
+            prefix = "**Q:** " if message.role == "user" else ""
+            earlier.append(prefix + message.content.strip())
+        mode = (last.mode or {}).get("label")
+        facts = f"{last.model_id} · manifest {(last.manifest or '')[:12]}" + (f" · {mode}" if mode else "")
+        self.show_answer(last.content, last.citations, last.located, facts)
+        if earlier:
+            self.answer_view.setMarkdown("\n\n".join(earlier) + "\n\n---\n\n"
+                                         + answer_markdown(last.content, last.citations))
 
     def link_count(self) -> int:
         return len(self._links)

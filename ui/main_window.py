@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from app import cases
-from app.case_overview import case_summaries, document_summaries, gauge
-from app.errors import AppError, Cancelled, WorkerDied
+from app.case_overview import case_summaries, chat_messages, chat_summaries, document_summaries, gauge
+from app.errors import Cancelled, WorkerDied
 from app.ingest import IngestProgress, ingest_paths
 from app.model_session import ModelSession
 from app.model_store import prepare_embedded
@@ -45,13 +45,10 @@ from ui.chat_panel import ChatPanel
 from ui.documents_panel import DocumentsPanel
 from ui.lock_screen import LockScreen
 from ui.page_viewer import PageViewer
+from ui.text import engine_text, error_text
 
 log = logging.getLogger("casefile.ui")
 AUTO_LOCK_MINUTES = 15
-
-
-def error_text(exc: BaseException) -> str:
-    return exc.user_message if isinstance(exc, AppError) else f"Unexpected error: {type(exc).__name__}"
 
 
 class MainWindow(QMainWindow):
@@ -99,6 +96,7 @@ class MainWindow(QMainWindow):
         self.chat.ask_requested.connect(self._on_ask)
         self.chat.stop_requested.connect(self._on_stop)
         self.chat.open_page.connect(self.open_page)
+        self.chat.session_chosen.connect(self.open_chat)
         self.viewer = PageViewer()
         self.viewer.request_page.connect(self._load_page)
         # Widgets by the names the rest of the window (and its tests) use.
@@ -136,6 +134,8 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(work)
         self.stack.addWidget(self.lock_screen)
         self.setCentralWidget(self.stack)
+        self.engine_status = QLabel(self.tr("Model not started"))
+        self.statusBar().addPermanentWidget(self.engine_status)
 
         self.menus = CaseMenus(self)  # Case and Tasks menus (Ctrl+O, Ctrl+L, exports, tasks)
         for keys, action in (("Ctrl+Return", self.chat.ask_current), (Qt.Key.Key_Escape, self._on_stop)):
@@ -190,9 +190,25 @@ class MainWindow(QMainWindow):
             if self.current_case is not None and self.current_case.id == case.id:
                 self.documents.show_documents(documents)
                 self.case_opened.emit(opened)
+        self.chat.show_transcript([])
+        self.refresh_chats()
         self.in_background(lambda: document_summaries(self.vault, case), shown)
         self.in_background(lambda: gauge(self.vault, case, prepare_embedded()), self.documents.show_gauge,
                      on_failed=lambda exc: self.documents.gauge_label.setText(error_text(exc)))
+
+    def refresh_chats(self) -> None:
+        case, keep = self.current_case, self.chat_session_id
+        self.in_background(lambda: chat_summaries(self.vault, case),
+                           lambda chats: self.chat.show_sessions(chats, keep))
+
+    def open_chat(self, chat_id: int | None) -> None:
+        """Continue an earlier chat (its questions and answers are read with the next one), or start anew."""
+        self.chat_session_id = chat_id
+        case = self.current_case
+        if chat_id is None or case is None:
+            self.chat.show_transcript([])
+            return
+        self.in_background(lambda: chat_messages(self.vault, case, chat_id), self.chat.show_transcript)
 
     @property
     def document_count(self) -> int:
@@ -285,12 +301,14 @@ class MainWindow(QMainWindow):
         if isinstance(result, Answer):
             if self.current_case is not None and self.current_case.id == self._asking_case_id:
                 self.chat_session_id = result.session_id  # not if the user moved to another case
+                self.refresh_chats()
             facts = f"{result.model_id} · manifest {result.manifest[:12]}"
             if result.mode.get("label"):
                 facts += f" · {result.mode['label']}"
             self.chat.show_answer(result.text, [c.as_json() for c in result.citations],
                                   [x.as_json() for x in result.located], facts)
             self.statusBar().showMessage(f"{facts} · first token {result.timings.ttft_s:.1f} s")
+            self.engine_status.setText(engine_text(self.model_session, result.timings))
         elif isinstance(result, Cancelled):
             self.statusBar().showMessage("Stopped.")
         elif isinstance(result, WorkerDied):

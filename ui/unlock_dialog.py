@@ -72,5 +72,10 @@ def obtain_vault():
         print(RECOVERY_NOTICE.format(key=recovery_key), file=sys.stderr)
         show_recovery_key(None, recovery_key)  # the only time it is ever shown
         return vault
-    dialog = UnlockDialog(creating=not vault_exists())
+    if not vault_exists():
+        from ui.first_run import FirstRun
+
+        first_run = FirstRun()
+        return first_run.vault if first_run.exec() == QDialog.DialogCode.Accepted else None
+    dialog = UnlockDialog(creating=False)
     return dialog.vault if dialog.exec() == QDialog.DialogCode.Accepted else None

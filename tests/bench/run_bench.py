@@ -10,7 +10,9 @@ Benchmarks never fail on a figure; they record it. Measured now:
 - worker: prefix reuse (follow-up and reopen vs first question), decode rate vs
   ``model.generate``, rewind vs deepcopy (``bench_worker``); GPU prefill where a GPU exists;
 - context: read + build + plan of a 1,000-page case from stored token counts, and quote
-  verification per answer and for a quote found nowhere (``bench_context``).
+  verification per answer and for a quote found nowhere (``bench_context``);
+- ui: cold start to a visible window with its cases loaded, and the longest event-loop stall
+  while ingesting the legal corpus and while streaming an answer (``bench_ui``).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from pathlib import Path
 from tests.bench.bench_ask import bench_ask
 from tests.bench.bench_context import bench_context
 from tests.bench.bench_ingest import bench_ingest
+from tests.bench.bench_ui import bench_ui
 from tests.bench.bench_vault import bench_vault
 from tests.bench.bench_worker import bench_worker
 
@@ -66,6 +69,7 @@ def main(argv: list[str] | None = None) -> int:
             "vault": bench_vault(Path(tmp) / "vault-bench"),
             "context": bench_context(Path(tmp) / "context-bench"),
             "worker": bench_worker(Path(tmp)),
+            "ui": bench_ui(Path(tmp), demo_dir),
             "gpu_prefill": bench_gpu(),
         }
     args.out.write_text(json.dumps(results, indent=2), encoding="utf-8")

@@ -11,6 +11,7 @@ from app.errors import WorkerDied
 from app.questions import Answer
 from assets.demo.make_demo_pdfs import FACTS
 from tests.conftest import TEST_PASSPHRASE
+from tests.fixtures.stalls import StallMeter
 from ui.main_window import MainWindow
 
 
@@ -24,8 +25,10 @@ def window(qtbot, vault):
 
 
 def open_new_case(window, qtbot, name):
-    with qtbot.waitSignal(window.case_opened, timeout=20_000):
-        window.create_case(name)
+    window.create_case(name)
+    qtbot.waitUntil(lambda: window.current_case is not None and window.current_case.name == name,
+                    timeout=20_000)
+    qtbot.wait(50)  # its documents and gauge are loading behind it
 
 
 def test_a_new_case_is_listed_selected_renamed_and_searched(window, qtbot):
@@ -71,6 +74,8 @@ def test_drop_documents_ask_open_the_cited_page_then_survive_a_worker_crash(wind
     assert FACTS["price_answer"] in window.answer_view.toPlainText()
     assert len(streamed) >= 2  # painted while streaming, then the final text
     assert window.ask_button.isEnabled() and not window.stop_button.isEnabled()
+    status = window.engine_status.text()
+    assert status.startswith("SmolLM2-135M-Instruct · cpu") and "worker" in status and "tokens/s" in status
 
     # The answer's source, cited by the model or found by Casefile, opens highlighted in the viewer.
     assert window.chat.link_count() >= 1, window.citation_view.toPlainText()
@@ -82,6 +87,14 @@ def test_drop_documents_ask_open_the_cited_page_then_survive_a_worker_crash(wind
     assert "supply-agreement.pdf — page 2 of" in window.viewer.title.text()
     assert window.viewer.image.pixmap().width() == view.image_size[0]
     assert "Highlighted on the page" in window.viewer.status.text()
+
+    # The chat is kept: a new chat starts empty, the earlier one comes back with its answer.
+    qtbot.waitUntil(lambda: window.chat.sessions.count() == 2, timeout=10_000)
+    window.open_chat(None)
+    assert window.chat_session_id is None and window.answer_view.toPlainText() == ""
+    window.open_chat(answer.session_id)
+    qtbot.waitUntil(lambda: FACTS["price_answer"] in window.answer_view.toPlainText(), timeout=10_000)
+    assert window.chat_session_id == answer.session_id
 
     # The worker dies mid-answer: a banner, the window and data intact, and a restart answers again.
     window.answer_view.textChanged.connect(
@@ -114,6 +127,30 @@ def test_a_task_from_the_menu_shows_its_table_and_exports(window, qtbot, demo_di
             results.export_requested.emit(task.id, tmp_path / f"summaries{suffix}")
         assert exported.args[0].path.stat().st_size > 0
     results.close()
+
+
+@pytest.mark.slow
+def test_the_window_keeps_running_while_ingesting_and_answering(window, qtbot, corpus, demo_dir,
+                                                                embedded_model):
+    """Records the longest event-loop stall (the figure against its 50 ms goal is in `make bench`);
+    the bound here only catches work done on the GUI thread by mistake."""
+    open_new_case(window, qtbot, "Legal")
+    meter = StallMeter().start()
+    with qtbot.waitSignal(window.ingest_finished, timeout=180_000) as ingested:
+        window.add_documents([corpus / "legal-court-docs"])
+    ingest_stall = meter.stop()
+    assert ingested.args[0].pages > 50 and meter.ticks > 100
+    open_new_case(window, qtbot, "Demo")
+    with qtbot.waitSignal(window.ingest_finished, timeout=60_000):
+        window.add_documents([demo_dir])
+    meter.start()
+    with qtbot.waitSignal(window.answer_finished, timeout=240_000) as answered:
+        window.ask_question(FACTS["price_question"])
+    answer_stall = meter.stop()
+    assert isinstance(answered.args[0], Answer)
+    print(f"longest event-loop stall: ingest {ingest_stall * 1000:.0f} ms, "
+          f"answer {answer_stall * 1000:.0f} ms")
+    assert ingest_stall < 1.0 and answer_stall < 1.0
 
 
 def test_lock_hides_everything_and_unlock_needs_the_passphrase(window, qtbot):
@@ -160,3 +197,20 @@ def test_a_password_protected_pdf_is_asked_for_then_read(window, qtbot, tmp_path
     assert asked and "protected by a password" in asked[0]
     qtbot.waitUntil(lambda: window.document_count == 1, timeout=60_000)
     assert window.documents.table.item(0, 1).text() == "sealed.pdf"
+
+
+def test_the_audit_view_filters_verifies_and_exports(window, qtbot, tmp_path):
+    open_new_case(window, qtbot, "Audited")
+    view = window.menus.open_audit()
+    qtbot.waitUntil(lambda: view.table.rowCount() > 0, timeout=10_000)
+    actions = [view.table.item(r, 3).text() for r in range(view.table.rowCount())]
+    assert "case.create" in actions and "vault.create" in actions
+    view.action_box.setCurrentIndex(view.action_box.findData("case.create"))
+    qtbot.waitUntil(lambda: view.table.rowCount() == 1, timeout=10_000)
+    assert view.table.item(0, 5).text() == "Audited"
+    view.verify_button.click()
+    qtbot.waitUntil(lambda: "Chain verified" in view.result.text(), timeout=10_000)
+    view.export_requested.emit(tmp_path / "audit-export")
+    qtbot.waitUntil(lambda: "Signing key fingerprint" in view.result.text(), timeout=30_000)
+    assert (tmp_path / "audit-export" / "manifest.sig").is_file()
+    view.close()

@@ -1,0 +1,91 @@
+"""The desktop app's feel: cold start to a visible window with its cases loaded (goal < 2 s; the
+UI process must not import torch), and the longest event-loop stall while ingesting the legal
+corpus and while streaming an answer (goal < 50 ms)."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT.parent / "shared" / "corpus" / "legal-court-docs"
+PASSPHRASE = "bench-ui-passphrase"
+
+
+def cold_start(home: Path, runs: int = 3) -> dict:
+    from app.unlock import create_vault
+
+    create_vault(PASSPHRASE, home)[0].lock()
+    env = dict(os.environ, CASEFILE_HOME=str(home), CASEFILE_PASSPHRASE=PASSPHRASE,
+               QT_QPA_PLATFORM="offscreen", CASEFILE_STARTUP_PROBE="1")
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run([sys.executable, str(ROOT / "main.py")], env=env, cwd=ROOT, check=True,
+                       capture_output=True, timeout=120)
+        times.append(time.perf_counter() - started)
+    return {"runs_s": [round(t, 3) for t in times], "median_s": round(statistics.median(times), 3),
+            "goal_s": 2.0, "includes": "interpreter start, imports, passphrase unlock (Argon2id), window "
+                                       "shown, case list loaded, exit"}
+
+
+def stalls(home: Path, demo_dir: Path) -> dict:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ["CASEFILE_HOME"] = str(home)
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from app.unlock import create_vault
+    from assets.demo.make_demo_pdfs import FACTS
+    from tests.fixtures.stalls import StallMeter
+    from ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    window = MainWindow(create_vault(PASSPHRASE, home)[0], auto_lock_minutes=0)
+    window.show()
+
+    def wait(signal, start, timeout_s: float = 600):
+        loop, result = QEventLoop(), []
+        signal.connect(lambda *args: (result.append(args[0] if args else None), loop.quit()))
+        QTimer.singleShot(0, start)
+        QTimer.singleShot(int(timeout_s * 1000), loop.quit)
+        loop.exec()
+        return result[0] if result else None
+
+    results = {"goal_ms": 50}
+    meter = StallMeter()
+    if CORPUS.is_dir():
+        wait(window.case_opened, lambda: window.create_case("Legal"))
+        meter.start()
+        report = wait(window.ingest_finished, lambda: window.add_documents([CORPUS]))
+        results["ingest_legal_corpus"] = {"longest_stall_ms": round(meter.stop() * 1000, 1),
+                                          "ticks": meter.ticks, "pages": getattr(report, "pages", None)}
+    wait(window.case_opened, lambda: window.create_case("Demo"))
+    wait(window.ingest_finished, lambda: window.add_documents([demo_dir]))
+    wait(window.answer_finished, lambda: window.ask_question(FACTS["price_question"]))  # warm the model
+    meter.start()
+    answer = wait(window.answer_finished, lambda: window.ask_question(FACTS["price_question"]))
+    results["streaming_answer"] = {"longest_stall_ms": round(meter.stop() * 1000, 1), "ticks": meter.ticks,
+                                   "answered": hasattr(answer, "text")}
+    window.close()
+    app.processEvents()
+    return results
+
+
+def bench_ui(tmp: Path, demo_dir: Path) -> dict:
+    return {"cold_start": cold_start(tmp / "ui-cold"), "event_loop": stalls(tmp / "ui-stalls", demo_dir)}
+
+
+if __name__ == "__main__":
+    import json
+    import tempfile
+
+    from assets.demo.make_demo_pdfs import render
+
+    with tempfile.TemporaryDirectory() as folder:
+        render(Path(folder) / "demo")
+        print(json.dumps(bench_ui(Path(folder), Path(folder) / "demo"), indent=2))

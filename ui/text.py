@@ -1,0 +1,30 @@
+"""Text the widgets share: filling translated strings (Qt's ``tr`` keeps %1, %2 … so translators
+can move them; PySide6 has no ``QString.arg``), an error's one sentence, the model status line."""
+
+from __future__ import annotations
+
+from app.errors import AppError
+
+
+def fill(template: str, *values: object) -> str:
+    for number in range(len(values), 0, -1):  # %10 before %1
+        template = template.replace(f"%{number}", str(values[number - 1]))
+    return template
+
+
+def engine_text(session, timings) -> str:
+    """The status bar's model line: model, device, worker memory, the last answer's speeds."""
+    ready = session.ready if session is not None else None
+    parts = [session.model.model_id if session is not None else "no model"]
+    if ready is not None:
+        parts.append(f"{ready.device} {ready.dtype}")
+    if (memory := session.worker_memory_bytes() if session is not None else None) is not None:
+        parts.append(f"worker {memory / 2**20:,.0f} MiB")
+    if timings.ttft_s:
+        parts.append(f"read {timings.prefill_tokens:,} tokens ({timings.prefix_source}), first token "
+                     f"{timings.ttft_s:.1f} s, {timings.decode_tokens_per_s:.1f} tokens/s")
+    return " · ".join(parts)
+
+
+def error_text(exc: BaseException) -> str:
+    return exc.user_message if isinstance(exc, AppError) else f"Unexpected error: {type(exc).__name__}"
