@@ -11,13 +11,14 @@ from app import cases
 from app.cli_output import add_reading_choices, document_ids, emit_json, plural
 from app.context import build_context
 from app.errors import UserFacingError
+from app.extract.ocr import check_languages
 from app.ingest import STATUS_REJECTED, IngestProgress, ingest_paths
 from app.model_session import ModelSession
 from app.model_store import get_model
 from app.page_tokens import refresh_page_tokens
 from app.planning import plan_context
 from app.questions import ask
-from app.settings import remote_backend
+from app.settings import preferences, remote_backend
 from app.unlock import open_vault
 from inference.protocol import GenerationParams
 
@@ -29,6 +30,8 @@ def register(commands) -> None:
     ingest.add_argument("--password", help="password for password-protected PDFs in this batch "
                                            "(or set CASEFILE_PDF_PASSWORD)")
     ingest.add_argument("--no-ocr", action="store_true", help="keep scanned pages unread (faster)")
+    ingest.add_argument("--ocr-lang", metavar="eng+deu", help="Tesseract languages of the scanned pages "
+                                                                "(default: the vault's preference, eng)")
     ingest.add_argument("--json", action="store_true")
     ingest.set_defaults(handler=cmd_ingest)
 
@@ -60,6 +63,7 @@ def register(commands) -> None:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     vault = open_vault()
+    language = check_languages(args.ocr_lang or preferences(vault).ocr_languages)  # before any change
     case = cases.open_case(vault, args.case, create=True)
 
     def show(outcome) -> None:
@@ -83,7 +87,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
     password = args.password or os.environ.get("CASEFILE_PDF_PASSWORD")
     report = ingest_paths(vault, case, args.paths, on_outcome=show, on_progress=progress,
-                          password=password, ocr=not args.no_ocr)
+                          password=password, ocr=not args.no_ocr,
+                          ocr_language=language)
     if sys.stderr.isatty():
         print("\r\033[K", end="", file=sys.stderr)
     if args.json:

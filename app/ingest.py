@@ -111,8 +111,10 @@ class Ingest:
     def __init__(self, vault: Vault, case: CaseRecord, *, password: str | None = None, ocr: bool = True,
                  on_outcome: Callable[[IngestOutcome], None] | None = None,
                  on_progress: Callable[[IngestProgress], None] | None = None,
-                 should_stop: Callable[[], bool] = lambda: False, pool: ReadingPool | None = None) -> None:
+                 should_stop: Callable[[], bool] = lambda: False, pool: ReadingPool | None = None,
+                 ocr_language: str = "eng") -> None:
         self.vault, self.case, self.password = vault, case, password
+        self.ocr_language = ocr_language
         self.ocr = ocr and tesseract_available()
         self.ocr_requested = ocr
         self.on_outcome, self.on_progress, self.should_stop = on_outcome, on_progress, should_stop
@@ -185,7 +187,8 @@ class Ingest:
 
     def _read(self, pool: ReadingPool, path: Path):
         tokenizer_dir = self.counter.model.path if self.counter is not None else None
-        return pool.read(Source(name=path.name, path=path, password=self.password), tokenizer_dir)
+        return pool.read(Source(name=path.name, path=path, password=self.password,
+                                ocr_language=self.ocr_language), tokenizer_dir)
 
     def _finish(self, pool: ReadingPool, item: _Pending, queue: deque[_Pending]) -> IngestOutcome | None:
         if item.reading is None:  # a copy of an earlier file of this batch, which is decided now

@@ -12,6 +12,8 @@ from storage.schema import SettingRow
 from storage.vault import Vault
 
 REMOTE_KEY = "remote_backend"
+PREFERENCES_KEY = "preferences"
+THEMES = ("system", "light", "dark")
 DEFAULT_REMOTE_WINDOW = 262144
 
 
@@ -49,3 +51,39 @@ def set_remote_backend(vault: Vault, backend: RemoteBackend | None) -> None:
         session.add(row)
         vault.audit(session, "settings.remote_backend",
                     objects={"url": backend.url, "model": backend.model} if backend else {"enabled": False})
+
+
+@dataclass(frozen=True)
+class Preferences:
+    """The window's preferences, kept in the vault (Qt's settings files are plain text on disk)."""
+
+    auto_lock_minutes: int = 15  # 0: never lock by itself
+    theme: str = "system"  # follows the OS light/dark scheme, or forced
+    ocr_languages: str = "eng"  # Tesseract languages for scanned pages, e.g. "eng+deu"
+
+
+def preferences(vault: Vault) -> Preferences:
+    with vault.read() as session:
+        row = session.get(SettingRow, PREFERENCES_KEY)
+        stored = row.value if row and row.value else {}
+    known = {k: v for k, v in stored.items() if k in Preferences.__dataclass_fields__}
+    return Preferences(**known)
+
+
+def set_preferences(vault: Vault, new: Preferences) -> Preferences:
+    from app.extract.ocr import check_languages
+
+    if not 0 <= new.auto_lock_minutes <= 24 * 60:
+        raise UserFacingError("Auto-lock takes 0 (never) to 1,440 minutes.")
+    if new.theme not in THEMES:
+        raise UserFacingError(f"The theme is one of: {', '.join(THEMES)}.")
+    new = replace(new, ocr_languages=check_languages(new.ocr_languages))
+    old = preferences(vault)
+    changed = {k: v for k, v in new.__dict__.items() if getattr(old, k) != v}
+    if changed:
+        with vault.write() as session:
+            row = session.get(SettingRow, PREFERENCES_KEY) or SettingRow(key=PREFERENCES_KEY)
+            row.value = new.__dict__.copy()
+            session.add(row)
+            vault.audit(session, "settings.preferences", objects=changed)
+    return new

@@ -3,8 +3,6 @@ report to a folder. Reading, verifying and exporting run on the main window's ba
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.audit_log import AuditFilter
+from ui.file_dialogs import ask_paths
 from ui.text import fill
 
 COLUMNS = ("Seq", "Time (UTC)", "User", "Action", "Outcome", "Case", "Details")
@@ -130,8 +129,5 @@ class AuditView(QDialog):
                                  f"{result.events:,}", result.folder, result.fingerprint))
 
     def _choose_folder(self) -> None:
-        dialog = QFileDialog(self, self.tr("Choose an empty folder for the audit export"))
-        dialog.setFileMode(QFileDialog.FileMode.Directory)
-        dialog.setOption(QFileDialog.Option.ShowDirsOnly)
-        dialog.fileSelected.connect(lambda name: self.export_requested.emit(Path(name)))
-        dialog.open()
+        ask_paths(self, self.tr("Choose an empty folder for the audit export"),
+                  lambda paths: self.export_requested.emit(paths[0]), mode=QFileDialog.FileMode.Directory)

@@ -10,7 +10,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog
 
 from app.audit_export import export_audit
 from app.audit_log import audit_page
@@ -21,6 +20,7 @@ from app.settings import remote_backend
 from app.tasks.run import TaskProgress, run_task
 from app.tasks.templates import TEMPLATES
 from ui.audit_view import AuditView
+from ui.file_dialogs import ask_paths
 from ui.task_results import TaskResults
 
 
@@ -40,6 +40,8 @@ class CaseMenus(QObject):
         self._action(case_menu, self.tr("Export chat as DOCX…"), lambda: self.choose_chat_export(".docx"))
         case_menu.addSeparator()
         self._action(case_menu, self.tr("Audit log…"), self.open_audit)
+        self._action(case_menu, self.tr("Settings…"), lambda: window.settings.open(),
+                     QKeySequence.StandardKey.Preferences)
         self._action(case_menu, self.tr("Lock"), window.lock, "Ctrl+L")
         tasks_menu = bar.addMenu(self.tr("&Tasks"))
         for spec in TEMPLATES.values():
@@ -123,12 +125,8 @@ class CaseMenus(QObject):
         if self.window.chat_session_id is None:
             self.window.statusBar().showMessage(self.tr("Ask a question first: there is no chat to export."))
             return
-        dialog = QFileDialog(self.window, self.tr("Export chat"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix(suffix.lstrip("."))
-        dialog.selectFile(f"chat-{self.window.chat_session_id}{suffix}")
-        dialog.fileSelected.connect(lambda name: self.export_chat(Path(name)))
-        dialog.open()
+        ask_paths(self.window, self.tr("Export chat"), lambda paths: self.export_chat(paths[0]),
+                  save_as=f"chat-{self.window.chat_session_id}{suffix}")
 
     def export_chat(self, path: Path) -> None:
         case, chat_id = self.window.current_case, self.window.chat_session_id

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -56,6 +57,9 @@ class ChatPanel(QWidget):
         self.citation_view = QTextBrowser(openLinks=False, maximumHeight=140)
         self.citation_view.anchorClicked.connect(self._on_link)
         self.facts = QLabel(wordWrap=True, textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.copy_button = QPushButton(self.tr("Copy answer"))
+        self.copy_button.setEnabled(False)
+        self.copy_button.clicked.connect(self.copy_answer)
 
         row = QHBoxLayout()
         row.addWidget(self.question, 1)
@@ -67,7 +71,10 @@ class ChatPanel(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.answer_view, 3)
         layout.addWidget(self.citation_view, 1)
-        layout.addWidget(self.facts)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.facts, 1)
+        bottom.addWidget(self.copy_button)
+        layout.addLayout(bottom)
 
     def ask_current(self) -> None:
         self._on_ask()
@@ -80,6 +87,7 @@ class ChatPanel(QWidget):
     # ----- streaming ------------------------------------------------------------------------
 
     def start_answer(self) -> None:
+        self.copy_button.setEnabled(False)
         self.answer_view.clear()
         self.citation_view.clear()
         self.facts.clear()
@@ -129,6 +137,15 @@ class ChatPanel(QWidget):
             lines.append(self.tr("Not cited by the model; Casefile found its figures on: ") + found)
         self.citation_view.setHtml("<br/>".join(lines))
         self.facts.setText(facts)
+        self.copy_button.setEnabled(True)
+
+    def copy_answer(self) -> None:
+        """The answer, its citations with their checks, and the model and manifest: as pasted
+        into a memo, it says what was checked."""
+        parts = (self.answer_view.toPlainText().strip(), self.citation_view.toPlainText().strip(),
+                 self.facts.text())
+        text = "\n\n".join(part for part in parts if part)
+        QGuiApplication.clipboard().setText(text)
 
     def show_sessions(self, chats: list, select: int | None = None) -> None:
         """The case's chats (newest first) after "New chat"; ``select`` the one being continued."""

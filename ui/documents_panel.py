@@ -12,7 +12,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -23,6 +22,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from ui.file_dialogs import ask_paths
 
 COLUMNS = ("Id", "Name", "Type", "Pages", "Tokens", "Status")
 
@@ -86,10 +87,7 @@ class DocumentsPanel(QWidget):
     def choose_files(self) -> None:
         if not self.add_button.isEnabled():
             return
-        dialog = QFileDialog(self, self.tr("Add documents"))
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
-        dialog.filesSelected.connect(lambda files: self.files_added.emit([Path(f) for f in files]))
-        dialog.open()  # window-modal, no nested event loop
+        ask_paths(self, self.tr("Add documents"), self.files_added.emit)
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt virtual
         if self.add_button.isEnabled() and event.mimeData().hasUrls():

@@ -15,7 +15,6 @@ from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 from app.model_store import prepare_embedded
 from app.unlock import create_vault, keyring_available, passphrase_strength, write_recovery_sheet
 from ui.background import TaskRunner
+from ui.file_dialogs import ask_paths
 from ui.text import error_text
 
 STRENGTH_COLOURS = {"weak": "#c62828", "fair": "#ef6c00", "strong": "#2e7d32"}
@@ -148,12 +148,8 @@ class FirstRun(QDialog):
         return page
 
     def _save_sheet(self) -> None:
-        dialog = QFileDialog(self, self.tr("Save the recovery key"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix("pdf")
-        dialog.selectFile("casefile-recovery-key.pdf")
-        dialog.fileSelected.connect(self.save_sheet_to)
-        dialog.open()
+        ask_paths(self, self.tr("Save the recovery key"), lambda paths: self.save_sheet_to(str(paths[0])),
+                  save_as="casefile-recovery-key.pdf")
 
     def save_sheet_to(self, name: str) -> None:
         try:

@@ -11,10 +11,9 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -30,22 +29,25 @@ from PySide6.QtWidgets import (
 
 from app import cases
 from app.case_overview import case_summaries, chat_messages, chat_summaries, document_summaries, gauge
-from app.errors import Cancelled, WorkerDied
+from app.errors import Cancelled, ContextTooLarge, WorkerDied
 from app.ingest import IngestProgress, ingest_paths
 from app.model_session import ModelSession
 from app.model_store import prepare_embedded
 from app.page_view import load_page
 from app.questions import Answer, ask
-from app.settings import remote_backend
+from app.settings import preferences, remote_backend
 from app.unlock import unlock_vault
 from ui.background import TaskRunner
 from ui.case_menus import CaseMenus
 from ui.cases_panel import CasesPanel
 from ui.chat_panel import ChatPanel
 from ui.documents_panel import DocumentsPanel
+from ui.idle_lock import IdleLock
 from ui.lock_screen import LockScreen
 from ui.page_viewer import PageViewer
-from ui.text import engine_text, error_text
+from ui.settings_actions import SettingsActions, apply_theme
+from ui.staged_offer import offer_staged
+from ui.text import engine_text, error_text, fill
 
 log = logging.getLogger("casefile.ui")
 AUTO_LOCK_MINUTES = 15
@@ -59,7 +61,8 @@ class MainWindow(QMainWindow):
     page_shown = Signal(object)  # the PageView the viewer now shows, or the error
     lock_changed = Signal(bool)
 
-    def __init__(self, vault, *, auto_lock_minutes: float = AUTO_LOCK_MINUTES) -> None:
+    def __init__(self, vault, *, auto_lock_minutes: float | None = None) -> None:
+        """``auto_lock_minutes``: None follows the vault's preference (tests and scripts set it)."""
         super().__init__()
         self.vault = vault
         self.runner = TaskRunner(self)
@@ -70,16 +73,25 @@ class MainWindow(QMainWindow):
         self._closing = False  # polled by background ingest: closing the window cancels it
         self._cancel_ingest = False
         self._asking_case_id: int | None = None
+        self._asked: str | None = None  # the question, while it may still be offered in staged passes
         self.setWindowTitle("Casefile")
         self.resize(1400, 860)
         self._build()
-        self._idle = QTimer(self, singleShot=True, interval=int(max(auto_lock_minutes, 0.01) * 60_000))
-        self._idle.timeout.connect(self.lock)
-        self._auto_lock = auto_lock_minutes > 0  # 0: never lock by itself
-        if self._auto_lock:
-            QApplication.instance().installEventFilter(self)
-            self._idle.start()
+        self.idle_lock = IdleLock(self)
+        self.idle_lock.idle.connect(self.lock)
+        self.idle_lock.set_minutes(AUTO_LOCK_MINUTES if auto_lock_minutes is None else auto_lock_minutes)
+        self._lock_from_preferences = auto_lock_minutes is None
+        self.settings = SettingsActions(self)
+        self.in_background(lambda: preferences(self.vault), self._apply_stored_preferences)
         self.refresh_cases()
+
+    def _apply_stored_preferences(self, prefs) -> None:
+        apply_theme(prefs.theme)
+        if self._lock_from_preferences:
+            self.idle_lock.set_minutes(prefs.auto_lock_minutes)
+
+    def set_auto_lock(self, minutes: float) -> None:
+        self.idle_lock.set_minutes(minutes)
 
     # ----- layout -------------------------------------------------------------------------
 
@@ -236,11 +248,12 @@ class MainWindow(QMainWindow):
 
     def _on_ingest_progress(self, event) -> None:
         if isinstance(event, IngestProgress) and not self._cancel_ingest:
-            eta = f", about {event.eta_s:.0f} s left" if event.eta_s else ""
-            doing = "Reading scanned pages (OCR)" if event.phase == "ocr" else "Reading"
+            eta = fill(self.tr(", about %1 s left"), f"{event.eta_s:.0f}") if event.eta_s else ""
+            doing = self.tr("Reading scanned pages (OCR)") if event.phase == "ocr" else self.tr("Reading")
             self.documents.show_progress(
-                f"{doing}: file {min(event.files_done + 1, event.files_total)} of {event.files_total}, "
-                f"{event.pages_done} pages at {event.pages_per_s:.0f} pages/s{eta}",
+                fill(self.tr("%1: file %2 of %3, %4 pages at %5 pages/s%6"), doing,
+                     min(event.files_done + 1, event.files_total), event.files_total, event.pages_done,
+                     f"{event.pages_per_s:.0f}", eta),
                 event.files_done / max(event.files_total, 1))
 
     def _on_ingest_done(self, result) -> None:
@@ -248,12 +261,12 @@ class MainWindow(QMainWindow):
         if isinstance(result, BaseException):
             self.show_error(result)
         else:
-            counts = {s: result.count(s) for s in ("ingested", "duplicate", "rejected")}
-            summary = ", ".join(f"{n} {s}" for s, n in counts.items())
-            self.statusBar().showMessage(summary + (" (cancelled)" if result.cancelled else ""))
+            summary = fill(self.tr("%1 added, %2 already in the case, %3 not added"),
+                           result.count("ingested"), result.count("duplicate"), result.count("rejected"))
+            self.statusBar().showMessage(summary + (self.tr(" (cancelled)") if result.cancelled else ""))
             rejected = [o for o in result.outcomes if o.status == "rejected"]
-            self.documents.outcomes.setText("\n".join(f"Not added: {Path(o.path).name} — {o.reason}"
-                                                      for o in rejected))
+            self.documents.outcomes.setText("\n".join(fill(self.tr("Not added: %1 — %2"), Path(o.path).name,
+                                                           o.reason) for o in rejected))
             locked = [Path(o.path) for o in rejected if o.needs_password]
             if locked:
                 self._ask_for_password(locked)
@@ -264,8 +277,9 @@ class MainWindow(QMainWindow):
         """Password-protected PDFs: ask (never guess), then read just those files again."""
         names = ", ".join(p.name for p in locked[:3]) + (" …" if len(locked) > 3 else "")
         password, ok = QInputDialog.getText(
-            self, "Password needed", f"{len(locked)} PDF(s) are protected by a password ({names}).\n"
-            "Enter the password to read them (it is used for this once and not stored):",
+            self, self.tr("Password needed"),
+            fill(self.tr("%1 PDF(s) are protected by a password (%2).\nEnter the password to read them (it "
+                         "is used for this once and not stored):"), len(locked), names),
             QLineEdit.EchoMode.Password)
         if ok and password:
             self.add_documents(locked, password=password)
@@ -279,8 +293,9 @@ class MainWindow(QMainWindow):
     def ask_question(self, text: str, *, staged: bool = False) -> None:
         case = self.current_case
         self.chat.start_answer()
-        self.statusBar().showMessage("Reading the case…")
+        self.statusBar().showMessage(self.tr("Reading the case…"))
         self._asking_case_id = case.id
+        self._asked = None if staged else text
         chat_id = self.chat_session_id
 
         def work(report):
@@ -305,15 +320,22 @@ class MainWindow(QMainWindow):
             facts = f"{result.model_id} · manifest {result.manifest[:12]}"
             if result.mode.get("label"):
                 facts += f" · {result.mode['label']}"
+            if result.finish_reason in ("cancelled", "length"):
+                facts += " · " + (self.tr("stopped by you") if result.finish_reason == "cancelled"
+                                  else self.tr("stopped at the length limit"))
             self.chat.show_answer(result.text, [c.as_json() for c in result.citations],
                                   [x.as_json() for x in result.located], facts)
-            self.statusBar().showMessage(f"{facts} · first token {result.timings.ttft_s:.1f} s")
+            self.statusBar().showMessage(fill(self.tr("%1 · first token %2 s"), facts,
+                                              f"{result.timings.ttft_s:.1f}"))
             self.engine_status.setText(engine_text(self.model_session, result.timings))
         elif isinstance(result, Cancelled):
-            self.statusBar().showMessage("Stopped.")
+            self.statusBar().showMessage(self.tr("Stopped."))
         elif isinstance(result, WorkerDied):
             self.banner_text.setText(error_text(result))
             self.banner.show()
+        elif isinstance(result, ContextTooLarge) and self._asked is not None:
+            question = self._asked
+            self.staged_offer = offer_staged(self, result, lambda: self.ask_question(question, staged=True))
         else:
             self.show_error(result)
         self.answer_finished.emit(result)
@@ -324,7 +346,7 @@ class MainWindow(QMainWindow):
             self.model_session.close()
         self.model_session = None
         self.banner.hide()
-        self.statusBar().showMessage("The model will start again with the next question.")
+        self.statusBar().showMessage(self.tr("The model will start again with the next question."))
 
     # ----- the page viewer ----------------------------------------------------------------
 
@@ -346,12 +368,6 @@ class MainWindow(QMainWindow):
         self.page_shown.emit(exc)
 
     # ----- lock ---------------------------------------------------------------------------
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt virtual
-        if self._auto_lock and event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress,
-                                                QEvent.Type.Wheel):
-            self._idle.start()  # any use of the app restarts the idle clock
-        return False
 
     @property
     def locked(self) -> bool:
@@ -381,8 +397,7 @@ class MainWindow(QMainWindow):
     def _on_unlocked(self, vault) -> None:
         self.vault = vault
         self.stack.setCurrentIndex(0)
-        if self._auto_lock:
-            self._idle.start()
+        self.idle_lock.restart()
         self.refresh_cases()
         self.lock_changed.emit(False)
 
@@ -397,8 +412,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt virtual
         # Stop the work first (an answer, a batch of files), then wait for the threads to notice.
         self._closing = True
-        if self._auto_lock:
-            QApplication.instance().removeEventFilter(self)
+        self.idle_lock.stop()
         if self.model_session is not None:
             self.model_session.close()
         self.runner.wait(10000)

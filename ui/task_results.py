@@ -7,14 +7,11 @@ to the window's background runner.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.exports.report import BAD, GOOD, citation_text
 from app.tasks.templates import SOURCE, template
+from ui.file_dialogs import ask_paths
 
 MARK_COLOURS = {GOOD: QColor("#2e7d32"), BAD: QColor("#c62828")}
 CHECK_MARKS = {"verified": GOOD, "cited": "", "uncited": BAD, "not_on_page": BAD, "unknown_source": BAD}
@@ -88,9 +86,6 @@ class TaskResults(QDialog):
             self.open_page.emit(first["document_id"], first.get("page") or 1, first.get("quote") or "")
 
     def choose_export(self, suffix: str) -> None:
-        dialog = QFileDialog(self, self.tr("Export task result"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix(suffix.lstrip("."))
-        dialog.selectFile(f"{self.task.kind}-{self.task.id}{suffix}")
-        dialog.fileSelected.connect(lambda name: self.export_requested.emit(self.task.id, Path(name)))
-        dialog.open()
+        ask_paths(self, self.tr("Export task result"),
+                  lambda paths: self.export_requested.emit(self.task.id, paths[0]),
+                  save_as=f"{self.task.kind}-{self.task.id}{suffix}")

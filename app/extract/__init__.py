@@ -31,6 +31,7 @@ class Source:
     data: bytes | None = None
     password: str | None = None
     depth: int = 0  # how deep inside e-mail attachments this source sits
+    ocr_language: str = "eng"  # Tesseract languages for its scanned pages, e.g. "eng+deu"
 
     @property
     def suffix(self) -> str:

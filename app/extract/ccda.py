@@ -128,11 +128,12 @@ def _unstructured_body(root, source: Source) -> tuple[list[PageRecord], list[str
             data = base64.b64decode("".join(raw.split()), validate=True)
         except (binascii.Error, ValueError):
             return [], ["The document's embedded body is damaged (bad base64)."]
-    if media == "application/pd":
-        inner = extract(Source(name="body.pd", data=data, depth=source.depth + 1))
+    if media == "application/pdf":
+        inner = extract(Source(name="body.pdf", data=data, depth=source.depth + 1,
+                               ocr_language=source.ocr_language))
         return [PageRecord(number=0, text=p.text, label=f"body p{p.number}") for p in inner.pages], []
     text = data.decode("utf-8", errors="replace")
-    if media == "text/rt":
+    if media == "text/rtf":
         text = rtf_to_text(text)
     return [PageRecord(number=0, text=text.strip(), label="body")], []
 

@@ -55,7 +55,8 @@ def extract_eml(source: Source) -> ExtractedDocument:
     for index, part in enumerate(message.iter_attachments(), start=1):
         name, data = _attachment(part, index)
         try:
-            inner = extract(Source(name=name, data=data, password=source.password, depth=source.depth + 1))
+            inner = extract(Source(name=name, data=data, password=source.password, depth=source.depth + 1,
+                                   ocr_language=source.ocr_language))
         except IngestError as exc:
             warnings.append(f"Attachment {name} was not read: {exc.user_message}")
             continue

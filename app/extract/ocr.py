@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 import shutil
+from pathlib import Path
 
 import pymupdf
 
@@ -85,6 +86,27 @@ def tessdata() -> str | None:
         return None
 
 
+def installed_languages() -> list[str]:
+    """The Tesseract languages this machine can read ("eng", "deu", ...); empty without Tesseract."""
+    folder = tessdata()
+    if folder is None:
+        return []
+    return sorted(p.stem for p in Path(folder).glob("*.traineddata") if p.stem != "osd")
+
+
+def check_languages(languages: str) -> str:
+    """``languages`` ("eng+deu") if every one is installed; else a UserFacingError naming them."""
+    from app.errors import UserFacingError
+
+    wanted = [lang for lang in languages.replace(",", "+").split("+") if lang.strip()]
+    installed = installed_languages()
+    missing = [lang for lang in wanted if lang not in installed]
+    if not wanted or (installed and missing):
+        raise UserFacingError(f"OCR language {'+'.join(missing) or '(none)'} is not installed; installed: "
+                              f"{', '.join(installed) or 'none'} (Debian/Ubuntu: tesseract-ocr-LANG).")
+    return "+".join(wanted)
+
+
 def tesseract_available() -> bool:
     return tessdata() is not None
 
@@ -102,6 +124,6 @@ def ocr_page(job) -> str:
         if not document.is_pdf:  # image frames: OCR works on PDF pages
             document = pymupdf.open("pdf", document.convert_to_pdf())
         page = document.load_page(job.page_index)
-        textpage = page.get_textpage_ocr(flags=TEXT_FLAGS, language=OCR_LANGUAGE, dpi=OCR_DPI,
+        textpage = page.get_textpage_ocr(flags=TEXT_FLAGS, language=job.source.ocr_language, dpi=OCR_DPI,
                                          full=True, tessdata=tessdata())
         return tidy(page.get_text(flags=TEXT_FLAGS, textpage=textpage))

@@ -88,6 +88,20 @@ def test_drop_documents_ask_open_the_cited_page_then_survive_a_worker_crash(wind
     assert window.viewer.image.pixmap().width() == view.image_size[0]
     assert "Highlighted on the page" in window.viewer.status.text()
 
+    window.chat.copy_button.click()
+    from PySide6.QtGui import QGuiApplication
+
+    copied = QGuiApplication.clipboard().text()
+    assert FACTS["price_answer"] in copied and answer.manifest[:12] in copied
+
+    # Stop: the answer ends as stopped, and the window is ready for the next question.
+    window.answer_view.textChanged.connect(window.stop_button.click)
+    with qtbot.waitSignal(window.answer_finished, timeout=120_000) as stopped:
+        window.ask_question("Who signed the supply agreement for the buyer?")
+    window.answer_view.textChanged.disconnect(window.stop_button.click)
+    assert stopped.args[0].finish_reason == "cancelled" and window.ask_button.isEnabled()
+    assert "stopped by you" in window.chat.facts.text()  # the partial answer is kept, and says so
+
     # The chat is kept: a new chat starts empty, the earlier one comes back with its answer.
     qtbot.waitUntil(lambda: window.chat.sessions.count() == 2, timeout=10_000)
     window.open_chat(None)
@@ -153,6 +167,18 @@ def test_the_window_keeps_running_while_ingesting_and_answering(window, qtbot, c
     assert ingest_stall < 1.0 and answer_stall < 1.0
 
 
+def test_an_ingest_can_be_cancelled_and_keeps_what_it_finished(window, qtbot, corpus):
+    open_new_case(window, qtbot, "Cancelled")
+    with qtbot.waitSignal(window.ingest_finished, timeout=120_000) as finished:
+        window.add_documents([corpus / "legal-court-docs"])
+        qtbot.waitUntil(lambda: window.documents.progress_label.text().startswith("Reading"), timeout=30_000)
+        window.documents.cancel_button.click()
+    report = finished.args[0]
+    assert report.cancelled and report.count("ingested") < 12
+    assert window.documents.progress.isHidden()
+    qtbot.waitUntil(lambda: window.document_count == report.count("ingested"), timeout=10_000)
+
+
 def test_lock_hides_everything_and_unlock_needs_the_passphrase(window, qtbot):
     open_new_case(window, qtbot, "Sealed matter")
     with qtbot.waitSignal(window.lock_changed, timeout=10_000):
@@ -214,3 +240,76 @@ def test_the_audit_view_filters_verifies_and_exports(window, qtbot, tmp_path):
     qtbot.waitUntil(lambda: "Signing key fingerprint" in view.result.text(), timeout=30_000)
     assert (tmp_path / "audit-export" / "manifest.sig").is_file()
     view.close()
+
+
+def test_settings_are_kept_in_the_vault_and_checked(window, qtbot):
+    from app.settings import preferences, remote_backend
+
+    window.settings.open()
+    qtbot.waitUntil(lambda: window.settings.dialog is not None, timeout=10_000)
+    dialog = window.settings.dialog
+    dialog.auto_lock.setValue(5)
+    dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
+    dialog.ocr_languages.setText("klingon")
+    dialog.save_requested.emit(dialog.preferences(), dialog.remote_backend())
+    qtbot.waitUntil(lambda: "klingon is not installed" in dialog.message.text(), timeout=10_000)
+    assert preferences(window.vault).auto_lock_minutes == 15  # nothing saved
+
+    dialog.remote.setChecked(True)
+    dialog.url.setText("http://127.0.0.1:9")
+    dialog.model.setText("site-model")
+    dialog.test_button.click()
+    qtbot.waitUntil(lambda: dialog.test_result.text() != "", timeout=30_000)
+    assert "Connected" not in dialog.test_result.text()
+    dialog.local.setChecked(True)
+    dialog.ocr_languages.setText("eng")
+    with qtbot.waitSignal(window.settings.saved, timeout=10_000):
+        dialog.save_requested.emit(dialog.preferences(), dialog.remote_backend())
+    saved = preferences(window.vault)
+    assert (saved.auto_lock_minutes, saved.theme, saved.ocr_languages) == (5, "dark", "eng")
+    assert remote_backend(window.vault) is None and window.idle_lock.enabled
+
+
+def test_file_dialogs_leave_no_folder_history_behind(window, qtbot, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from ui.file_dialogs import ask_paths
+
+    folder = tmp_path / "Client Smith v Jones"
+    folder.mkdir()
+    (folder / "memo.pdf").write_bytes(b"%PDF-1.4")
+    chosen = []
+    dialog = ask_paths(window, "Add documents", chosen.extend)
+    dialog.setDirectory(str(folder))
+    dialog.selectFile(str(folder / "memo.pdf"))
+    with qtbot.waitSignal(dialog.destroyed, timeout=10_000):
+        dialog.accept()
+    assert chosen == [folder / "memo.pdf"]
+    settings = QSettings(QSettings.Scope.UserScope, "QtProject")
+    settings.sync()
+    assert "Smith" not in " ".join(str(settings.value(k)) for k in settings.allKeys())
+
+
+@pytest.mark.slow
+def test_a_case_over_the_window_is_offered_staged_passes(window, qtbot, tmp_path, embedded_model):
+    from tests.integration.test_choices import FILLER
+
+    folder = tmp_path / "big"
+    folder.mkdir()
+    for name, fact in {"a.txt": "The forklift serial number is FX-2231.",
+                       "b.txt": "The night guard is named Priya Raman.",
+                       "c.txt": "The roof was repaired on June 3, 2024."}.items():
+        (folder / name).write_text(f"{fact}\n\n" + FILLER * 110, encoding="utf-8")
+    open_new_case(window, qtbot, "Big")
+    with qtbot.waitSignal(window.ingest_finished, timeout=60_000):
+        window.add_documents([folder])
+    qtbot.waitUntil(lambda: "Does not fit" in window.documents.gauge_label.text(), timeout=30_000)
+    with qtbot.waitSignal(window.answer_finished, timeout=60_000):
+        window.ask_question("What is the forklift serial number?")
+    offer = window.staged_offer
+    assert "Nothing was cut" in offer.text()
+    staged = next(b for b in offer.buttons() if b.text() == "Answer in staged passes")
+    with qtbot.waitSignal(window.answer_finished, timeout=600_000) as answered:
+        staged.click()
+    answer = answered.args[0]
+    assert answer.mode["kind"] == "staged" and "answered in 2 passes" in window.chat.facts.text()

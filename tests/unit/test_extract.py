@@ -129,3 +129,21 @@ def test_pages_needing_ocr_are_detected_in_the_corpus(corpus):
 def test_text_helpers():
     assert garbled_share("\x01\x02ab") == 0.5 and garbled_share("plain text") == 0.0
     assert tidy("a  \n \n\n\nb \n") == "a\n\nb"
+
+
+@pytest.mark.parametrize("media, body, expected", [
+    ("application/pdf", None, "Discharge summary: aspirin 81 mg daily."),
+    ("text/rtf", rb"{\rtf1\ansi {\b Discharge} summary: aspirin 81 mg daily.\par}", "aspirin 81 mg daily"),
+    ("text/plain", b"Discharge summary: aspirin 81 mg daily.", "aspirin 81 mg daily"),
+])
+def test_a_ccda_with_an_embedded_body_is_read(tmp_path, media, body, expected):
+    import base64
+
+    if body is None:
+        body = write_pdf(tmp_path / "body.pdf", ["Discharge summary: aspirin 81 mg daily."]).read_bytes()
+    xml = (f'<ClinicalDocument xmlns="urn:hl7-org:v3"><title>Discharge</title><component><nonXMLBody>'
+           f'<text mediaType="{media}" representation="B64">{base64.b64encode(body).decode()}</text>'
+           f'</nonXMLBody></component></ClinicalDocument>')
+    (tmp_path / "discharge.xml").write_text(xml, encoding="utf-8")
+    document = read(tmp_path / "discharge.xml")
+    assert any(expected in page.text for page in document.pages), [p.text for p in document.pages]

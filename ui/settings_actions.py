@@ -1,0 +1,79 @@
+"""Open the settings, save them, test the site's server, and apply the theme and auto-lock.
+
+The vault reads and writes, and the connection test, run on the window's background runner.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QGuiApplication
+
+from app.extract.ocr import installed_languages
+from app.model_store import list_models
+from app.settings import preferences, remote_backend, set_preferences, set_remote_backend
+from inference.remote import RemoteClient
+from ui.settings_dialog import SettingsDialog
+
+SCHEMES = {"system": Qt.ColorScheme.Unknown, "light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}
+
+
+def apply_theme(theme: str) -> None:
+    """Follow the OS light/dark scheme ("system"), or force one."""
+    QGuiApplication.styleHints().setColorScheme(SCHEMES.get(theme, Qt.ColorScheme.Unknown))
+
+
+def test_server(backend) -> bool:
+    RemoteClient(backend.url, backend.model, timeout=10).start()  # reachable and serving it, or why not
+    return True
+
+
+class SettingsActions(QObject):
+    saved = Signal(object)  # the Preferences now in force
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.dialog: SettingsDialog | None = None
+
+    def open(self) -> None:
+        vault = self.window.vault
+        device = self.window.engine_status.text()
+        self.window.in_background(
+            lambda: (preferences(vault), remote_backend(vault), list_models(), installed_languages()),
+            lambda loaded: self._show(*loaded, device))
+
+    def _show(self, prefs, remote, models, languages, device) -> None:
+        self.dialog = SettingsDialog(prefs, remote, models, languages, device, self.window)
+        self.dialog.test_requested.connect(self.test)
+        self.dialog.save_requested.connect(self.save)
+        self.dialog.open()
+
+    def test(self, backend) -> None:
+        dialog = self.dialog
+        self.window.in_background(lambda: test_server(backend), dialog.show_test, on_failed=dialog.show_test)
+
+    def save(self, prefs, backend) -> None:
+        vault, dialog, previous = self.window.vault, self.dialog, None
+
+        def work():
+            nonlocal previous
+            previous = remote_backend(vault)
+            if backend is not None and backend != previous:
+                test_server(backend)
+            saved = set_preferences(vault, prefs)
+            if backend != previous:
+                set_remote_backend(vault, backend)
+            return saved
+
+        def done(saved) -> None:
+            dialog.show_saved(saved)
+            self.apply(saved, backend_changed=backend != previous)
+
+        self.window.in_background(work, done, on_failed=dialog.show_saved)
+
+    def apply(self, prefs, *, backend_changed: bool = False) -> None:
+        apply_theme(prefs.theme)
+        self.window.set_auto_lock(prefs.auto_lock_minutes)
+        if backend_changed:
+            self.window.restart_model()  # the next question goes to the newly chosen backend
+        self.saved.emit(prefs)

@@ -1,0 +1,127 @@
+"""Settings: the model store, the backend (local, or the site's OpenAI-compatible server with a
+connection test), the device, OCR languages, auto-lock and theme.
+
+Everything is kept in the vault and audited (never in Qt's plain-text settings files). The
+dialog only collects values; the window saves them, and tests the server, in the background.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+)
+
+from app.settings import THEMES, Preferences, RemoteBackend
+from ui.text import fill
+
+
+class SettingsDialog(QDialog):
+    save_requested = Signal(object, object)  # Preferences, RemoteBackend | None
+    test_requested = Signal(object)  # RemoteBackend
+
+    def __init__(self, preferences: Preferences, remote: RemoteBackend | None, models: list,
+                 languages: list[str], device: str, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Settings"))
+        self.resize(640, 560)
+        layout = QVBoxLayout(self)
+
+        store = QGroupBox(self.tr("Models on this computer"))
+        store_layout = QVBoxLayout(store)
+        for model in models or []:
+            store_layout.addWidget(QLabel(fill(self.tr("%1 — window %2 tokens, %3 MiB, %4, sha256 %5…"),
+                                               model.model_id, f"{model.window:,}",
+                                               f"{model.size_bytes / 2**20:,.0f}", model.license,
+                                               model.weights_sha256[:12])))
+        if not models:
+            store_layout.addWidget(QLabel(self.tr("No model is ready yet.")))
+        store_layout.addWidget(QLabel(fill(self.tr("Device: %1"), device), wordWrap=True))
+        layout.addWidget(store)
+
+        backend = QGroupBox(self.tr("Where questions are answered"))
+        form = QFormLayout(backend)
+        self.local = QRadioButton(self.tr("On this computer (nothing leaves it)"))
+        self.remote = QRadioButton(self.tr("The site's model server (OpenAI-compatible)"))
+        self.url = QLineEdit(remote.url if remote else "", placeholderText="http://models.example.internal:8000")
+        self.model = QLineEdit(remote.model if remote else "", placeholderText=self.tr("model name"))
+        self.window = QSpinBox(minimum=1024, maximum=4_194_304, singleStep=1024,
+                               value=remote.window if remote else 262_144)
+        self.test_button = QPushButton(self.tr("Test connection"))
+        self.test_button.clicked.connect(lambda: self.test_requested.emit(self.remote_backend()))
+        self.test_result = QLabel(wordWrap=True)
+        (self.remote if remote else self.local).setChecked(True)
+        self.remote.toggled.connect(self._on_backend)
+        form.addRow(self.local)
+        form.addRow(self.remote)
+        form.addRow(self.tr("Address:"), self.url)
+        form.addRow(self.tr("Model:"), self.model)
+        form.addRow(self.tr("Window (tokens):"), self.window)
+        row = QHBoxLayout()
+        row.addWidget(self.test_button)
+        row.addWidget(self.test_result, 1)
+        form.addRow(row)
+        layout.addWidget(backend)
+
+        general = QGroupBox(self.tr("General"))
+        general_form = QFormLayout(general)
+        self.ocr_languages = QLineEdit(preferences.ocr_languages)
+        self.ocr_languages.setToolTip(fill(self.tr("Installed: %1. Join several with +, e.g. eng+deu."),
+                                           ", ".join(languages) or self.tr("none (Tesseract is missing)")))
+        self.auto_lock = QSpinBox(minimum=0, maximum=1440, value=preferences.auto_lock_minutes,
+                                  suffix=self.tr(" min"), specialValueText=self.tr("never"))
+        self.theme = QComboBox()
+        names = {"system": self.tr("Follow the system"), "light": self.tr("Light"), "dark": self.tr("Dark")}
+        for theme in THEMES:
+            self.theme.addItem(names[theme], theme)
+        self.theme.setCurrentIndex(THEMES.index(preferences.theme))
+        general_form.addRow(self.tr("OCR languages:"), self.ocr_languages)
+        general_form.addRow(self.tr("Lock after idle:"), self.auto_lock)
+        general_form.addRow(self.tr("Theme:"), self.theme)
+        layout.addWidget(general)
+
+        self.message = QLabel(wordWrap=True)
+        layout.addWidget(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(lambda: self.save_requested.emit(self.preferences(), self.remote_backend()))
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self._on_backend(self.remote.isChecked())
+
+    def _on_backend(self, remote: bool) -> None:
+        for widget in (self.url, self.model, self.window, self.test_button):
+            widget.setEnabled(remote)
+
+    def preferences(self) -> Preferences:
+        return Preferences(auto_lock_minutes=self.auto_lock.value(), theme=self.theme.currentData(),
+                           ocr_languages=self.ocr_languages.text().strip())
+
+    def remote_backend(self) -> RemoteBackend | None:
+        if not self.remote.isChecked():
+            return None
+        return RemoteBackend(self.url.text().strip(), self.model.text().strip(), self.window.value())
+
+    def show_test(self, result) -> None:
+        ok = not isinstance(result, BaseException)
+        self.test_result.setText(self.tr("Connected: the server answers with that model.") if ok
+                                 else getattr(result, "user_message", str(result)))
+        self.test_result.setStyleSheet(f"color: {'#2e7d32' if ok else '#c62828'}")
+
+    def show_saved(self, result) -> None:
+        if isinstance(result, BaseException):
+            self.message.setText(getattr(result, "user_message", str(result)))
+            self.message.setStyleSheet("color: #c62828")
+        else:
+            self.accept()
