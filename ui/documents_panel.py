@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from ui.file_dialogs import ask_paths
+from ui.sortable_item import SortableItem
 
 COLUMNS = ("Id", "Name", "Type", "Pages", "Tokens", "Status")
 
@@ -52,8 +52,9 @@ class DocumentsPanel(QWidget):
         self.table.setSortingEnabled(True)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
         self.add_button = QPushButton(self.tr("Add documents…"))
         self.add_button.setToolTip(self.tr("Or drop files and folders here (Ctrl+O)"))
         self.add_button.clicked.connect(self.choose_files)
@@ -108,11 +109,12 @@ class DocumentsPanel(QWidget):
             values = (doc.short_id, doc.name, doc.kind.upper(), doc.pages,
                       doc.tokens if doc.tokens is not None else "", _status(doc))
             for column, value in enumerate(values):
-                item = QTableWidgetItem()
-                item.setData(Qt.ItemDataRole.DisplayRole, value)
+                item = SortableItem(str(value))
+                item.sort_key = int(doc.short_id[1:]) if column == 0 else value
                 item.setData(Qt.ItemDataRole.UserRole, doc.id)
                 self.table.setItem(row, column, item)
         self.table.setSortingEnabled(True)
+        self.table.sortItems(0)
 
     def show_progress(self, text: str | None, fraction: float | None = None) -> None:
         """``text`` None: idle. ``fraction`` None: busy without a known end."""

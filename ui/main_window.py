@@ -124,6 +124,7 @@ class MainWindow(QMainWindow):
             splitter.addWidget(pane)
         splitter.setStretchFactor(1, 3)
         splitter.setStretchFactor(2, 3)
+        splitter.setSizes([230, 560, 610])
 
         self.banner = QWidget()
         self.banner.setStyleSheet("background:#fdecea")
@@ -386,6 +387,8 @@ class MainWindow(QMainWindow):
         self.viewer.clear()
         self.cases_panel.show_cases([])
         self.stack.setCurrentWidget(self.lock_screen)
+        self.menuBar().setEnabled(False)  # nothing acts on a locked vault
+        self.statusBar().clearMessage()
         self.lock_screen.reset()
         self.lock_changed.emit(True)
 
@@ -397,6 +400,7 @@ class MainWindow(QMainWindow):
     def _on_unlocked(self, vault) -> None:
         self.vault = vault
         self.stack.setCurrentIndex(0)
+        self.menuBar().setEnabled(True)
         self.idle_lock.restart()
         self.refresh_cases()
         self.lock_changed.emit(False)

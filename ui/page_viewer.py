@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -128,7 +128,12 @@ class PageViewer(QWidget):
         self.text.setHtml(_marked_html(view))
         if view.image_png:
             self.image.setPixmap(_highlighted(view))
+            if self.image_area.isHidden() or self.image_area.width() < self.splitter.width() // 2:
+                self.splitter.setSizes([self.splitter.width() * 2 // 3, self.splitter.width() // 3])
             self.image_area.show()
+            if view.highlights:  # bring the quote into view, once the new image is laid out
+                x0, y0, _x1, _y1 = view.highlights[0]
+                QTimer.singleShot(0, lambda: self.image_area.ensureVisible(int(x0), int(y0), 200, 120))
         else:
             self.image.clear()
             self.image_area.hide()

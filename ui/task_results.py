@@ -17,13 +17,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
 )
 
 from app.exports.report import BAD, GOOD, citation_text
+from app.tasks.dates import sort_key as date_key
 from app.tasks.templates import SOURCE, template
 from ui.file_dialogs import ask_paths
+from ui.sortable_item import SortableItem
 
 MARK_COLOURS = {GOOD: QColor("#2e7d32"), BAD: QColor("#c62828")}
 CHECK_MARKS = {"verified": GOOD, "cited": "", "uncited": BAD, "not_on_page": BAD, "unknown_source": BAD}
@@ -50,12 +51,14 @@ class TaskResults(QDialog):
             sources = "; ".join(citation_text(c) for c in result["citations"]) or self.tr("none")
             values = [result["fields"].get(c.key, "") for c in spec.columns] + [sources, result["note"]]
             for column, value in enumerate(values):
-                item = QTableWidgetItem(value)
+                item = SortableItem(value)
+                item.sort_key = date_key(value) if spec.sort_by_date and column == 0 else value.casefold()
                 item.setData(Qt.ItemDataRole.UserRole, row)
                 self.table.setItem(row, column, item)
             colour = MARK_COLOURS.get(CHECK_MARKS.get(result["check"], ""))
             if colour is not None:
                 self.table.item(row, len(values) - 1).setForeground(colour)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # as the task ordered
         self.table.setSortingEnabled(True)
         self.table.cellDoubleClicked.connect(self._on_double_click)
 

@@ -183,7 +183,7 @@ def test_lock_hides_everything_and_unlock_needs_the_passphrase(window, qtbot):
     open_new_case(window, qtbot, "Sealed matter")
     with qtbot.waitSignal(window.lock_changed, timeout=10_000):
         window.lock()
-    assert window.locked and window.cases_panel.list.count() == 0
+    assert window.locked and window.cases_panel.list.count() == 0 and not window.menuBar().isEnabled()
     qtbot.waitUntil(lambda: window.vault.locked, timeout=10_000)
     window.lock_screen.passphrase.setText("not the passphrase")
     window.lock_screen.unlock_button.click()
