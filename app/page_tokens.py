@@ -6,15 +6,24 @@ re-tokenizing a case; a change of model or template re-counts and stores the new
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import replace
 
 from app.context import token_key
 from app.errors import ModelNotReady
 from app.model_store import ModelInfo, get_model
-from app.tokens import with_page_tokens
+from app.tokens import tokenizer, with_page_tokens
 from storage import repositories as repo
 from storage.records import DocumentRecord, PageRecord
 from storage.vault import Vault
+
+
+def preload_tokenizer() -> None:
+    """Load the default model's tokenizer now. Parsing tokenizer.json takes about 0.1 s and holds
+    the GIL throughout, so a window loads it before it is shown, not in the middle of an ingest
+    (where it would freeze the event loop for that long)."""
+    with contextlib.suppress(ModelNotReady):
+        tokenizer(get_model().path)
 
 
 class PageCounter:

@@ -33,6 +33,7 @@ from app.errors import Cancelled, ContextTooLarge, WorkerDied
 from app.ingest import IngestProgress, ingest_paths
 from app.model_session import ModelSession
 from app.model_store import prepare_embedded
+from app.page_tokens import preload_tokenizer
 from app.page_view import load_page
 from app.questions import Answer, ask
 from app.settings import preferences, remote_backend
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         self._cancel_ingest = False
         self._asking_case_id: int | None = None
         self._asked: str | None = None  # the question, while it may still be offered in staged passes
+        preload_tokenizer()  # before the window shows: loading it later would stall the event loop
         self.setWindowTitle("Casefile")
         self.resize(1400, 860)
         self._build()
