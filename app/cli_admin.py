@@ -11,6 +11,7 @@ from pathlib import Path
 from app.audit_export import export_audit, signer_fingerprint
 from app.cli_output import emit_json
 from app.errors import UserFacingError
+from app.model_import import import_model
 from app.model_store import list_models, prepare_embedded
 from app.settings import DEFAULT_REMOTE_WINDOW, RemoteBackend, remote_backend, set_remote_backend
 from app.unlock import RECOVERY_NOTICE, check_new_passphrase, open_vault, prompt_new_passphrase, unlock_vault
@@ -57,6 +58,11 @@ def register(commands) -> None:
     remote.add_argument("model", nargs="?", help="the model name the server serves")
     remote.add_argument("--window", type=int, default=DEFAULT_REMOTE_WINDOW, help="its context window")
     remote.add_argument("--off", action="store_true", help="go back to the local model")
+    imported = _action(actions, "import", "copy a model folder (from a USB drive) into the store, checked",
+                       cmd_models_import)
+    imported.add_argument("folder", type=Path)
+    imported.add_argument("--id", help="the model's name in the store (default: the folder's name)")
+    imported.add_argument("--json", action="store_true")
 
 
 def _action(actions, name: str, help_text: str, handler) -> argparse.ArgumentParser:
@@ -183,6 +189,25 @@ def cmd_models_remote(args: argparse.Namespace) -> int:
     RemoteClient(backend.url, backend.model, timeout=10).start()  # reachable and serving it, or say why
     set_remote_backend(vault, backend)
     print(f"Questions now go to {backend.model} at {backend.url} (recorded with every answer).")
+    return 0
+
+
+def cmd_models_import(args: argparse.Namespace) -> int:
+    def progress(p) -> None:
+        if sys.stderr.isatty():
+            eta = f", about {p.eta_s:.0f} s left" if p.eta_s else ""
+            print(f"\rCopying {p.bytes_done / 2**20:,.0f} of {p.bytes_total / 2**20:,.0f} MiB{eta}\033[K",
+                  end="", file=sys.stderr, flush=True)
+
+    model = import_model(open_vault(), args.folder, model_id=args.id, on_progress=progress)
+    if sys.stderr.isatty():
+        print("\r\033[K", end="", file=sys.stderr)
+    if args.json:
+        emit_json({"model": model.model_id, "path": str(model.path), "weights_sha256": model.weights_sha256,
+                   "license": model.license, "size_bytes": model.size_bytes, "window": model.window})
+    else:
+        print(f"Imported {model.model_id}: {model.size_bytes / 2**20:,.0f} MiB, window {model.window:,}, "
+              f"licence {model.license}, weights sha256 {model.weights_sha256}")
     return 0
 
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 
 from app.extract.ocr import installed_languages
+from app.model_import import import_model
 from app.model_store import list_models
 from app.settings import preferences, remote_backend, set_preferences, set_remote_backend
 from inference.remote import RemoteClient
@@ -29,6 +30,7 @@ def test_server(backend) -> bool:
 
 class SettingsActions(QObject):
     saved = Signal(object)  # the Preferences now in force
+    imported = Signal(object)  # the ModelInfo of a model just imported
 
     def __init__(self, window) -> None:
         super().__init__(window)
@@ -46,7 +48,19 @@ class SettingsActions(QObject):
         self.dialog = SettingsDialog(prefs, remote, models, languages, device, self.window)
         self.dialog.test_requested.connect(self.test)
         self.dialog.save_requested.connect(self.save)
+        self.dialog.import_requested.connect(self.import_folder)
         self.dialog.open()
+
+    def import_folder(self, folder) -> None:
+        dialog, vault = self.dialog, self.window.vault
+        dialog.import_button.setEnabled(False)
+        self.window.runner.submit(lambda report: import_model(vault, folder, on_progress=report),
+                                  on_progress=dialog.show_import_progress, on_done=self._imported,
+                                  on_failed=dialog.show_imported)
+
+    def _imported(self, model) -> None:
+        self.dialog.show_imported(model)
+        self.imported.emit(model)
 
     def test(self, backend) -> None:
         dialog = self.dialog

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -24,11 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.settings import THEMES, Preferences, RemoteBackend
+from ui.file_dialogs import ask_paths
 from ui.text import fill
 
 
 class SettingsDialog(QDialog):
     save_requested = Signal(object, object)  # Preferences, RemoteBackend | None
+    import_requested = Signal(object)  # the Path of a model folder
     test_requested = Signal(object)  # RemoteBackend
 
     def __init__(self, preferences: Preferences, remote: RemoteBackend | None, models: list,
@@ -48,6 +51,13 @@ class SettingsDialog(QDialog):
         if not models:
             store_layout.addWidget(QLabel(self.tr("No model is ready yet.")))
         store_layout.addWidget(QLabel(fill(self.tr("Device: %1"), device), wordWrap=True))
+        self.import_button = QPushButton(self.tr("Import a model folder…"))
+        self.import_button.setToolTip(self.tr("From removable media: configuration, tokenizer and "
+                                              ".safetensors files only, checked and hashed before use"))
+        self.import_button.clicked.connect(self._choose_model_folder)
+        self.import_status = QLabel(wordWrap=True)
+        store_layout.addWidget(self.import_button)
+        store_layout.addWidget(self.import_status)
         layout.addWidget(store)
 
         backend = QGroupBox(self.tr("Where questions are answered"))
@@ -118,6 +128,25 @@ class SettingsDialog(QDialog):
         self.test_result.setText(self.tr("Connected: the server answers with that model.") if ok
                                  else getattr(result, "user_message", str(result)))
         self.test_result.setStyleSheet(f"color: {'#2e7d32' if ok else '#c62828'}")
+
+    def _choose_model_folder(self) -> None:
+        ask_paths(self, self.tr("Choose the model folder"),
+                  lambda paths: self.import_requested.emit(paths[0]), mode=QFileDialog.FileMode.Directory)
+
+    def show_import_progress(self, progress) -> None:
+        eta = fill(self.tr(", about %1 s left"), f"{progress.eta_s:.0f}") if progress.eta_s else ""
+        done, total = f"{progress.bytes_done / 2**20:,.0f}", f"{progress.bytes_total / 2**20:,.0f}"
+        self.import_status.setText(fill(self.tr("Copying and checking: %1 of %2 MiB%3"), done, total, eta))
+
+    def show_imported(self, result) -> None:
+        self.import_button.setEnabled(True)
+        if isinstance(result, BaseException):
+            self.import_status.setText(getattr(result, "user_message", str(result)))
+            self.import_status.setStyleSheet("color: #c62828")
+        else:
+            self.import_status.setText(fill(self.tr("Imported %1 (weights sha256 %2…)."), result.model_id,
+                                            result.weights_sha256[:16]))
+            self.import_status.setStyleSheet("color: #2e7d32")
 
     def show_saved(self, result) -> None:
         if isinstance(result, BaseException):

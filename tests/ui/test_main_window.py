@@ -313,3 +313,18 @@ def test_a_case_over_the_window_is_offered_staged_passes(window, qtbot, tmp_path
         staged.click()
     answer = answered.args[0]
     assert answer.mode["kind"] == "staged" and "answered in 2 passes" in window.chat.facts.text()
+
+
+@pytest.mark.slow
+def test_a_model_folder_is_imported_from_the_settings(window, qtbot, tmp_path, monkeypatch, embedded_model):
+    from tests.fixtures.tiny_models import write_model_folder
+
+    monkeypatch.setenv("CASEFILE_MODELS", str(tmp_path / "store"))  # not the shared test store
+    write_model_folder(tmp_path / "usb" / "tiny-qwen", embedded_model.path)
+    window.settings.open()
+    qtbot.waitUntil(lambda: window.settings.dialog is not None, timeout=10_000)
+    dialog = window.settings.dialog
+    with qtbot.waitSignal(window.settings.imported, timeout=60_000) as imported:
+        dialog.import_requested.emit(tmp_path / "usb" / "tiny-qwen")
+    assert imported.args[0].model_id == "tiny-qwen"
+    assert dialog.import_status.text().startswith("Imported tiny-qwen") and dialog.import_button.isEnabled()

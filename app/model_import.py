@@ -1,0 +1,228 @@
+"""Import a model folder from removable media into the model store, checked before it is trusted.
+
+What is accepted: configuration, tokenizer and generation files, and ``*.safetensors`` weights
+(with their index). What is refused, naming the file: pickles and other executable formats
+(``.bin``, ``.pt``, ``.pkl``, ``.py``, ...), anything unknown, any ``auto_map`` (it would make
+transformers run code from the folder), and a safetensors file whose header lies about its
+tensors. Documentation files (README, LICENSE) are read for the licence and not copied.
+
+Copying is chunked with progress and ETA into a staging folder in the store, and resumes a copy
+an earlier run left unfinished; the copy is then hashed against the folder's manifest (its own
+``casefile-manifest.json`` or a ``SHA256SUMS``) or, without one, against the hashes taken while
+reading the source. Only a fully checked copy is renamed into place; a refused import leaves
+nothing behind. The import is audited with the model id, weights hash, licence and source.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import re
+import shutil
+import struct
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.errors import UserFacingError
+from app.model_store import ModelInfo, _folder_name, read_model
+from app.paths import models_home
+from inference.manifest import MANIFEST_NAME, ModelManifest, sha256_file, write_manifest
+from storage.vault import Vault
+
+ALLOWED_NAMES = {
+    "config.json", "generation_config.json", "tokenizer.json", "tokenizer_config.json",
+    "special_tokens_map.json", "added_tokens.json", "vocab.json", "merges.txt", "chat_template.jinja",
+    "chat_template.json", "model.safetensors.index.json",
+}
+DOCUMENTATION = re.compile(r"^(readme|license|licence|notice|copying)(\..*)?$|^\.gitattributes$",
+                           re.IGNORECASE)
+EXECUTABLE = {".bin", ".pt", ".pth", ".pkl", ".pickle", ".ckpt", ".py", ".pyc", ".so", ".dll", ".exe", ".sh"}
+SUMS_NAMES = (MANIFEST_NAME, "SHA256SUMS")
+DTYPE_BYTES = {"F64": 8, "F32": 4, "F16": 2, "BF16": 2, "I64": 8, "I32": 4, "I16": 2, "I8": 1, "U8": 1,
+               "BOOL": 1, "F8_E4M3": 1, "F8_E5M2": 1, "U16": 2, "U32": 4, "U64": 8}
+MAX_HEADER = 100 * 2**20
+CHUNK = 8 * 2**20
+
+
+class ModelRefused(UserFacingError):
+    default_message = "The model folder was refused."
+
+
+@dataclass(frozen=True)
+class ImportProgress:
+    bytes_done: int
+    bytes_total: int
+    seconds: float
+
+    @property
+    def eta_s(self) -> float | None:
+        if not self.bytes_done or self.bytes_done >= self.bytes_total:
+            return None
+        return self.seconds * (self.bytes_total - self.bytes_done) / self.bytes_done
+
+
+def check_folder(source: Path) -> list[Path]:
+    """The files to copy; refuses the folder (ModelRefused, naming the file) if anything is off."""
+    if not source.is_dir():
+        raise ModelRefused(f"{source} is not a folder.")
+    files, refused = [], []
+    for path in sorted(source.iterdir()):
+        name = path.name
+        if path.is_dir() or path.is_symlink():
+            refused.append(f"{name} (a folder or link)")
+        elif name in ALLOWED_NAMES or name.endswith(".safetensors"):
+            files.append(path)
+        elif name in SUMS_NAMES or DOCUMENTATION.match(name):
+            continue
+        else:
+            kind = "pickle or code" if path.suffix.lower() in EXECUTABLE else "not a model file"
+            refused.append(f"{name} ({kind})")
+    if refused:
+        raise ModelRefused(f"Refused: {', '.join(refused)}. Only configuration, tokenizer and .safetensors "
+                           "files are accepted; nothing was copied.")
+    names = {p.name for p in files}
+    if "config.json" not in names or not any(n.endswith(".safetensors") for n in names):
+        raise ModelRefused("The folder needs a config.json and .safetensors weights; nothing was copied.")
+    for path in files:
+        if path.suffix == ".json":
+            _check_json(path)
+        elif path.name.endswith(".safetensors"):
+            check_safetensors(path)
+    return files
+
+
+def _check_json(path: Path) -> None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ModelRefused(f"{path.name} is not valid JSON ({exc}); nothing was copied.") from None
+    if isinstance(data, dict) and ("auto_map" in data or "auto_map" in (data.get("text_config") or {})):
+        raise ModelRefused(f"{path.name} has an auto_map: it asks to run code shipped with the model, which "
+                           "Casefile never does. Nothing was copied.")
+
+
+def check_safetensors(path: Path) -> None:
+    """The header must be JSON whose tensors lie inside the file and match their shapes."""
+    size = path.stat().st_size
+    with path.open("rb") as handle:
+        raw = handle.read(8)
+        if len(raw) < 8:
+            raise ModelRefused(f"{path.name} is too short to be safetensors; nothing was copied.")
+        (length,) = struct.unpack("<Q", raw)
+        if length > min(MAX_HEADER, size - 8):
+            raise ModelRefused(f"{path.name}'s header claims {length:,} bytes, more than the file holds; "
+                               "nothing was copied.")
+        try:
+            header = json.loads(handle.read(length))
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            raise ModelRefused(f"{path.name}'s header is not JSON; nothing was copied.") from None
+    if not isinstance(header, dict):
+        raise ModelRefused(f"{path.name}'s header is not a table of tensors; nothing was copied.")
+    data_bytes = size - 8 - length
+    for name, tensor in header.items():
+        if name == "__metadata__":
+            continue
+        try:
+            begin, end = tensor["data_offsets"]
+            expected = math.prod(tensor["shape"]) * DTYPE_BYTES[tensor["dtype"]]
+        except (KeyError, TypeError, ValueError):
+            raise ModelRefused(f"{path.name}: tensor {name} is described wrongly; nothing was copied.") \
+                from None
+        if not (0 <= begin <= end <= data_bytes) or end - begin != expected:
+            raise ModelRefused(f"{path.name}: tensor {name} points outside the file or does not match its "
+                               "shape; nothing was copied.")
+
+
+def _expected_hashes(source: Path) -> dict[str, str] | None:
+    if (source / MANIFEST_NAME).is_file():
+        return ModelManifest.read(source).files
+    sums = source / "SHA256SUMS"
+    if sums.is_file():
+        lines = sums.read_text(encoding="utf-8").splitlines()
+        pairs = (line.split(maxsplit=1) for line in lines if line.strip())
+        return {name.strip().lstrip("*"): digest for digest, name in pairs}
+    return None
+
+
+def _licence(source: Path, config: dict) -> str:
+    if (source / MANIFEST_NAME).is_file():
+        return ModelManifest.read(source).license
+    for readme in source.glob("README*"):
+        text = readme.read_text(encoding="utf-8", errors="replace")
+        match = re.search(r"^license:\s*(\S+)", text, re.MULTILINE)
+        if match:
+            return match.group(1)
+    return str(config.get("license", "unknown"))
+
+
+Progress = Callable[[ImportProgress], None]
+
+
+def _copy(files: list[Path], staging: Path, on_progress: Progress | None) -> dict[str, str]:
+    """Copy (resuming partial files) and return the sha256 of each source file as read."""
+    total = sum(p.stat().st_size for p in files)
+    done, started, hashes = 0, time.monotonic(), {}
+    for path in files:
+        target = staging / path.name
+        digest = hashlib.sha256()
+        have = target.stat().st_size if target.exists() else 0
+        if have > path.stat().st_size:
+            target.unlink()
+            have = 0
+        with path.open("rb") as src, target.open("ab") as dst:
+            copied = 0
+            while block := src.read(CHUNK):
+                digest.update(block)
+                if copied + len(block) > have:  # resume: skip what an earlier run already wrote
+                    dst.write(block[max(0, have - copied):])
+                copied += len(block)
+                done += len(block)
+                if on_progress:
+                    on_progress(ImportProgress(done, total, time.monotonic() - started))
+            dst.flush()
+            os.fsync(dst.fileno())
+        hashes[path.name] = digest.hexdigest()
+    return hashes
+
+
+def import_model(vault: Vault, source: Path, *, model_id: str | None = None, store: Path | None = None,
+                 on_progress: Callable[[ImportProgress], None] | None = None) -> ModelInfo:
+    files = check_folder(source)
+    config = json.loads((source / "config.json").read_text(encoding="utf-8"))
+    model_id = model_id or source.name
+    store = store or models_home()
+    final = store / _folder_name(model_id)
+    if final.exists():
+        raise UserFacingError(f"The store already holds a model called “{model_id}” (choose another id).")
+    expected = _expected_hashes(source)
+    staging = store / f".importing-{_folder_name(model_id)}"
+    staging.mkdir(parents=True, exist_ok=True)
+    try:
+        read_hashes = _copy(files, staging, on_progress)
+        copied = {p.name: sha256_file(p) for p in staging.iterdir()}
+        wanted = {name: expected.get(name) for name in read_hashes} if expected else read_hashes
+        bad = sorted(name for name in read_hashes if wanted.get(name) != copied.get(name))
+        if bad:
+            raise ModelRefused(f"{', '.join(bad)} do not match the folder's manifest (damaged or altered); "
+                               "nothing was imported.")
+        write_manifest(staging, model_id=model_id, license_name=_licence(source, config),
+                       source=f"imported from {source.name}")
+        staging.rename(final)
+    except ModelRefused:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    except OSError as exc:  # media pulled, disk full: the partial copy stays, and resumes next time
+        raise UserFacingError(f"The copy stopped ({exc.strerror or exc}); run the import again to resume "
+                              "where it stopped.") from exc
+    model = read_model(final)
+    with vault.write() as session:
+        vault.audit(session, "model.import", objects={
+            "model": model.model_id, "weights_sha256": model.weights_sha256, "license": model.license,
+            "source": model.source, "bytes": model.size_bytes,
+            "manifest": "supplied" if expected else "none"})
+    return model
+
