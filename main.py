@@ -17,10 +17,11 @@ import sys
 def main(argv: list[str] | None = None) -> int:
     # Offline switches first: the libraries read them at import time.
     from app.paths import data_home
-    from inference.offline import apply_offline_env, harden_process
+    from inference.offline import apply_offline_env, guard_network, harden_process
 
     apply_offline_env(data_home())
     harden_process()
+    guard_network()
 
     from app.cli import build_parser, run
 

@@ -64,6 +64,10 @@ def register(commands) -> None:
     imported.add_argument("--id", help="the model's name in the store (default: the folder's name)")
     imported.add_argument("--json", action="store_true")
 
+    selftest = commands.add_parser("selftest", help="check this installation: vault, OCR, model, network")
+    selftest.add_argument("--json", action="store_true")
+    selftest.set_defaults(handler=cmd_selftest)
+
 
 def _action(actions, name: str, help_text: str, handler) -> argparse.ArgumentParser:
     parser = actions.add_parser(name, help=help_text)
@@ -190,6 +194,22 @@ def cmd_models_remote(args: argparse.Namespace) -> int:
     set_remote_backend(vault, backend)
     print(f"Questions now go to {backend.model} at {backend.url} (recorded with every answer).")
     return 0
+
+
+def cmd_selftest(args: argparse.Namespace) -> int:
+    from app.selftest import report_header, run_selftest
+
+    checks = run_selftest()
+    if args.json:
+        emit_json({"header": report_header(), "ok": all(c.ok for c in checks),
+                   "checks": [c.as_json() for c in checks]})
+    else:
+        print(report_header())
+        for check in checks:
+            verdict = "PASS" if check.ok else "FAIL"
+            print(f"  {verdict}  {check.name:<26} {check.detail} ({check.seconds:.1f} s)")
+        print("All checks passed." if all(c.ok for c in checks) else "Some checks FAILED: see above.")
+    return 0 if all(c.ok for c in checks) else 1
 
 
 def cmd_models_import(args: argparse.Namespace) -> int:

@@ -52,3 +52,54 @@ def harden_process() -> None:
         # PR_SET_DUMPABLE = 4: also keeps other processes of this user from reading our memory
         with contextlib.suppress(OSError, AttributeError):
             ctypes.CDLL(None, use_errno=True).prctl(4, 0, 0, 0, 0)
+
+
+# ----- the network guard ---------------------------------------------------------------------
+
+_allowed_hosts: set[str] = set()
+_guarded = False
+LOOPBACK = ("127.", "::1", "localhost")
+
+
+class NetworkRefused(PermissionError):
+    """A connection Casefile did not ask for: only loopback and the configured model server."""
+
+
+def allow_host(host: str) -> None:
+    """The site's model server, once the user has configured it: the one host we may reach."""
+    _allowed_hosts.add(host.lower())
+
+
+def _allowed(host: object) -> bool:
+    if not isinstance(host, str):
+        return True  # a Unix socket path or a raw file descriptor: not the network
+    host = host.lower()
+    return host.startswith(LOOPBACK) or host in _allowed_hosts or host == ""
+
+
+def guard_network() -> None:
+    """Refuse, in this process, any connection or name lookup to a host other than loopback or
+    the configured model server, and log it. An audit hook sees Python's sockets only; native
+    code is checked from outside by the strace test (tests/integration/test_offline.py)."""
+    global _guarded
+    if _guarded:
+        return
+    import logging
+    import socket
+    import sys
+
+    log = logging.getLogger("casefile.network")
+
+    def hook(event: str, args: tuple) -> None:
+        if event == "socket.connect":
+            sock, address = args
+            if sock.family in (socket.AF_INET, socket.AF_INET6) and not _allowed(address[0]):
+                log.warning("refused a network connection to %s: no remote model server is configured "
+                            "for it", address[0])
+                raise NetworkRefused(f"Casefile does not connect to {address[0]}")
+        elif event == "socket.getaddrinfo" and not _allowed(args[0]):
+            log.warning("refused a name lookup of %s: Casefile works offline", args[0])
+            raise NetworkRefused(f"Casefile does not look up {args[0]}")
+
+    sys.addaudithook(hook)
+    _guarded = True

@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 from app.errors import InferenceError
 from inference import protocol as p
+from inference.offline import allow_host
 
 TIMEOUT_S = 120.0
 
@@ -32,6 +33,7 @@ class RemoteClient:
             raise InferenceError(f"The remote model address is not a web address: {url}", kind="bad_request")
         self.url, self.model_name, self.api_key, self.timeout = url.rstrip("/"), model, api_key, timeout
         self._parts = parts
+        allow_host(parts.hostname)  # the user configured this server: the one host Casefile may reach
         self._base = parts.path.rstrip("/") or ""
         self._connection: http.client.HTTPConnection | None = None
         self._lock = threading.Lock()

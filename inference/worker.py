@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TextIO
 
 from inference import protocol as p
-from inference.offline import apply_offline_env, harden_process
+from inference.offline import apply_offline_env, guard_network, harden_process
 
 log = logging.getLogger("casefile.worker")
 
@@ -156,6 +156,7 @@ def main() -> int:
     home = os.environ.get("CASEFILE_HOME")
     apply_offline_env(Path(home) if home else None)
     harden_process()
+    guard_network()  # the worker needs no network at all
     logging.basicConfig(level=logging.INFO, stream=sys.stderr,
                         format="worker %(levelname)s %(name)s: %(message)s")
     worker = Worker(_protocol_stdout())
