@@ -128,7 +128,10 @@ def check_safetensors(path: Path) -> None:
             continue
         try:
             begin, end = tensor["data_offsets"]
-            expected = math.prod(tensor["shape"]) * DTYPE_BYTES[tensor["dtype"]]
+            shape = tensor["shape"]
+            if not all(isinstance(v, int) and not isinstance(v, bool) for v in (begin, end, *shape)):
+                raise TypeError("offsets and shape must be whole numbers")
+            expected = math.prod(shape) * DTYPE_BYTES[tensor["dtype"]]
         except (KeyError, TypeError, ValueError):
             raise ModelRefused(f"{path.name}: tensor {name} is described wrongly; nothing was copied.") \
                 from None
@@ -143,8 +146,8 @@ def _expected_hashes(source: Path) -> dict[str, str] | None:
     sums = source / "SHA256SUMS"
     if sums.is_file():
         lines = sums.read_text(encoding="utf-8").splitlines()
-        pairs = (line.split(maxsplit=1) for line in lines if line.strip())
-        return {name.strip().lstrip("*"): digest for digest, name in pairs}
+        pairs = [line.split(maxsplit=1) for line in lines if line.strip()]
+        return {pair[1].strip().lstrip("*"): pair[0].lower() for pair in pairs if len(pair) == 2}
     return None
 
 
@@ -156,7 +159,7 @@ def _licence(source: Path, config: dict) -> str:
         match = re.search(r"^license:\s*(\S+)", text, re.MULTILINE)
         if match:
             return match.group(1)
-    return str(config.get("license", "unknown"))
+    return str(config.get("license", "unknown")) if isinstance(config, dict) else "unknown"
 
 
 Progress = Callable[[ImportProgress], None]
@@ -202,7 +205,12 @@ def import_model(vault: Vault, source: Path, *, model_id: str | None = None, sto
     staging = store / f".importing-{_folder_name(model_id)}"
     staging.mkdir(parents=True, exist_ok=True)
     try:
+        wanted_names = {p.name for p in files}
+        for leftover in staging.iterdir():  # from an earlier, different attempt: never part of the model
+            if leftover.name not in wanted_names:
+                leftover.unlink()
         read_hashes = _copy(files, staging, on_progress)
+        check_folder(staging)  # the copy itself passes every check, not only the source it came from
         copied = {p.name: sha256_file(p) for p in staging.iterdir()}
         wanted = {name: expected.get(name) for name in read_hashes} if expected else read_hashes
         bad = sorted(name for name in read_hashes if wanted.get(name) != copied.get(name))
@@ -218,6 +226,10 @@ def import_model(vault: Vault, source: Path, *, model_id: str | None = None, sto
     except OSError as exc:  # media pulled, disk full: the partial copy stays, and resumes next time
         raise UserFacingError(f"The copy stopped ({exc.strerror or exc}); run the import again to resume "
                               "where it stopped.") from exc
+    except Exception as exc:  # anything else the folder's content provoked: refused, nothing kept
+        shutil.rmtree(staging, ignore_errors=True)
+        raise ModelRefused(f"The model folder could not be checked ({type(exc).__name__}: {exc}); nothing "
+                           "was imported.") from exc
     model = read_model(final)
     with vault.write() as session:
         vault.audit(session, "model.import", objects={

@@ -58,7 +58,6 @@ def harden_process() -> None:
 
 _allowed_hosts: set[str] = set()
 _guarded = False
-LOOPBACK = ("127.", "::1", "localhost")
 
 
 class NetworkRefused(PermissionError):
@@ -66,15 +65,34 @@ class NetworkRefused(PermissionError):
 
 
 def allow_host(host: str) -> None:
-    """The site's model server, once the user has configured it: the one host we may reach."""
+    """The site's model server, once the user has configured (or is testing) it: the one host we
+    may reach. Its addresses are allowed too, since sockets connect to the address, not the name."""
+    import socket
+
     _allowed_hosts.add(host.lower())
+    try:
+        for *_rest, address in socket.getaddrinfo(host, None):
+            _allowed_hosts.add(str(address[0]).lower())
+    except OSError:
+        pass  # unreachable now: the connection itself will say so
 
 
 def _allowed(host: object) -> bool:
+    import ipaddress
+
+    if isinstance(host, bytes):
+        host = host.decode("ascii", "replace")
+    if host is None or isinstance(host, int):
+        return True  # no host (a local lookup of a port) or a raw file descriptor
     if not isinstance(host, str):
-        return True  # a Unix socket path or a raw file descriptor: not the network
-    host = host.lower()
-    return host.startswith(LOOPBACK) or host in _allowed_hosts or host == ""
+        return False
+    host = host.lower().strip("[]")
+    if host in ("", "localhost") or host in _allowed_hosts:
+        return True
+    try:
+        return ipaddress.ip_address(host.split("%")[0]).is_loopback
+    except ValueError:
+        return False  # a name that is not localhost, nor the configured server
 
 
 def guard_network() -> None:
@@ -90,16 +108,19 @@ def guard_network() -> None:
 
     log = logging.getLogger("casefile.network")
 
+    def refuse(what: str, host: object) -> None:
+        log.warning("refused %s %s: Casefile works offline (no remote model server is configured for it)",
+                    what, host)
+        raise NetworkRefused(f"Casefile does not connect to {host}")
+
     def hook(event: str, args: tuple) -> None:
-        if event == "socket.connect":
-            sock, address = args
-            if sock.family in (socket.AF_INET, socket.AF_INET6) and not _allowed(address[0]):
-                log.warning("refused a network connection to %s: no remote model server is configured "
-                            "for it", address[0])
-                raise NetworkRefused(f"Casefile does not connect to {address[0]}")
-        elif event == "socket.getaddrinfo" and not _allowed(args[0]):
-            log.warning("refused a name lookup of %s: Casefile works offline", args[0])
-            raise NetworkRefused(f"Casefile does not look up {args[0]}")
+        if event in ("socket.connect", "socket.sendto", "socket.sendmsg"):
+            sock, address = args[0], args[-1]
+            if sock.family in (socket.AF_INET, socket.AF_INET6) and address and not _allowed(address[0]):
+                refuse("a network connection to", address[0])
+        elif event in ("socket.getaddrinfo", "socket.gethostbyname", "socket.gethostbyaddr") \
+                and not _allowed(args[0]):
+            refuse("a name lookup of", args[0])
 
     sys.addaudithook(hook)
     _guarded = True

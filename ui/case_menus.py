@@ -89,10 +89,16 @@ class CaseMenus(QObject):
             self.window.show_error(result)
         self.task_finished.emit(result)
 
+    def close_windows(self) -> None:
+        for window in [*self.result_windows, getattr(self, "audit_view", None)]:
+            if window is not None:
+                window.close()
+
     def show_result(self, task) -> TaskResults:
         results = TaskResults(task, self.window)
+        case = self.window.current_case  # the task's case, even if another is selected later
         results.open_page.connect(self.window.open_page)
-        results.export_requested.connect(self.export_task)
+        results.export_requested.connect(lambda task_id, path: self.export_task(task_id, path, case))
         results.finished.connect(lambda _r: self.result_windows.remove(results))
         self.result_windows.append(results)
         results.show()
@@ -115,8 +121,8 @@ class CaseMenus(QObject):
 
     # ----- exports ------------------------------------------------------------------------
 
-    def export_task(self, task_id: int, path: Path) -> None:
-        case = self.window.current_case
+    def export_task(self, task_id: int, path: Path, case=None) -> None:
+        case = case or self.window.current_case
         vault = self.window.vault
         self.window.in_background(lambda: export_task(vault, case, task_id, path), self._on_exported,
                                   on_failed=self._on_exported)

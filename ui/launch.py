@@ -60,5 +60,6 @@ def run_gui() -> int:
 
         window.cases_loaded.connect(lambda _cases: QTimer.singleShot(0, app.quit))
     code = app.exec()
-    vault.lock()
+    if not window.vault.locked:  # the window's vault: a new one after a lock and unlock
+        window.vault.lock()
     return code

@@ -188,12 +188,17 @@ class MainWindow(QMainWindow):
                      lambda _counts: self.refresh_cases())
 
     def _on_case_selected(self, summary) -> None:
+        current = self.current_case
+        same = summary is not None and current is not None and summary.case.id == current.id
         self.current_case = summary.case if summary else None
+        if same:  # the list was refreshed (documents added, a rename): keep the chat, update the rest
+            self.refresh_documents(opened=summary, keep_chat=True)
+            return
         self.chat_session_id = None
         self._set_case_actions_enabled(self.current_case is not None)
         self.refresh_documents(opened=summary)
 
-    def refresh_documents(self, opened=None) -> None:
+    def refresh_documents(self, opened=None, *, keep_chat: bool = False) -> None:
         case = self.current_case
         if case is None:
             self.documents.show_documents([])
@@ -205,7 +210,8 @@ class MainWindow(QMainWindow):
             if self.current_case is not None and self.current_case.id == case.id:
                 self.documents.show_documents(documents)
                 self.case_opened.emit(opened)
-        self.chat.show_transcript([])
+        if not keep_chat:
+            self.chat.show_transcript([])
         self.refresh_chats()
         self.in_background(lambda: document_summaries(self.vault, case), shown)
         self.in_background(lambda: gauge(self.vault, case, prepare_embedded()), self.documents.show_gauge,
@@ -240,7 +246,7 @@ class MainWindow(QMainWindow):
         self.documents.show_progress(self.tr("Reading %n item(s)…", "", len(paths)))
         self.runner.submit(
             lambda report: ingest_paths(self.vault, case, paths, on_outcome=report, on_progress=report,
-                                        password=password,
+                                        password=password, ocr_language=preferences(self.vault).ocr_languages,
                                         should_stop=lambda: self._closing or self._cancel_ingest),
             on_progress=self._on_ingest_progress, on_done=self._on_ingest_done,
             on_failed=self._on_ingest_done)
@@ -345,9 +351,9 @@ class MainWindow(QMainWindow):
 
     def restart_model(self) -> None:
         """After a worker crash: a fresh worker on the next question (the vault never stopped)."""
-        if self.model_session is not None:
-            self.model_session.close()
-        self.model_session = None
+        session, self.model_session = self.model_session, None
+        if session is not None:  # stopping a worker can take a moment: not on the GUI thread
+            self.runner.submit(lambda _r: session.close(), on_done=lambda _r: None, on_failed=lambda _e: None)
         self.banner.hide()
         self.statusBar().showMessage(self.tr("The model will start again with the next question."))
 
@@ -386,6 +392,9 @@ class MainWindow(QMainWindow):
         self.runner.submit(lambda _r: self.vault.lock(), on_done=lambda _r: None, on_failed=self.show_error)
         self.chat.start_answer()
         self.chat.end_answer()
+        self.chat.sessions.clear()
+        self.chat.question.clear()
+        self.menus.close_windows()  # task results and the audit view show case data too
         self.viewer.clear()
         self.cases_panel.show_cases([])
         self.stack.setCurrentWidget(self.lock_screen)

@@ -56,6 +56,9 @@ def _write(out: Path, fmt: str, report: Report, csv_data: bytes | None = None) -
         if exc.errno == errno.ENOSPC:
             raise ExportError(f"The disk holding {out.parent} is full: nothing was exported.") from exc
         raise ExportError(f"Could not write {out}: {exc.strerror or exc}.") from exc
+    except Exception as exc:  # MuPDF's own errors when writing a PDF are not OSErrors
+        partial.unlink(missing_ok=True)
+        raise ExportError(f"Could not write {out.name}: {exc}.") from exc
     except BaseException:
         partial.unlink(missing_ok=True)
         raise

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import html
 import io
+import re
 
 import docx
 from docx.shared import Pt, RGBColor
@@ -25,6 +26,12 @@ td { border-bottom: 1px solid #ccc; vertical-align: top; padding: 1pt 4pt 1pt 0;
 .legend { color: #555; font-size: 8pt; }
 """
 COLOURS = {GOOD: RGBColor(0x00, 0x60, 0x00), BAD: RGBColor(0xA0, 0x00, 0x00)}
+# Word's XML cannot hold these (PDF text often carries form feeds and other control characters).
+_NOT_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _xml_safe(text: str) -> str:
+    return _NOT_IN_XML.sub(" ", text)
 
 
 def _html_table(table: Table) -> str:
@@ -57,16 +64,16 @@ def write_pdf_report(report: Report, path) -> None:
 
 def docx_bytes(report: Report) -> bytes:
     document = docx.Document()
-    document.core_properties.title = report.title
-    document.add_heading(report.title, level=1)
+    document.core_properties.title = _xml_safe(report.title)
+    document.add_heading(_xml_safe(report.title), level=1)
     for key, value in report.facts:
         paragraph = document.add_paragraph()
         paragraph.add_run(f"{key}: ").bold = True
-        paragraph.add_run(value)
+        paragraph.add_run(_xml_safe(value))
     for section in report.sections:
-        document.add_heading(section.heading, level=2)
+        document.add_heading(_xml_safe(section.heading), level=2)
         for text in section.paragraphs:
-            document.add_paragraph(text)
+            document.add_paragraph(_xml_safe(text))
         if section.table:
             _docx_table(document, section.table)
     legend = document.add_paragraph().add_run(report.legend)
@@ -85,7 +92,7 @@ def _docx_table(document, table: Table) -> None:
     for cells, mark in zip(table.rows, table.marks, strict=True):
         row = grid.add_row().cells
         for cell, value in zip(row, cells, strict=True):
-            cell.text = value
+            cell.text = _xml_safe(value)
         if mark in COLOURS:
             run = row[-1].paragraphs[0].runs[0]
             run.bold, run.font.color.rgb = True, COLOURS[mark]

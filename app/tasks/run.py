@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from app.case_run import keep_only_prefixes, prefix_for, prepare, refusal, run_model
 from app.context import question_messages
-from app.errors import AppError, Cancelled, ContextTooLarge, NotFound
+from app.errors import Cancelled, ContextTooLarge, NotFound
 from app.model_session import ModelSession
 from app.tasks.dates import sort_key
 from app.tasks.rows import CITED, VERIFIED, TaskRow, parse_rows
@@ -69,11 +69,11 @@ def run_task(vault: Vault, case: CaseRecord, kind: str, model: ModelSession, *,
                 prefix=prefix_for(vault, case, part)), failure_action=None)
             outputs.append(done.text)
             rows.extend(parse_rows(done.text, spec, setup.context, document))
-    except AppError as exc:
+    except Exception as exc:  # a task never stays "running": closed as failed or cancelled, and audited
         cancelled = isinstance(exc, Cancelled)
         with vault.write() as session:
             repo.finish_task(session, task.id, "cancelled" if cancelled else "failed",
-                             output=_joined(outputs), error=exc.user_message)
+                             output=_joined(outputs), error=getattr(exc, "user_message", type(exc).__name__))
             vault.audit(session, "task.result", outcome=OUTCOME_CANCELLED if cancelled else OUTCOME_FAILURE,
                         case_id=case.id, objects={"task_id": task.id, "kind": kind,
                                                   "steps_done": len(outputs), "error": type(exc).__name__})

@@ -103,3 +103,19 @@ def _shifted_tensor(path):
     header[name]["data_offsets"] = [begin + 10**9, end + 10**9]
     raw = json.dumps(header).encode()
     path.write_bytes(struct.pack("<Q", len(raw)) + raw + data[8 + length:])
+
+
+def test_malformed_descriptions_are_refused_with_a_reason(vault, model_folder, tmp_path):
+    path = model_folder / "model.safetensors"
+    data = path.read_bytes()
+    (length,) = struct.unpack("<Q", data[:8])
+    header = json.loads(data[8:8 + length])
+    name = next(k for k in header if k != "__metadata__")
+    header[name]["data_offsets"] = [str(v) for v in header[name]["data_offsets"]]
+    raw = json.dumps(header).encode()
+    path.write_bytes(struct.pack("<Q", len(raw)) + raw + data[8 + length:])
+    (model_folder / "SHA256SUMS").write_text("not-a-valid-line\n")
+    store = tmp_path / "store"
+    with pytest.raises(ModelRefused, match="described wrongly"):
+        import_model(vault, model_folder, store=store)
+    assert _store_entries(store) == []

@@ -181,8 +181,11 @@ def test_an_ingest_can_be_cancelled_and_keeps_what_it_finished(window, qtbot, co
 
 def test_lock_hides_everything_and_unlock_needs_the_passphrase(window, qtbot):
     open_new_case(window, qtbot, "Sealed matter")
+    audit = window.menus.open_audit()
+    window.chat.question.setText("What did the witness say?")
     with qtbot.waitSignal(window.lock_changed, timeout=10_000):
         window.lock()
+    assert audit.isHidden() and window.chat.question.text() == "" and window.chat.sessions.count() == 0
     assert window.locked and window.cases_panel.list.count() == 0 and not window.menuBar().isEnabled()
     qtbot.waitUntil(lambda: window.vault.locked, timeout=10_000)
     window.lock_screen.passphrase.setText("not the passphrase")

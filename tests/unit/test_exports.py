@@ -123,3 +123,12 @@ def test_bad_export_requests_are_refused_and_a_failed_write_leaves_nothing(vault
         export_task(vault, case, task.id, tmp_path / "t.csv")
     assert list(tmp_path.iterdir()) == [] or all(p.is_dir() for p in tmp_path.iterdir())
     assert _export_events(vault) == []  # nothing exported, nothing claimed
+
+
+def test_control_characters_from_pdf_text_do_not_break_a_word_export(vault, case, tmp_path):
+    with vault.write() as session:
+        chat = repo.create_chat_session(session, case.id, "Form feed")
+        repo.add_message(session, chat.id, "user", "What does page 3 say?")
+        repo.add_message(session, chat.id, "assistant", "It says \x0cSECTION 3\x0b and ends.", model_id="m")
+    done = export_chat(vault, case, chat.id, tmp_path / "chat.docx")
+    assert "SECTION 3" in "\n".join(p.text for p in docx.Document(done.path).paragraphs)
