@@ -30,7 +30,7 @@ from app.model_store import prepare_embedded
 from app.unlock import create_vault, keyring_available, passphrase_strength, write_recovery_sheet
 from ui.background import TaskRunner
 from ui.file_dialogs import ask_paths
-from ui.text import error_text
+from ui.text import error_text, fill
 
 STRENGTH_COLOURS = {"weak": "#c62828", "fair": "#ef6c00", "strong": "#2e7d32"}
 
@@ -67,11 +67,12 @@ class FirstRun(QDialog):
         self.repeat = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.repeat.returnPressed.connect(self._create)
         self.strength = QLabel()
-        keyring = keyring_available()
-        self.use_keyring = QCheckBox(self.tr("Also unlock with this computer's login keyring (%1)")
-                                     .replace("%1", keyring or ""))
-        self.use_keyring.setChecked(keyring is not None)
-        self.use_keyring.setVisible(keyring is not None)
+        self.use_keyring = QCheckBox()
+        self.use_keyring.setChecked(False)
+        self.use_keyring.setVisible(False)
+        # Asking the OS for its keyring can take a moment (D-Bus): in the background.
+        self.runner.submit(lambda _r: keyring_available(), on_done=self._show_keyring,
+                           on_failed=lambda _e: None)
         self.create_message = QLabel(wordWrap=True)
         self.create_button = QPushButton(self.tr("Create the vault"))
         self.create_button.clicked.connect(self._create)
@@ -84,6 +85,13 @@ class FirstRun(QDialog):
         form.addRow(self.create_message)
         form.addRow(self.create_button)
         return page
+
+    def _show_keyring(self, name: str | None) -> None:
+        if name is not None and self.vault is None:
+            label = fill(self.tr("Also unlock with this computer's login keyring (%1)"), name)
+            self.use_keyring.setText(label)
+            self.use_keyring.setChecked(True)
+            self.use_keyring.setVisible(True)
 
     def _on_passphrase(self, text: str) -> None:
         level, hint = passphrase_strength(text)

@@ -196,6 +196,8 @@ class MainWindow(QMainWindow):
             return
         self.chat_session_id = None
         self._set_case_actions_enabled(self.current_case is not None)
+        if summary is not None:  # opening a case is an action on case data: audited, as on the command line
+            self.in_background(lambda: cases.open_case(self.vault, summary.case.name), lambda _case: None)
         self.refresh_documents(opened=summary)
 
     def refresh_documents(self, opened=None, *, keep_chat: bool = False) -> None:
