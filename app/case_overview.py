@@ -60,21 +60,24 @@ def case_summaries(vault: Vault) -> list[CaseSummary]:
         return [CaseSummary(case, *repo.case_counts(session, case.id)) for case in repo.list_cases(session)]
 
 
-def document_summaries(vault: Vault, case: CaseRecord) -> list[DocumentSummary]:
-    documents = build_context(documents_with_pages(vault, case), "").documents  # ids as in the context
-    return [DocumentSummary(
+def case_view(vault: Vault, case: CaseRecord, model: ModelInfo | None) -> tuple[list[DocumentSummary],
+                                                                                Gauge | None]:
+    """A case's documents (ids as the model sees them) and its gauge under ``model``, from one read
+    of its pages; no gauge without a model or without documents."""
+    documents = documents_with_pages(vault, case)
+    if model is not None:
+        documents = refresh_page_tokens(vault, documents, model)
+    context = build_context(documents, model.model_id if model else "")
+    summaries = [DocumentSummary(
         id=d.record.id, short_id=d.short_id, name=d.record.name, kind=d.record.kind, pages=len(d.pages),
         tokens=sum(p.tokens for p in d.pages) if all(p.tokens is not None for p in d.pages) else None,
         status=d.record.status, ocr_pages=sum(p.ocr for p in d.pages),
-        unread_pages=sum(p.needs_ocr for p in d.pages), warnings=d.record.warnings) for d in documents]
+        unread_pages=sum(p.needs_ocr for p in d.pages), warnings=d.record.warnings)
+        for d in context.documents]
+    return summaries, (_gauge(plan_context(context, model)) if model is not None and documents else None)
 
 
-def gauge(vault: Vault, case: CaseRecord, model: ModelInfo) -> Gauge | None:
-    """The plan of the whole case under ``model``; None for a case with no documents."""
-    documents = refresh_page_tokens(vault, documents_with_pages(vault, case), model)
-    if not documents:
-        return None
-    plan = plan_context(build_context(documents, model.model_id), model)
+def _gauge(plan) -> Gauge:
     memory = plan.memory
     if not plan.fits:
         advice = (f"Does not fit: {plan.tokens_used:,} tokens for a {plan.window:,}-token window. Nothing "
@@ -99,10 +102,10 @@ class ChatSummary:
 def chat_summaries(vault: Vault, case: CaseRecord) -> list[ChatSummary]:
     """The case's chats, newest first."""
     with vault.read() as session:
-        chats = [(chat, repo.list_messages(session, chat.id))
-                 for chat in repo.list_chat_sessions(session, case.id)]
-    return [ChatSummary(chat.id, chat.title, chat.created_at, sum(m.role == "user" for m in messages))
-            for chat, messages in reversed(chats)]
+        chats = repo.list_chat_sessions(session, case.id)
+        asked = repo.question_counts(session, case.id)
+    return [ChatSummary(chat.id, chat.title, chat.created_at, asked.get(chat.id, 0))
+            for chat in reversed(chats)]
 
 
 def chat_messages(vault: Vault, case: CaseRecord, chat_id: int) -> list:

@@ -123,8 +123,9 @@ def quote_match(quote: str, page_text: str | PreparedPage) -> str | None:
     return None
 
 
-class _Pages:
-    """Prepared pages of one context, made on first use and kept for the rest of the answer."""
+class PreparedPages:
+    """Prepared pages of one context, made on first use and kept for the rest of the answer (or of
+    a task, whose rows are all checked against the same pages)."""
 
     def __init__(self, context: CaseContext) -> None:
         self.context = context
@@ -136,17 +137,22 @@ class _Pages:
             self._prepared[key] = prepare(page.text)
         return self._prepared[key]
 
-    def find(self, quote: str) -> tuple[str, int] | None:
+    def walk(self):
+        """(document id, page, prepared page) for every page of the context, in order."""
         for document in self.context.documents:
             for page in document.pages:
-                if quote_match(quote, self.get(document.short_id, page)):
-                    return document.short_id, page.number
+                yield document.short_id, page, self.get(document.short_id, page)
+
+    def find(self, quote: str) -> tuple[str, int] | None:
+        for short_id, page, prepared in self.walk():
+            if quote_match(quote, prepared):
+                return short_id, page.number
         return None
 
 
-def parse_citations(answer: str, context: CaseContext) -> list[Citation]:
+def parse_citations(answer: str, context: CaseContext, pages: PreparedPages | None = None) -> list[Citation]:
     citations: list[Citation] = []
-    pages = _Pages(context)
+    pages = pages or PreparedPages(context)
     quotes = [q for q in QUOTE_RE.finditer(answer) if len(q.group("quote").split()) >= MIN_QUOTE_WORDS]
     used_quotes: set[int] = set()
     for match in CITATION_RE.finditer(answer):
@@ -170,7 +176,7 @@ def _quote_before(answer: str, position: int, quotes, used: set[int]) -> str | N
     return None
 
 
-def _resolve(pages: _Pages, match: re.Match, quote: str | None) -> Citation:
+def _resolve(pages: PreparedPages, match: re.Match, quote: str | None) -> Citation:
     context = pages.context
     short_id = match.group("doc").upper()
     page_no = int(match.group("page")) if match.group("page") else None
@@ -192,7 +198,7 @@ def _resolve(pages: _Pages, match: re.Match, quote: str | None) -> Citation:
                     quote, verified, known, fuzzy, found_on, document.record.id)
 
 
-def _locate_uncited(pages: _Pages, quote: str) -> Citation:
+def _locate_uncited(pages: PreparedPages, quote: str) -> Citation:
     where = pages.find(quote)
     if where is None:
         return Citation("", None, None, None, quote, False, known=False)

@@ -86,6 +86,14 @@ def get_model(model_id: str | None = None, store: Path | None = None) -> ModelIn
     return read_model(folder)
 
 
+def prepared_model() -> ModelInfo | None:
+    """The default model if it is ready to use, else None (never converts: that takes a while)."""
+    try:
+        return get_model()
+    except ModelNotReady:
+        return None
+
+
 def embedded_gguf_path() -> Path:
     spec = importlib.util.find_spec(EMBEDDED.package)  # locates the package without running it
     if spec is None or not spec.submodule_search_locations:

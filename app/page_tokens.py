@@ -6,12 +6,10 @@ re-tokenizing a case; a change of model or template re-counts and stores the new
 
 from __future__ import annotations
 
-import contextlib
 from dataclasses import replace
 
 from app.context import token_key
-from app.errors import ModelNotReady
-from app.model_store import ModelInfo, get_model
+from app.model_store import ModelInfo, prepared_model
 from app.tokens import tokenizer, with_page_tokens
 from storage import repositories as repo
 from storage.records import DocumentRecord, PageRecord
@@ -22,8 +20,8 @@ def preload_tokenizer() -> None:
     """Load the default model's tokenizer now. Parsing tokenizer.json takes about 0.1 s and holds
     the GIL throughout, so a window loads it before it is shown, not in the middle of an ingest
     (where it would freeze the event loop for that long)."""
-    with contextlib.suppress(ModelNotReady):
-        tokenizer(get_model().path)
+    if (model := prepared_model()) is not None:
+        tokenizer(model.path)
 
 
 class PageCounter:
@@ -34,10 +32,8 @@ class PageCounter:
     @classmethod
     def for_default_model(cls) -> PageCounter | None:
         """A counter for the default model, or None while no model is prepared (counted later)."""
-        try:
-            return cls(get_model())
-        except ModelNotReady:
-            return None
+        model = prepared_model()
+        return cls(model) if model is not None else None
 
     def count(self, pages: list[PageRecord], *, recount: bool = True) -> list[PageRecord]:
         return with_page_tokens(self.model.path, pages, recount=recount)

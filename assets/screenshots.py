@@ -30,6 +30,8 @@ def main() -> int:
     from app.unlock import create_vault
     from assets.demo.make_demo_pdfs import FACTS, render
     from ui.main_window import MainWindow
+    from ui.scripting import open_new_case
+    from ui.scripting import wait_for as wait
 
     prepare_embedded()
     demo = home / "demo-documents"
@@ -39,14 +41,6 @@ def main() -> int:
     window = MainWindow(create_vault("screenshot-passphrase")[0], auto_lock_minutes=0)
     window.resize(1500, 900)
     window.show()
-
-    def wait(signal, start, timeout_s: float = 600):
-        loop, result = QEventLoop(), []
-        signal.connect(lambda *args: (result.append(args[0] if args else None), loop.quit()))
-        QTimer.singleShot(0, start)
-        QTimer.singleShot(int(timeout_s * 1000), loop.quit)
-        loop.exec()
-        return result[0] if result else None
 
     def settle(ms: int = 300) -> None:
         loop = QEventLoop()
@@ -59,7 +53,7 @@ def main() -> int:
         widget.grab().save(str(OUT / name))
         print(f"wrote {OUT / name}")
 
-    wait(window.case_opened, lambda: window.create_case("Harbor Valley v. Northgate (demo)"))
+    open_new_case(window, "Harbor Valley v. Northgate (demo)")
     wait(window.ingest_finished, lambda: window.add_documents([demo]))
     settle(1500)  # the table and the gauge
     window.chat.question.setText(FACTS["price_question"])

@@ -190,6 +190,16 @@ def list_chat_sessions(session: Session, case_id: int) -> list[ChatSessionRecord
     return [_chat(r) for r in rows]
 
 
+def question_counts(session: Session, case_id: int) -> dict[int, int]:
+    """Questions asked in each of a case's chats (chat id -> count), counted in the database."""
+    rows = session.execute(
+        select(MessageRow.session_id, func.count(MessageRow.id))
+        .join(ChatSessionRow, ChatSessionRow.id == MessageRow.session_id)
+        .where(ChatSessionRow.case_id == case_id, MessageRow.role == "user")
+        .group_by(MessageRow.session_id))
+    return dict(rows.all())
+
+
 def find_chat_session(session: Session, chat_id: int) -> ChatSessionRecord | None:
     row = session.get(ChatSessionRow, chat_id)
     return _chat(row) if row else None

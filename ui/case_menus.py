@@ -22,6 +22,7 @@ from app.tasks.templates import TEMPLATES
 from ui.audit_view import AuditView
 from ui.file_dialogs import ask_paths
 from ui.task_results import TaskResults
+from ui.text import fill
 
 
 class CaseMenus(QObject):
@@ -78,8 +79,7 @@ class CaseMenus(QObject):
 
     def _on_progress(self, progress: TaskProgress) -> None:
         self.window.statusBar().showMessage(
-            self.tr("Task: %1 of %2 prompts done…").replace("%1", str(progress.step))
-            .replace("%2", str(progress.steps)))
+            fill(self.tr("Task: %1 of %2 prompts done…"), progress.step, progress.steps))
 
     def _on_done(self, result) -> None:
         if not isinstance(result, BaseException):
@@ -145,6 +145,5 @@ class CaseMenus(QObject):
             self.window.show_error(result)
         else:
             self.window.statusBar().showMessage(
-                self.tr("Exported to %1 (sha256 %2…)").replace("%1", str(result.path))
-                .replace("%2", result.sha256[:16]))
+                fill(self.tr("Exported to %1 (sha256 %2…)"), result.path, result.sha256[:16]))
         self.exported.emit(result)

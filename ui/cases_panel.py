@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.text import fill
+
 
 class CasesPanel(QWidget):
     case_selected = Signal(object)  # CaseSummary or None
@@ -109,11 +111,10 @@ class CasesPanel(QWidget):
         if summary is None:
             return
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Delete case"),
-                          self.tr("Delete “%1” for good? Its %2 document(s), %3 page(s), chats and task "
-                                  "results are removed from the vault; the audit log keeps a record of the "
-                                  "deletion. This cannot be undone.")
-                          .replace("%1", summary.case.name).replace("%2", str(summary.documents))
-                          .replace("%3", str(summary.pages)),
+                          fill(self.tr("Delete “%1” for good? Its %2 document(s), %3 page(s), chats and "
+                                       "task results are removed from the vault; the audit log keeps a "
+                                       "record of the deletion. This cannot be undone."),
+                               summary.case.name, summary.documents, summary.pages),
                           QMessageBox.StandardButton.Cancel, self)
         delete = box.addButton(self.tr("Delete case"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ui.file_dialogs import ask_paths
 from ui.sortable_item import SortableItem
+from ui.text import fill
 
 COLUMNS = ("Id", "Name", "Type", "Pages", "Tokens", "Status")
 
@@ -140,7 +141,5 @@ class DocumentsPanel(QWidget):
                   if gauge.memory_available else "")
         repeated = f" · {gauge.repeated_pages} repeated pages" if gauge.repeated_pages else ""
         self.gauge_label.setText(
-            self.tr("%1 of %2 tokens · pages %3 in, %4 out%5%6. %7")
-            .replace("%1", f"{gauge.tokens_used:,}").replace("%2", f"{gauge.window:,}")
-            .replace("%3", str(gauge.pages_in)).replace("%4", str(gauge.pages_out))
-            .replace("%5", memory).replace("%6", repeated).replace("%7", gauge.advice))
+            fill(self.tr("%1 of %2 tokens · pages %3 in, %4 out%5%6. %7"), f"{gauge.tokens_used:,}",
+                 f"{gauge.window:,}", gauge.pages_in, gauge.pages_out, memory, repeated, gauge.advice))

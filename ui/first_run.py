@@ -164,10 +164,10 @@ class FirstRun(QDialog):
             write_recovery_sheet(Path(name), self.recovery_key, self.vault.vault_id)
         except OSError as exc:
             reason = exc.strerror or str(exc)
-            self.saved_message.setText(self.tr("Could not save it: %1").replace("%1", reason))
+            self.saved_message.setText(fill(self.tr("Could not save it: %1"), reason))
             return
-        self.saved_message.setText(self.tr("Saved to %1. Print it, then move the file off this computer.")
-                                   .replace("%1", name))
+        saved = self.tr("Saved to %1. Print it, then move the file off this computer.")
+        self.saved_message.setText(fill(saved, name))
 
     def _on_confirm(self, text: str) -> None:
         last = self.recovery_key.rsplit("-", 1)[-1]

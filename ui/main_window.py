@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from app import cases
-from app.case_overview import case_summaries, chat_messages, chat_summaries, document_summaries, gauge
+from app.case_overview import case_summaries, case_view, chat_messages, chat_summaries
 from app.errors import Cancelled, ContextTooLarge, WorkerDied
 from app.ingest import IngestProgress, ingest_paths
 from app.model_session import ModelSession
-from app.model_store import prepare_embedded
+from app.model_store import prepare_embedded, prepared_model
 from app.page_tokens import preload_tokenizer
 from app.page_view import load_page
 from app.questions import Answer, ask
@@ -208,16 +208,16 @@ class MainWindow(QMainWindow):
             self.case_opened.emit(None)
             return
 
-        def shown(documents) -> None:
+        def shown(view) -> None:
             if self.current_case is not None and self.current_case.id == case.id:
+                documents, gauge = view
                 self.documents.show_documents(documents)
+                self.documents.show_gauge(gauge)
                 self.case_opened.emit(opened)
         if not keep_chat:
             self.chat.show_transcript([])
         self.refresh_chats()
-        self.in_background(lambda: document_summaries(self.vault, case), shown)
-        self.in_background(lambda: gauge(self.vault, case, prepare_embedded()), self.documents.show_gauge,
-                     on_failed=lambda exc: self.documents.gauge_label.setText(error_text(exc)))
+        self.in_background(lambda: case_view(self.vault, case, prepared_model()), shown)
 
     def refresh_chats(self) -> None:
         case, keep = self.current_case, self.chat_session_id

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.page_view import PageView
+from ui.text import fill
 
 HIGHLIGHT = QColor(255, 213, 0, 110)
 ZOOM_STEPS = (0.75, 1.0, 1.25, 1.5, 2.0, 2.5, 3.0)
@@ -118,9 +119,8 @@ class PageViewer(QWidget):
     def show_view(self, view: PageView) -> None:
         self.view = view
         label = f" (“{view.label}”)" if view.label and view.label != str(view.number) else ""
-        self.title.setText(self.tr("%1 — page %2 of %3%4").replace("%1", view.document)
-                           .replace("%2", str(view.number)).replace("%3", str(view.page_count))
-                           .replace("%4", label))
+        self.title.setText(fill(self.tr("%1 — page %2 of %3%4"), view.document, view.number, view.page_count,
+                                label))
         self.ocr_badge.setVisible(view.ocr)
         self._enable(True)
         self.prev_button.setEnabled(view.number > 1)

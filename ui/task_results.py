@@ -25,6 +25,7 @@ from app.tasks.dates import sort_key as date_key
 from app.tasks.templates import SOURCE, template
 from ui.file_dialogs import ask_paths
 from ui.sortable_item import SortableItem
+from ui.text import fill
 
 MARK_COLOURS = {GOOD: QColor("#2e7d32"), BAD: QColor("#c62828")}
 CHECK_MARKS = {"verified": GOOD, "cited": "", "uncited": BAD, "not_on_page": BAD, "unknown_source": BAD}
@@ -64,12 +65,11 @@ class TaskResults(QDialog):
 
         checks = [r["check"] for r in task.rows]
         mode = (task.mode or {}).get("label") or self.tr("the whole case, read at once")
-        self.summary = QLabel(self.tr("%1 rows: %2 verified on their page, %3 not verified or uncited · %4 "
-                                      "· model %5 · manifest %6")
-                              .replace("%1", str(len(checks))).replace("%2", str(checks.count("verified")))
-                              .replace("%3", str(sum(CHECK_MARKS.get(c) == BAD for c in checks)))
-                              .replace("%4", mode).replace("%5", task.model_id or "")
-                              .replace("%6", (task.manifest or "")[:12]), wordWrap=True)
+        self.summary = QLabel(fill(self.tr("%1 rows: %2 verified on their page, %3 not verified or uncited "
+                                           "· %4 · model %5 · manifest %6"),
+                                   len(checks), checks.count("verified"),
+                                   sum(CHECK_MARKS.get(c) == BAD for c in checks), mode, task.model_id or "",
+                                   (task.manifest or "")[:12]), wordWrap=True)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         for label, suffix in (("Export CSV…", ".csv"), ("Export DOCX…", ".docx"), ("Export PDF…", ".pdf")):

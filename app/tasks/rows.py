@@ -12,10 +12,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.citations import CITATION_RE, MIN_QUOTE_WORDS, Citation, normalize, parse_citations, quote_match
+from app.citations import (
+    CITATION_RE,
+    MIN_QUOTE_WORDS,
+    Citation,
+    PreparedPages,
+    normalize,
+    parse_citations,
+    quote_match,
+)
 from app.context import CaseContext, ContextDocument
 from app.tasks.dates import dates_in, first_date_text, parse_date
 from app.tasks.templates import TaskTemplate
+from storage.records import PageRecord
 
 VERIFIED, CITED, UNCITED, NOT_ON_PAGE, UNKNOWN_SOURCE = (
     "verified", "cited", "uncited", "not_on_page", "unknown_source")
@@ -41,9 +50,11 @@ class TaskRow:
 
 
 def parse_rows(output: str, template: TaskTemplate, context: CaseContext,
-               document: ContextDocument | None = None) -> list[TaskRow]:
+               document: ContextDocument | None = None, checker: RowChecker | None = None) -> list[TaskRow]:
+    """``checker``: pass the task's own, so its pages are prepared once for all its outputs."""
+    checker = checker or RowChecker(template, context)
     if template.per_document and document is not None:
-        return [_summary_row(output, template, context, document)]
+        return [_summary_row(output, template, document, checker)]
     titles = {w for c in template.columns for w in (c.key, c.title.casefold())} | {"source", "citation"}
     titles |= {cell.strip().casefold() for cell in template.line_format.split("|")}
     rows = []
@@ -65,7 +76,7 @@ def parse_rows(output: str, template: TaskTemplate, context: CaseContext,
         fields = dict.fromkeys(keys, "") | dict(zip(keys, values, strict=False))
         if template.sort_by_date and parse_date(fields[keys[0]]) is None:
             continue  # not an event: a chronology row needs a date (the raw output keeps the line)
-        rows.append(check_row(fields, parse_citations(line, context), template, context))
+        rows.append(checker.check(fields, checker.citations(line)))
     return rows
 
 
@@ -89,82 +100,90 @@ def _split_single(text: str, dated: bool) -> list[str]:
     return [text]
 
 
-def _summary_row(output: str, template: TaskTemplate, context: CaseContext,
-                 document: ContextDocument) -> TaskRow:
+def _summary_row(output: str, template: TaskTemplate, document: ContextDocument,
+                 checker: RowChecker) -> TaskRow:
     label = f"{document.short_id} {document.record.name}" + (f" ({document.part})" if document.part else "")
     output = _clean(output)
     fields = {template.columns[0].key: label, template.columns[1].key: _strip_citations(output)}
-    return check_row(fields, parse_citations(output, context), template, context)
+    return checker.check(fields, checker.citations(output))
 
 
-def check_row(fields: dict[str, str], citations: list[Citation], template: TaskTemplate,
-              context: CaseContext) -> TaskRow:
-    """What could be checked about one row, as a state and a phrase."""
-    def row(check: str, note: str) -> TaskRow:
-        return TaskRow(fields, citations, check, note)
+class RowChecker:
+    """Checks the rows of one task against one context: each page is prepared (normalised, split
+    into words, its dates read) once for all the rows, not once per row."""
 
-    anchor = fields.get(template.anchor or "", "").strip()
-    if not citations:
-        longest = max(fields.values(), key=len, default="")
-        if len(longest.split()) >= MIN_QUOTE_WORDS and (where := _find_exact(longest, context)):
-            return row(UNCITED, f"no citation (the text is on {where})")
-        if anchor and (pages := _anchor_pages(anchor, context, template.sort_by_date)):
-            return row(UNCITED, f"no citation (the {_title(template)} appears on {', '.join(pages)})")
-        return row(UNCITED, "no citation: not checked against the documents")
-    unknown = [c for c in citations if not c.known and c.short_id]  # (a bare quote is checked below)
-    if unknown:
-        where = ", ".join(f"{c.short_id} p{c.page}" if c.page else c.short_id for c in unknown)
-        return row(UNKNOWN_SOURCE, f"cites {where}, which is not in this case")
-    wrong = [c for c in citations if c.verified is False]
-    if wrong:
-        return row(NOT_ON_PAGE, wrong[0].verdict)
-    if not anchor:
-        quoted = any(c.verified for c in citations)
-        return row(VERIFIED if quoted else CITED,
-                   "quote found on the cited page" if quoted else "cited; nothing in the row to check")
-    title = _title(template)
-    if any(_on_page(anchor, page.text, template.sort_by_date) for page in _cited_pages(citations, context)):
-        return row(VERIFIED, f"{title} found on the cited page")
-    for document in context.documents:
-        for page in document.pages:
-            if _on_page(anchor, page.text, template.sort_by_date):
-                return row(NOT_ON_PAGE, f"{title} not on the cited page (it is on {document.short_id} "
-                                        f"p{page.number})")
-    return row(NOT_ON_PAGE, f"{title} not found in the documents")
+    def __init__(self, template: TaskTemplate, context: CaseContext) -> None:
+        self.template, self.context = template, context
+        self.pages = PreparedPages(context)
+        self._dates: dict[tuple[str, int], set] = {}
+
+    def citations(self, text: str) -> list[Citation]:
+        return parse_citations(text, self.context, self.pages)
+
+    def on_page(self, anchor: str, short_id: str, page: PageRecord) -> bool:
+        if self.template.sort_by_date and (key := parse_date(anchor)) is not None:
+            where = (short_id, page.number)
+            if where not in self._dates:
+                self._dates[where] = dates_in(page.text)
+            if key in self._dates[where]:
+                return True
+        return quote_match(anchor, self.pages.get(short_id, page)) is not None
+
+    def anchor_pages(self, anchor: str, limit: int = 3) -> list[str]:
+        """Where the anchor appears, if on only a few pages (a term on many pages points nowhere)."""
+        found = [f"{sid} p{page.number}" for sid, page, _ in self.pages.walk()
+                 if self.on_page(anchor, sid, page)]
+        return found if len(found) <= limit else []
+
+    def find_exact(self, text: str) -> str | None:
+        needle = normalize(text)
+        return next((f"{sid} p{page.number}" for sid, page, prepared in self.pages.walk()
+                     if needle in prepared.text), None)
+
+    def cited_pages(self, citations: list[Citation]):
+        for citation in citations:
+            document = self.context.document(citation.short_id)
+            if document is None:
+                continue
+            if citation.page is None:
+                yield from ((document.short_id, page) for page in document.pages)
+            elif (page := document.page(citation.page)) is not None:
+                yield document.short_id, page
+
+    def check(self, fields: dict[str, str], citations: list[Citation]) -> TaskRow:
+        """What could be checked about one row, as a state and a phrase."""
+        template = self.template
+
+        def row(check: str, note: str) -> TaskRow:
+            return TaskRow(fields, citations, check, note)
+
+        anchor = fields.get(template.anchor or "", "").strip()
+        if not citations:
+            longest = max(fields.values(), key=len, default="")
+            if len(longest.split()) >= MIN_QUOTE_WORDS and (where := self.find_exact(longest)):
+                return row(UNCITED, f"no citation (the text is on {where})")
+            if anchor and (pages := self.anchor_pages(anchor)):
+                return row(UNCITED, f"no citation (the {_title(template)} appears on {', '.join(pages)})")
+            return row(UNCITED, "no citation: not checked against the documents")
+        unknown = [c for c in citations if not c.known and c.short_id]  # (a bare quote is checked below)
+        if unknown:
+            where = ", ".join(f"{c.short_id} p{c.page}" if c.page else c.short_id for c in unknown)
+            return row(UNKNOWN_SOURCE, f"cites {where}, which is not in this case")
+        wrong = [c for c in citations if c.verified is False]
+        if wrong:
+            return row(NOT_ON_PAGE, wrong[0].verdict)
+        if not anchor:
+            quoted = any(c.verified for c in citations)
+            return row(VERIFIED if quoted else CITED,
+                       "quote found on the cited page" if quoted else "cited; nothing in the row to check")
+        title = _title(template)
+        if any(self.on_page(anchor, sid, page) for sid, page in self.cited_pages(citations)):
+            return row(VERIFIED, f"{title} found on the cited page")
+        for sid, page, _ in self.pages.walk():
+            if self.on_page(anchor, sid, page):
+                return row(NOT_ON_PAGE, f"{title} not on the cited page (it is on {sid} p{page.number})")
+        return row(NOT_ON_PAGE, f"{title} not found in the documents")
 
 
 def _title(template: TaskTemplate) -> str:
     return next(c.title for c in template.columns if c.key == template.anchor).lower()
-
-
-def _anchor_pages(anchor: str, context: CaseContext, is_date: bool, limit: int = 3) -> list[str]:
-    """Where the anchor appears, if on only a few pages (a term on many pages points nowhere)."""
-    pages = [f"{d.short_id} p{p.number}" for d in context.documents for p in d.pages
-             if _on_page(anchor, p.text, is_date)]
-    return pages if len(pages) <= limit else []
-
-
-def _find_exact(text: str, context: CaseContext) -> str | None:
-    needle = normalize(text)
-    for document in context.documents:
-        for page in document.pages:
-            if needle in normalize(page.text):
-                return f"{document.short_id} p{page.number}"
-    return None
-
-
-def _cited_pages(citations: list[Citation], context: CaseContext):
-    for citation in citations:
-        document = context.document(citation.short_id)
-        if document is None:
-            continue
-        if citation.page is None:
-            yield from document.pages
-        elif (page := document.page(citation.page)) is not None:
-            yield page
-
-
-def _on_page(anchor: str, text: str, is_date: bool) -> bool:
-    if is_date and (key := parse_date(anchor)) is not None and key in dates_in(text):
-        return True
-    return quote_match(anchor, text) is not None

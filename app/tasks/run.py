@@ -17,7 +17,7 @@ from app.context import question_messages
 from app.errors import Cancelled, ContextTooLarge, NotFound
 from app.model_session import ModelSession
 from app.tasks.dates import sort_key
-from app.tasks.rows import CITED, VERIFIED, TaskRow, parse_rows
+from app.tasks.rows import CITED, VERIFIED, RowChecker, TaskRow, parse_rows
 from app.tasks.templates import template as task_template
 from inference import protocol as p
 from storage import repositories as repo
@@ -59,6 +59,7 @@ def run_task(vault: Vault, case: CaseRecord, kind: str, model: ModelSession, *,
         model.use_rope_factor(setup.plan.rope_factor)
     work = [(part, document, prompt) for part in setup.parts for document, prompt in spec.prompts(part)]
     rows: list[TaskRow] = []
+    checker = RowChecker(spec, setup.context)
     outputs: list[str] = []
     try:
         for step, (part, document, prompt) in enumerate(work):
@@ -68,7 +69,7 @@ def run_task(vault: Vault, case: CaseRecord, kind: str, model: ModelSession, *,
                 question_messages(part, prompt), params, on_token=on_token,
                 prefix=prefix_for(vault, case, part)), failure_action=None)
             outputs.append(done.text)
-            rows.extend(parse_rows(done.text, spec, setup.context, document))
+            rows.extend(parse_rows(done.text, spec, setup.context, document, checker))
     except Exception as exc:  # a task never stays "running": closed as failed or cancelled, and audited
         cancelled = isinstance(exc, Cancelled)
         with vault.write() as session:

@@ -36,41 +36,28 @@ def cold_start(home: Path, runs: int = 3) -> dict:
 def stalls(home: Path, demo_dir: Path) -> dict:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["CASEFILE_HOME"] = str(home)
-    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
     from app.unlock import create_vault
     from assets.demo.make_demo_pdfs import FACTS
     from tests.fixtures.stalls import StallMeter
     from ui.main_window import MainWindow
+    from ui.scripting import open_new_case
+    from ui.scripting import wait_for as wait
 
     app = QApplication.instance() or QApplication([])
     window = MainWindow(create_vault(PASSPHRASE, home)[0], auto_lock_minutes=0)
     window.show()
 
-    def wait(signal, start, timeout_s: float = 600):
-        loop, result = QEventLoop(), []
-        signal.connect(lambda *args: (result.append(args[0] if args else None), loop.quit()))
-        QTimer.singleShot(0, start)
-        QTimer.singleShot(int(timeout_s * 1000), loop.quit)
-        loop.exec()
-        return result[0] if result else None
-
-    def open_case(name: str) -> None:
-        window.create_case(name)
-        deadline = time.monotonic() + 30
-        while not (window.current_case and window.current_case.name == name) and time.monotonic() < deadline:
-            app.processEvents()
-
     results = {"goal_ms": 50}
     meter = StallMeter()
     if CORPUS.is_dir():
-        open_case("Legal")
+        open_new_case(window, "Legal")
         meter.start()
         report = wait(window.ingest_finished, lambda: window.add_documents([CORPUS]))
         results["ingest_legal_corpus"] = {"longest_stall_ms": round(meter.stop() * 1000, 1),
                                           "ticks": meter.ticks, "pages": getattr(report, "pages", None)}
-    open_case("Demo")
+    open_new_case(window, "Demo")
     wait(window.ingest_finished, lambda: window.add_documents([demo_dir]))
     wait(window.answer_finished, lambda: window.ask_question(FACTS["price_question"]))  # warm the model
     meter.start()
