@@ -11,9 +11,18 @@ from pathlib import Path
 from app.audit_export import export_audit, signer_fingerprint
 from app.cli_output import emit_json
 from app.errors import UserFacingError
-from app.model_import import import_model
+from app.model_choice import default_model_id, set_default_model
+from app.model_import import import_model, sign_model_folder
 from app.model_store import list_models, prepare_embedded
-from app.settings import DEFAULT_REMOTE_WINDOW, RemoteBackend, remote_backend, set_remote_backend
+from app.settings import (
+    DEFAULT_REMOTE_WINDOW,
+    RemoteBackend,
+    remote_backend,
+    set_remote_backend,
+    set_site_key,
+    site_key,
+)
+from app.signing import generate_key
 from app.unlock import RECOVERY_NOTICE, check_new_passphrase, open_vault, prompt_new_passphrase, unlock_vault
 from inference.remote import RemoteClient
 from storage import vault_keys
@@ -58,6 +67,20 @@ def register(commands) -> None:
     remote.add_argument("model", nargs="?", help="the model name the server serves")
     remote.add_argument("--window", type=int, default=DEFAULT_REMOTE_WINDOW, help="its context window")
     remote.add_argument("--off", action="store_true", help="go back to the local model")
+    default = _action(actions, "default", "the model questions and tasks use unless --model says otherwise",
+                      cmd_models_default)
+    default.add_argument("model", nargs="?", help="a model from `models list`; without it, show the default")
+    keygen = _action(actions, "keygen", "make the site's model-signing key pair (on the admin's machine)",
+                     cmd_models_keygen)
+    keygen.add_argument("out", type=Path, help="folder for site-key.pem (private) and site-key.pub.pem")
+    sign = _action(actions, "sign", "write and sign a model folder's SHA256SUMS with the site's key",
+                   cmd_models_sign)
+    sign.add_argument("folder", type=Path)
+    sign.add_argument("--key", type=Path, required=True, help="the site's private key (site-key.pem)")
+    site = _action(actions, "site-key", "accept only models signed by this public key (or --off)",
+                   cmd_models_site_key)
+    site.add_argument("public_key", nargs="?", type=Path, help="site-key.pub.pem; without it, show the key")
+    site.add_argument("--off", action="store_true", help="accept unsigned model folders again")
     imported = _action(actions, "import", "copy a model folder (from a USB drive) into the store, checked",
                        cmd_models_import)
     imported.add_argument("folder", type=Path)
@@ -176,6 +199,43 @@ def cmd_vault_keyring(args: argparse.Namespace) -> int:
 def cmd_models_prepare(args: argparse.Namespace) -> int:
     model = prepare_embedded()
     print(f"Ready: {model.model_id} in {model.path}")
+    return 0
+
+
+def cmd_models_default(args: argparse.Namespace) -> int:
+    vault = open_vault()
+    if not args.model:
+        print(f"Default model: {default_model_id(vault)}")
+        return 0
+    model = set_default_model(vault, args.model)
+    print(f"Questions and tasks now use {model.model_id} (weights sha256 {model.weights_sha256[:12]}…).")
+    return 0
+
+
+def cmd_models_keygen(args: argparse.Namespace) -> int:
+    private, public = args.out / "site-key.pem", args.out / "site-key.pub.pem"
+    if private.exists():
+        raise UserFacingError(f"{private} exists already: a new key would orphan its signatures.")
+    print(f"Key pair written: {private} (keep it offline, owner-only) and {public}.\n"
+          f"Fingerprint: {generate_key(private, public)}")
+    return 0
+
+
+def cmd_models_sign(args: argparse.Namespace) -> int:
+    signature = sign_model_folder(args.folder, args.key)
+    print(f"Signed: {signature.with_suffix('')} and {signature}. Copy the folder with both to the media.")
+    return 0
+
+
+def cmd_models_site_key(args: argparse.Namespace) -> int:
+    vault = open_vault()
+    if args.off or args.public_key:
+        key = set_site_key(vault, None if args.off else args.public_key.read_bytes())
+        print(f"Model imports now need a manifest signed by {key.fingerprint}." if key
+              else "Model imports no longer need a site signature.")
+        return 0
+    key = site_key(vault)
+    print(f"Site key: {key.fingerprint}" if key else "Site key: none (model folders are checked, unsigned).")
     return 0
 
 

@@ -8,13 +8,13 @@ import sys
 from pathlib import Path
 
 from app import cases
-from app.cli_output import add_reading_choices, document_ids, emit_json, plural
+from app.cli_output import add_model_choice, add_reading_choices, document_ids, emit_json, plural
 from app.context import build_context
 from app.errors import UserFacingError
 from app.extract.ocr import check_languages
 from app.ingest import STATUS_REJECTED, IngestProgress, ingest_paths
+from app.model_choice import chosen_model
 from app.model_session import ModelSession
-from app.model_store import get_model
 from app.page_tokens import refresh_page_tokens
 from app.planning import plan_context
 from app.questions import ask
@@ -42,11 +42,13 @@ def register(commands) -> None:
     ask_cmd.add_argument("--session", type=int, metavar="ID", help="continue this chat (its earlier "
                                                                    "questions and answers are read too)")
     add_reading_choices(ask_cmd)
+    add_model_choice(ask_cmd)
     ask_cmd.add_argument("--json", action="store_true")
     ask_cmd.set_defaults(handler=cmd_ask)
 
     plan = commands.add_parser("plan", help="tokens, pages and memory a case needs")
     plan.add_argument("--case", required=True)
+    add_model_choice(plan)
     plan.add_argument("--json", action="store_true")
     plan.set_defaults(handler=cmd_plan)
 
@@ -104,7 +106,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 def cmd_ask(args: argparse.Namespace) -> int:
     vault = open_vault()
     case = cases.open_case(vault, args.case)
-    session = ModelSession(get_model(), remote_backend(vault))
+    session = ModelSession(chosen_model(vault, args.model), remote_backend(vault))
     try:
         def stream(text: str) -> None:
             if not args.json:
@@ -142,7 +144,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
 def cmd_plan(args: argparse.Namespace) -> int:
     vault = open_vault()
     case = cases.open_case(vault, args.case)
-    model = get_model()
+    model = chosen_model(vault, args.model)
     documents = refresh_page_tokens(vault, cases.documents_with_pages(vault, case), model)
     plan = plan_context(build_context(documents, model.model_id), model)
     if args.json:

@@ -21,6 +21,11 @@ def add_reading_choices(parser) -> None:
                         help="a set larger than the window: read it in passes over window-sized parts")
 
 
+def add_model_choice(parser) -> None:
+    parser.add_argument("--model", metavar="ID",
+                        help="a model from `models list` (default: the one set by `models default`)")
+
+
 def document_ids(text: str) -> list[str]:
     """ "D3, D5" -> ["D3", "D5"] """
     return [i.strip() for i in text.split(",") if i.strip()]

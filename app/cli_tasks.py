@@ -8,11 +8,11 @@ from pathlib import Path
 
 from app import cases
 from app.case_overview import chat_summaries
-from app.cli_output import add_reading_choices, document_ids, emit_json, plural
+from app.cli_output import add_model_choice, add_reading_choices, document_ids, emit_json, plural
 from app.exports.files import export_chat, export_task
 from app.exports.report import citation_text
+from app.model_choice import chosen_model
 from app.model_session import ModelSession
-from app.model_store import get_model
 from app.settings import remote_backend
 from app.tasks.run import TaskProgress, run_task
 from app.tasks.templates import TEMPLATES, template
@@ -31,6 +31,7 @@ def register(commands) -> None:
     task.add_argument("--case", required=True)
     task.add_argument("kind", choices=list(TEMPLATES), metavar="KIND", help=kinds)
     add_reading_choices(task)
+    add_model_choice(task)
     task.add_argument("--max-tokens", type=int, help="longest model output per prompt, in tokens")
     task.add_argument("--out", type=Path, metavar="FILE", help="also export the result (.csv, .docx, .pdf)")
     task.add_argument("--json", action="store_true")
@@ -54,7 +55,7 @@ def register(commands) -> None:
 def cmd_task(args: argparse.Namespace) -> int:
     vault = open_vault()
     case = cases.open_case(vault, args.case)
-    session = ModelSession(get_model(), remote_backend(vault))
+    session = ModelSession(chosen_model(vault, args.model), remote_backend(vault))
 
     def progress(p: TaskProgress) -> None:
         if sys.stderr.isatty() and p.steps > 1:

@@ -119,7 +119,7 @@ class Ingest:
         self.ocr_requested = ocr
         self.on_outcome, self.on_progress, self.should_stop = on_outcome, on_progress, should_stop
         self.pool = pool
-        self.counter = PageCounter.for_default_model()
+        self.counter = PageCounter.for_default_model(vault)
         self.report = IngestReport()
         self._known: dict[str, DocumentRecord] = {}  # sha256 -> document already in the case
         self._failed: dict[str, str] = {}  # sha256 -> why it was rejected in this batch

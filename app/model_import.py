@@ -30,6 +30,8 @@ from pathlib import Path
 from app.errors import UserFacingError
 from app.model_store import ModelInfo, _folder_name, read_model
 from app.paths import models_home
+from app.settings import site_key
+from app.signing import SIGNATURE_SUFFIX, sign_file, verify_file
 from inference.manifest import MANIFEST_NAME, ModelManifest, sha256_file, write_manifest
 from storage.vault import Vault
 
@@ -41,7 +43,7 @@ ALLOWED_NAMES = {
 DOCUMENTATION = re.compile(r"^(readme|license|licence|notice|copying)(\..*)?$|^\.gitattributes$",
                            re.IGNORECASE)
 EXECUTABLE = {".bin", ".pt", ".pth", ".pkl", ".pickle", ".ckpt", ".py", ".pyc", ".so", ".dll", ".exe", ".sh"}
-SUMS_NAMES = (MANIFEST_NAME, "SHA256SUMS")
+SUMS_NAMES = (MANIFEST_NAME, "SHA256SUMS", MANIFEST_NAME + SIGNATURE_SUFFIX, "SHA256SUMS" + SIGNATURE_SUFFIX)
 DTYPE_BYTES = {"F64": 8, "F32": 4, "F16": 2, "BF16": 2, "I64": 8, "I32": 4, "I16": 2, "I8": 1, "U8": 1,
                "BOOL": 1, "F8_E4M3": 1, "F8_E5M2": 1, "U16": 2, "U32": 4, "U64": 8}
 MAX_HEADER = 100 * 2**20
@@ -140,15 +142,73 @@ def check_safetensors(path: Path) -> None:
                                "shape; nothing was copied.")
 
 
-def _expected_hashes(source: Path) -> dict[str, str] | None:
-    if (source / MANIFEST_NAME).is_file():
-        return ModelManifest.read(source).files
-    sums = source / "SHA256SUMS"
-    if sums.is_file():
-        lines = sums.read_text(encoding="utf-8").splitlines()
-        pairs = [line.split(maxsplit=1) for line in lines if line.strip()]
-        return {pair[1].strip().lstrip("*"): pair[0].lower() for pair in pairs if len(pair) == 2}
+def _sums_file(source: Path) -> Path | None:
+    for name in (MANIFEST_NAME, "SHA256SUMS"):
+        if (source / name).is_file():
+            return source / name
     return None
+
+
+def _expected_hashes(sums: Path | None) -> dict[str, str] | None:
+    if sums is None:
+        return None
+    if sums.name == MANIFEST_NAME:
+        return ModelManifest.read(sums.parent).files
+    lines = sums.read_text(encoding="utf-8").splitlines()
+    pairs = [line.split(maxsplit=1) for line in lines if line.strip()]
+    return {pair[1].strip().lstrip("*"): pair[0].lower() for pair in pairs if len(pair) == 2}
+
+
+def _check_site_signature(vault: Vault, sums: Path | None, files: list[Path]) -> str:
+    """Where the site configured a signing key, the folder's manifest must be signed by it and name
+    every file; returns how the manifest was vouched for (for the audit event)."""
+    key = site_key(vault)
+    if key is None:
+        return "supplied" if sums else "none"
+    if sums is None:
+        raise ModelRefused(f"This site accepts only models signed by its key ({key.fingerprint[:16]}…); the "
+                           "folder has no SHA256SUMS to check. Nothing was copied.")
+    try:
+        verify_file(sums, key.public_pem.encode("ascii"))
+    except UserFacingError as exc:
+        raise ModelRefused(f"{exc.user_message} This site accepts only models signed by its key; nothing "
+                           "was copied.") from None
+    unlisted = sorted(p.name for p in files if p.name not in (_expected_hashes(sums) or {}))
+    if unlisted:
+        raise ModelRefused(f"The signed manifest does not list {', '.join(unlisted)}; nothing was copied.")
+    return f"signed by site key {key.fingerprint[:16]}"
+
+
+def _check_tokenizer(source: Path, config: dict) -> None:
+    """A model without a chat template, or whose tokenizer has ids past its embedding table, fails
+    at the first question deep in the worker: refuse it now, saying why."""
+    tokenizer_config = source / "tokenizer_config.json"
+    in_config = tokenizer_config.is_file() and "chat_template" in json.loads(
+        tokenizer_config.read_text(encoding="utf-8"))
+    has_template = in_config or any((source / n).is_file()
+                                    for n in ("chat_template.jinja", "chat_template.json"))
+    if not has_template:
+        raise ModelRefused("The folder has no chat template (chat_template.jinja, or chat_template in "
+                           "tokenizer_config.json), so questions cannot be put to it. Nothing was copied.")
+    rows = (config.get("text_config") or config).get("vocab_size") if isinstance(config, dict) else None
+    tokenizer_file = source / "tokenizer.json"
+    if not isinstance(rows, int) or not tokenizer_file.is_file():
+        return
+    tokenizer = json.loads(tokenizer_file.read_text(encoding="utf-8"))
+    vocab = (tokenizer.get("model") or {}).get("vocab") or {}
+    ids = [i for i in vocab.values() if isinstance(i, int)] if isinstance(vocab, dict) else []
+    ids += [t.get("id") for t in tokenizer.get("added_tokens") or [] if isinstance(t.get("id"), int)]
+    if ids and max(ids) >= rows:
+        raise ModelRefused(f"The tokenizer has token ids up to {max(ids):,} but the model has only {rows:,} "
+                           "rows of embeddings: they do not belong together. Nothing was copied.")
+
+
+def sign_model_folder(folder: Path, private_key: Path) -> Path:
+    """For the site's admin: write the folder's SHA256SUMS (the model files, checked as an import
+    would) and sign it with the site's key; returns the signature's path."""
+    sums = folder / "SHA256SUMS"
+    sums.write_text("".join(f"{sha256_file(p)}  {p.name}\n" for p in check_folder(folder)), encoding="utf-8")
+    return sign_file(sums, private_key)
 
 
 def _licence(source: Path, config: dict) -> str:
@@ -196,12 +256,15 @@ def import_model(vault: Vault, source: Path, *, model_id: str | None = None, sto
                  on_progress: Callable[[ImportProgress], None] | None = None) -> ModelInfo:
     files = check_folder(source)
     config = json.loads((source / "config.json").read_text(encoding="utf-8"))
+    _check_tokenizer(source, config)
     model_id = model_id or source.name
     store = store or models_home()
     final = store / _folder_name(model_id)
     if final.exists():
         raise UserFacingError(f"The store already holds a model called “{model_id}” (choose another id).")
-    expected = _expected_hashes(source)
+    sums = _sums_file(source)
+    vouched = _check_site_signature(vault, sums, files)
+    expected = _expected_hashes(sums)
     staging = store / f".importing-{_folder_name(model_id)}"
     staging.mkdir(parents=True, exist_ok=True)
     try:
@@ -235,6 +298,6 @@ def import_model(vault: Vault, source: Path, *, model_id: str | None = None, sto
         vault.audit(session, "model.import", objects={
             "model": model.model_id, "weights_sha256": model.weights_sha256, "license": model.license,
             "source": model.source, "bytes": model.size_bytes,
-            "manifest": "supplied" if expected else "none"})
+            "manifest": vouched})
     return model
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from app.context import token_key
+from app.model_choice import ready_model
 from app.model_store import ModelInfo, prepared_model
 from app.tokens import tokenizer, with_page_tokens
 from storage import repositories as repo
@@ -30,9 +31,9 @@ class PageCounter:
         self.key = token_key(model.model_id)
 
     @classmethod
-    def for_default_model(cls) -> PageCounter | None:
-        """A counter for the default model, or None while no model is prepared (counted later)."""
-        model = prepared_model()
+    def for_default_model(cls, vault: Vault) -> PageCounter | None:
+        """A counter for the vault's default model, or None while it is not prepared (counted later)."""
+        model = ready_model(vault)
         return cls(model) if model is not None else None
 
     def count(self, pages: list[PageRecord], *, recount: bool = True) -> list[PageRecord]:

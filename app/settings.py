@@ -13,6 +13,7 @@ from storage.vault import Vault
 
 REMOTE_KEY = "remote_backend"
 PREFERENCES_KEY = "preferences"
+SITE_KEY = "site_model_key"
 THEMES = ("system", "light", "dark")
 DEFAULT_REMOTE_WINDOW = 262144
 
@@ -51,6 +52,33 @@ def set_remote_backend(vault: Vault, backend: RemoteBackend | None) -> None:
         session.add(row)
         vault.audit(session, "settings.remote_backend",
                     objects={"url": backend.url, "model": backend.model} if backend else {"enabled": False})
+
+
+@dataclass(frozen=True)
+class SiteKey:
+    """The site's Ed25519 public key: once set, only models whose manifest it signed are imported."""
+
+    public_pem: str
+    fingerprint: str
+
+
+def site_key(vault: Vault) -> SiteKey | None:
+    with vault.read() as session:
+        row = session.get(SettingRow, SITE_KEY)
+        return SiteKey(**row.value) if row and row.value else None
+
+
+def set_site_key(vault: Vault, public_pem: bytes | None) -> SiteKey | None:
+    from app.signing import fingerprint
+
+    key = SiteKey(public_pem.decode("ascii"), fingerprint(public_pem)) if public_pem else None
+    with vault.write() as session:
+        row = session.get(SettingRow, SITE_KEY) or SettingRow(key=SITE_KEY)
+        row.value = key.__dict__.copy() if key else {}
+        session.add(row)
+        vault.audit(session, "settings.site_key",
+                    objects={"fingerprint": key.fingerprint} if key else {"enabled": False})
+    return key
 
 
 @dataclass(frozen=True)

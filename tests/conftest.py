@@ -36,6 +36,16 @@ def embedded_model():
     return prepare_embedded(shared_models_dir())
 
 
+@pytest.fixture
+def model_folder(tmp_path, embedded_model):
+    """A tiny random Qwen3.5 model saved as a real transformers folder, with the embedded tokenizer."""
+    from tests.fixtures.tiny_models import write_model_folder
+
+    folder = tmp_path / "usb" / "tiny-qwen"
+    write_model_folder(folder, embedded_model.path)
+    return folder
+
+
 @pytest.fixture(scope="session")
 def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from assets.demo.make_demo_pdfs import render

@@ -14,9 +14,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from app.audit_export import export_audit
 from app.audit_log import audit_page
 from app.exports.files import export_chat, export_task
-from app.model_session import ModelSession
-from app.model_store import prepare_embedded
-from app.settings import remote_backend
 from app.tasks.run import TaskProgress, run_task
 from app.tasks.templates import TEMPLATES
 from ui.audit_view import AuditView
@@ -69,9 +66,7 @@ class CaseMenus(QObject):
         window.statusBar().showMessage(self.tr("Running the task over the whole case…"))
 
         def work(report):
-            if window.model_session is None:
-                window.model_session = ModelSession(prepare_embedded(), remote_backend(window.vault))
-            return run_task(window.vault, case, kind, window.model_session, on_progress=report,
+            return run_task(window.vault, case, kind, window.ensure_model_session(), on_progress=report,
                             max_new_tokens=max_new_tokens)
 
         window.runner.submit(work, on_progress=self._on_progress, on_done=self._on_done,

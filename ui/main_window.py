@@ -31,8 +31,8 @@ from app import cases
 from app.case_overview import case_summaries, case_view, chat_messages, chat_summaries
 from app.errors import Cancelled, ContextTooLarge, WorkerDied
 from app.ingest import IngestProgress, ingest_paths
+from app.model_choice import chosen_model, ready_model
 from app.model_session import ModelSession
-from app.model_store import prepare_embedded, prepared_model
 from app.page_tokens import preload_tokenizer
 from app.page_view import load_page
 from app.questions import Answer, ask
@@ -217,7 +217,7 @@ class MainWindow(QMainWindow):
         if not keep_chat:
             self.chat.show_transcript([])
         self.refresh_chats()
-        self.in_background(lambda: case_view(self.vault, case, prepared_model()), shown)
+        self.in_background(lambda: case_view(self.vault, case, ready_model(self.vault)), shown)
 
     def refresh_chats(self) -> None:
         case, keep = self.current_case, self.chat_session_id
@@ -310,10 +310,8 @@ class MainWindow(QMainWindow):
         chat_id = self.chat_session_id
 
         def work(report):
-            if self.model_session is None:
-                self.model_session = ModelSession(prepare_embedded(), remote_backend(self.vault))
-            return ask(self.vault, case, text, self.model_session, on_token=report, session_id=chat_id,
-                       staged=staged)
+            return ask(self.vault, case, text, self.ensure_model_session(), on_token=report,
+                       session_id=chat_id, staged=staged)
 
         self.runner.submit(work, on_progress=self.chat.add_text,
                            on_done=self._on_answer_done, on_failed=self._on_answer_done)
@@ -350,6 +348,12 @@ class MainWindow(QMainWindow):
         else:
             self.show_error(result)
         self.answer_finished.emit(result)
+
+    def ensure_model_session(self) -> ModelSession:
+        """The model session, started on first use with the vault's chosen model (runner thread)."""
+        if self.model_session is None:
+            self.model_session = ModelSession(chosen_model(self.vault), remote_backend(self.vault))
+        return self.model_session
 
     def restart_model(self) -> None:
         """After a worker crash: a fresh worker on the next question (the vault never stopped)."""

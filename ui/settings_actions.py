@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 
 from app.extract.ocr import installed_languages
+from app.model_choice import default_model_id, set_default_model
 from app.model_import import import_model
 from app.model_store import list_models
 from app.settings import preferences, remote_backend, set_preferences, set_remote_backend
@@ -41,11 +42,13 @@ class SettingsActions(QObject):
         vault = self.window.vault
         device = self.window.engine_status.text()
         self.window.in_background(
-            lambda: (preferences(vault), remote_backend(vault), list_models(), installed_languages()),
+            lambda: (preferences(vault), remote_backend(vault), list_models(), installed_languages(),
+                     default_model_id(vault)),
             lambda loaded: self._show(*loaded, device))
 
-    def _show(self, prefs, remote, models, languages, device) -> None:
-        self.dialog = SettingsDialog(prefs, remote, models, languages, device, self.window)
+    def _show(self, prefs, remote, models, languages, default_model, device) -> None:
+        self.dialog = SettingsDialog(prefs, remote, models, languages, device, self.window,
+                                     default_model=default_model)
         self.dialog.test_requested.connect(self.test)
         self.dialog.save_requested.connect(self.save)
         self.dialog.import_requested.connect(self.import_folder)
@@ -68,20 +71,24 @@ class SettingsActions(QObject):
 
     def save(self, prefs, backend) -> None:
         vault, dialog, previous = self.window.vault, self.dialog, None
+        model_id, model_changed = dialog.chosen_model(), False
 
         def work():
-            nonlocal previous
+            nonlocal previous, model_changed
             previous = remote_backend(vault)
             if backend is not None and backend != previous:
                 test_server(backend)
             saved = set_preferences(vault, prefs)
             if backend != previous:
                 set_remote_backend(vault, backend)
+            if model_id and model_id != default_model_id(vault):
+                set_default_model(vault, model_id)
+                model_changed = True
             return saved
 
         def done(saved) -> None:
             dialog.show_saved(saved)
-            self.apply(saved, backend_changed=backend != previous)
+            self.apply(saved, backend_changed=backend != previous or model_changed)
 
         self.window.in_background(work, done, on_failed=dialog.show_saved)
 

@@ -35,7 +35,7 @@ class SettingsDialog(QDialog):
     test_requested = Signal(object)  # RemoteBackend
 
     def __init__(self, preferences: Preferences, remote: RemoteBackend | None, models: list,
-                 languages: list[str], device: str, parent=None) -> None:
+                 languages: list[str], device: str, parent=None, default_model: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.resize(640, 560)
@@ -43,13 +43,20 @@ class SettingsDialog(QDialog):
 
         store = QGroupBox(self.tr("Models on this computer"))
         store_layout = QVBoxLayout(store)
+        self.default_model = QComboBox()  # the local model questions and tasks use
         for model in models or []:
+            self.default_model.addItem(model.model_id, model.model_id)
             store_layout.addWidget(QLabel(fill(self.tr("%1 — window %2 tokens, %3 MiB, %4, sha256 %5…"),
                                                model.model_id, f"{model.window:,}",
                                                f"{model.size_bytes / 2**20:,.0f}", model.license,
                                                model.weights_sha256[:12])))
         if not models:
             store_layout.addWidget(QLabel(self.tr("No model is ready yet.")))
+        else:
+            self.default_model.setCurrentIndex(max(0, self.default_model.findData(default_model)))
+            chooser = QFormLayout()
+            chooser.addRow(self.tr("Answer with:"), self.default_model)
+            store_layout.addLayout(chooser)
         store_layout.addWidget(QLabel(fill(self.tr("Device: %1"), device), wordWrap=True))
         self.import_button = QPushButton(self.tr("Import a model folder…"))
         self.import_button.setToolTip(self.tr("From removable media: configuration, tokenizer and "
@@ -114,6 +121,10 @@ class SettingsDialog(QDialog):
         for widget in (self.url, self.model, self.window, self.test_button):
             widget.setEnabled(remote)
 
+    def chosen_model(self) -> str | None:
+        """The local model chosen to answer with (None when no model is ready)."""
+        return self.default_model.currentData()
+
     def preferences(self) -> Preferences:
         return Preferences(auto_lock_minutes=self.auto_lock.value(), theme=self.theme.currentData(),
                            ocr_languages=self.ocr_languages.text().strip())
@@ -146,6 +157,8 @@ class SettingsDialog(QDialog):
         else:
             self.import_status.setText(fill(self.tr("Imported %1 (weights sha256 %2…)."), result.model_id,
                                             result.weights_sha256[:16]))
+            if self.default_model.findData(result.model_id) < 0:
+                self.default_model.addItem(result.model_id, result.model_id)
             self.import_status.setStyleSheet("color: #2e7d32")
 
     def show_saved(self, result) -> None:

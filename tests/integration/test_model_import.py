@@ -15,16 +15,6 @@ from storage.audit import iter_events
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture
-def model_folder(tmp_path, embedded_model):
-    """A tiny random Qwen3.5 model saved as a real transformers folder, with the embedded tokenizer."""
-    from tests.fixtures.tiny_models import write_model_folder
-
-    folder = tmp_path / "usb" / "tiny-qwen"
-    write_model_folder(folder, embedded_model.path)
-    return folder
-
-
 def _store_entries(store):
     return sorted(p.name for p in store.iterdir()) if store.exists() else []
 
@@ -50,6 +40,8 @@ def test_a_valid_folder_is_imported_checked_and_audited(vault, model_folder, tmp
     (lambda f: _with_auto_map(f / "config.json"), "auto_map"),
     (lambda f: _lying_header(f / "model.safetensors"), "header claims"),
     (lambda f: _shifted_tensor(f / "model.safetensors"), "points outside the file"),
+    (lambda f: _small_vocabulary(f / "config.json"), "do not belong together"),
+    (lambda f: (f / "chat_template.jinja").unlink(), "no chat template"),
 ])
 def test_dangerous_or_lying_folders_are_refused_and_leave_nothing(vault, model_folder, tmp_path, spoil,
                                                                    reason):
@@ -87,6 +79,11 @@ def test_an_interrupted_copy_resumes(vault, model_folder, tmp_path):
 def _with_auto_map(path):
     config = json.loads(path.read_text())
     path.write_text(json.dumps({**config, "auto_map": {"AutoModelForCausalLM": "evil.Model"}}))
+
+
+def _small_vocabulary(path):
+    config = json.loads(path.read_text())
+    path.write_text(json.dumps({**config, "vocab_size": 512}))
 
 
 def _lying_header(path):

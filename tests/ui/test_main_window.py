@@ -331,3 +331,11 @@ def test_a_model_folder_is_imported_from_the_settings(window, qtbot, tmp_path, m
         dialog.import_requested.emit(tmp_path / "usb" / "tiny-qwen")
     assert imported.args[0].model_id == "tiny-qwen"
     assert dialog.import_status.text().startswith("Imported tiny-qwen") and dialog.import_button.isEnabled()
+
+    from app.model_choice import default_model_id
+
+    dialog.default_model.setCurrentIndex(dialog.default_model.findData("tiny-qwen"))
+    with qtbot.waitSignal(window.settings.saved, timeout=10_000):
+        dialog.save_requested.emit(dialog.preferences(), dialog.remote_backend())
+    assert default_model_id(window.vault) == "tiny-qwen"
+    assert "start again" in window.statusBar().currentMessage()  # the next question uses it
