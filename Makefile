@@ -1,6 +1,7 @@
 # Casefile: two commands on a fresh machine.
 #   make run    set up .venv if needed, prepare the embedded model, open the desktop app
 #   make test   set up .venv if needed, run the whole test suite
+#   make bundle / bundle-check / frozen: offline install (packaging/BUNDLE.md, packaging/FROZEN.md)
 # Setup is idempotent: a stamp keyed on the requirements' hash skips pip when nothing changed.
 
 PYTHON ?= python3
@@ -12,7 +13,7 @@ STAMP  := $(VENV)/.casefile-setup-$(REQ_HASH)
 # Test runs share one converted copy of the embedded model (no document data in it).
 export CASEFILE_TEST_MODELS ?= $(CURDIR)/.cache/models
 
-.PHONY: run test bench lint setup demo clean
+.PHONY: run test bench lint setup demo clean bundle bundle-check frozen
 
 run: $(STAMP)
 	@command -v tesseract >/dev/null || echo "Note: Tesseract is not installed, so scanned pages cannot be read (OCR). Debian/Ubuntu: sudo apt-get install tesseract-ocr tesseract-ocr-eng; macOS: brew install tesseract."
@@ -27,6 +28,18 @@ bench: $(STAMP)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
+
+# The offline install bundle (see packaging/BUNDLE.md): wheelhouse, hashed lock, SBOM, signed sums.
+bundle: $(STAMP)
+	$(PY) packaging/build_bundle.py --tar
+
+# Build the bundle, prove install.sh refuses altered ones, install it and self-test with no network.
+bundle-check: $(STAMP)
+	PY=$(PY) bash packaging/bundle_check.sh
+
+# The frozen one-folder app (PyInstaller; see packaging/FROZEN.md). Takes minutes.
+frozen: $(STAMP)
+	bash packaging/build_frozen.sh
 
 demo: $(STAMP)
 	$(PY) -m assets.demo.make_demo_pdfs demo-case

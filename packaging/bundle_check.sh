@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# make bundle-check: build the offline bundle here, prove that install.sh refuses an altered one,
+# then install it into a fresh venv and self-test it with no network at all (unshare -rn).
+# Downloads are kept in .cache/wheelhouse, so a second run fetches nothing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=${PY:-.venv/bin/python}
+WORK=$(pwd)/.cache/bundle-check
+BUNDLE=$WORK/bundle
+rm -rf "$WORK/bundle" "$WORK/prefix" "$WORK/home"
+mkdir -p "$WORK/home"
+[ -f "$WORK/key.pem" ] || "$PY" -c "
+from pathlib import Path; from app.signing import generate_key
+generate_key(Path('$WORK/key.pem'), Path('$WORK/key.pub.pem'))"
+"$PY" packaging/build_bundle.py --out "$BUNDLE" --key "$WORK/key.pem" --wheelhouse .cache/wheelhouse
+FINGERPRINT=$("$PY" -c "
+from pathlib import Path; from app.signing import fingerprint
+print(fingerprint(Path('$WORK/key.pub.pem').read_bytes()))")
+
+refused() {  # the install must stop, before installing anything, saying why
+    local expect=$1; shift
+    if out=$(env "$@" CASEFILE_PREFIX="$WORK/prefix" "$BUNDLE/install.sh" 2>&1); then
+        echo "bundle-check: install.sh accepted a bundle it should refuse ($expect)"; exit 1
+    fi
+    grep -q "$expect" <<<"$out" || { echo "bundle-check: unexpected refusal: $out"; exit 1; }
+    [ ! -e "$WORK/prefix/venv" ] || { echo "bundle-check: something was installed"; exit 1; }
+    echo "refused as it should: $(tail -1 <<<"$out")"
+}
+refused "not by the key you expected" CASEFILE_BUNDLE_FINGERPRINT=0000
+echo "import os" >"$BUNDLE/casefile/app/sneaky.py"
+refused "not in SHA256SUMS" CASEFILE_BUNDLE_FINGERPRINT="$FINGERPRINT"
+rm "$BUNDLE/casefile/app/sneaky.py"
+cp "$BUNDLE/sbom.json" "$WORK/sbom.json"
+echo " " >>"$BUNDLE/sbom.json"
+refused "does not match SHA256SUMS" CASEFILE_BUNDLE_FINGERPRINT="$FINGERPRINT"
+cp "$WORK/sbom.json" "$BUNDLE/sbom.json"
+
+# The real install, with the network namespace empty: no interface but loopback.
+unshare -rn true 2>/dev/null || { echo "bundle-check: this machine does not allow unshare -rn"; exit 1; }
+unshare -rn env -i PATH="$PATH" HOME="$WORK/home" LANG=C.UTF-8 CASEFILE_BUNDLE_FINGERPRINT="$FINGERPRINT" \
+    CASEFILE_PREFIX="$WORK/prefix" PYTHON="$("$PY" -c "import sys; print(sys._base_executable)")" "$BUNDLE/install.sh"
+grep -q "All checks passed." "$WORK/prefix/selftest-report.txt"
+echo "bundle-check: the bundle installed and passed its self-test with no network."
