@@ -56,4 +56,4 @@ $(STAMP): $(REQS)
 	@touch $(STAMP)
 
 clean:
-	rm -rf $(VENV) .cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) .cache .pytest_cache .ruff_cache dist build

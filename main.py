@@ -15,6 +15,16 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
+    # The frozen app is its own helper: a reading-pool child, or `--run-module inference.worker`.
+    import multiprocessing
+
+    multiprocessing.freeze_support()
+    from app.frozen import run_helper_module
+
+    helper = run_helper_module(sys.argv[1:] if argv is None else argv)
+    if helper is not None:
+        return helper
+
     # Offline switches first: the libraries read them at import time.
     from app.paths import data_home
     from inference.offline import apply_offline_env, guard_network, harden_process

@@ -18,11 +18,18 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from app.context import CaseContext
+from app.context import CaseContext, is_bates_label
+from app.productions.bates import parse_bates_query
 from storage.records import PageRecord
 
 CITATION_RE = re.compile(
     r"\[\s*(?P<doc>D\d+)\s*(?:[,;]?\s*(?:pp?\.?|pages?)\s*(?P<page>\d+)(?:\s*[-\u2013]\s*(?P<end>\d+))?)?\s*\]",
+    re.IGNORECASE,
+)
+# [ABC0001234] or [ABC0001234-ABC0001236] / [ABC0001234-36]: a page by its Bates number.
+BATES_CITATION_RE = re.compile(
+    r"\[\s*(?P<bates>[A-Z][A-Z0-9]*(?:[-_ ][A-Z0-9]+)*?[-_ ]?\d{5,}"
+    r"(?:\s*(?:[-\u2013\u2014]|to|through)\s*(?:[A-Z][A-Z0-9]*(?:[-_ ][A-Z0-9]+)*?[-_ ]?)?\d{2,})?)\s*\]",
     re.IGNORECASE,
 )
 QUOTE_RE = re.compile(r"[\"\u201c](?P<quote>[^\"\u201c\u201d]{8,}?)[\"\u201d]")
@@ -130,6 +137,14 @@ class PreparedPages:
     def __init__(self, context: CaseContext) -> None:
         self.context = context
         self._prepared: dict[tuple[str, int], PreparedPage] = {}
+        self._bates: dict[str, tuple[str, int]] | None = None
+
+    def by_bates(self, bates: str) -> tuple[str, int] | None:
+        """(document id, page number) of the page with this Bates number, if it is in the set."""
+        if self._bates is None:
+            self._bates = {p.label.casefold(): (d.short_id, p.number) for d in self.context.documents
+                           for p in d.pages if is_bates_label(p.label)}
+        return self._bates.get(bates.casefold())
 
     def get(self, short_id: str, page: PageRecord) -> PreparedPage:
         key = (short_id, page.number)
@@ -150,14 +165,24 @@ class PreparedPages:
         return None
 
 
+def citation_matches(text: str) -> list[re.Match]:
+    """Every citation in the text, ``[D3 p2]`` and ``[ABC0001234]`` alike, in reading order."""
+    return sorted([*CITATION_RE.finditer(text), *BATES_CITATION_RE.finditer(text)], key=lambda m: m.start())
+
+
 def parse_citations(answer: str, context: CaseContext, pages: PreparedPages | None = None) -> list[Citation]:
     citations: list[Citation] = []
     pages = pages or PreparedPages(context)
     quotes = [q for q in QUOTE_RE.finditer(answer) if len(q.group("quote").split()) >= MIN_QUOTE_WORDS]
     used_quotes: set[int] = set()
-    for match in CITATION_RE.finditer(answer):
+    for match in citation_matches(answer):
         quote = _quote_before(answer, match.start(), quotes, used_quotes)
-        citations.append(_resolve(pages, match, quote))
+        if "bates" in match.groupdict():
+            citations.append(_resolve_bates(pages, match.group("bates"), quote))
+        else:
+            page_no = int(match.group("page")) if match.group("page") else None
+            last = int(match.group("end")) if match.group("end") else page_no  # [D3 pp. 4-5]
+            citations.append(_resolve(pages, match.group("doc").upper(), page_no, last, quote))
     for index, quote in enumerate(quotes):
         if index not in used_quotes:
             citations.append(_locate_uncited(pages, quote.group("quote")))
@@ -176,16 +201,30 @@ def _quote_before(answer: str, position: int, quotes, used: set[int]) -> str | N
     return None
 
 
-def _resolve(pages: PreparedPages, match: re.Match, quote: str | None) -> Citation:
+def _resolve_bates(pages: PreparedPages, cited: str, quote: str | None) -> Citation:
+    """A Bates citation is the page that carries that number; a range, the pages of the first
+    one's document up to the last number."""
+    query = parse_bates_query(cited)
+    first = pages.by_bates(query[0].text) if query else None
+    if first is None:
+        shown = query[0].text if query else cited.strip()
+        return Citation(shown, None, None, shown, quote, False if quote else None, known=False)
+    last = pages.by_bates(query[1].text)
+    end = last[1] if last and last[0] == first[0] else None
+    document = pages.context.document(first[0])
+    if end is None and query[1].number > query[0].number:  # the range runs past this document
+        end = document.pages[-1].number
+    return _resolve(pages, first[0], first[1], end or first[1], quote)
+
+
+def _resolve(pages: PreparedPages, short_id: str, page_no: int | None, last: int | None,
+             quote: str | None) -> Citation:
     context = pages.context
-    short_id = match.group("doc").upper()
-    page_no = int(match.group("page")) if match.group("page") else None
     document = context.document(short_id)
     if document is None:
         return Citation(short_id, None, page_no, None, quote, False if quote else None, known=False)
     page = document.page(page_no) if page_no is not None else None
     known = page_no is None or page is not None
-    last = int(match.group("end")) if match.group("end") else page_no  # [D3 pp. 4-5]
     cited = [p for p in document.pages if page_no is not None and page_no <= p.number <= (last or 0)]
     verified, fuzzy, found_on = None, False, None
     if quote is not None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from app import cases
 from app.cli_output import add_model_choice, add_reading_choices, document_ids, emit_json, plural
-from app.context import build_context
+from app.context import build_context, is_bates_label
 from app.errors import UserFacingError
 from app.extract.ocr import check_languages
 from app.ingest import STATUS_REJECTED, IngestProgress, ingest_paths
@@ -95,8 +95,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         print("\r\033[K", end="", file=sys.stderr)
     if args.json:
         emit_json({"case": case.name, "files": [o.as_json() for o in report.outcomes],
-                   "cancelled": report.cancelled})
+                   "productions": [p.as_json() for p in report.productions], "cancelled": report.cancelled})
     else:
+        for production in report.productions:
+            print("\n".join(production.lines()))
         print(f"{report.count('ingested')} ingested, {report.count('duplicate')} duplicate, "
               f"{report.count(STATUS_REJECTED)} rejected; {plural(report.pages, 'page')} in "
               f"{report.seconds:.1f} s.")
@@ -131,6 +133,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
         print(f"  Not cited by the model; Casefile found its figures on: {found}")
     for c in answer.citations:
         where = f"{c.short_id} {c.document or 'unknown document'}" + (f" p{c.page}" if c.page else "")
+        if c.known and is_bates_label(c.bates):
+            where = f"{c.bates}: {where}"
         quote = f' "{c.quote}"' if c.quote else ""
         flag = "" if c.known else " (not in this case)"
         print(f"  [{where}]{flag}{quote} {c.verdict}".rstrip())
@@ -152,7 +156,15 @@ def cmd_plan(args: argparse.Namespace) -> int:
         return 0
     print(f"Case “{case.name}” on {plan.model_id}")
     for d in plan.documents:
-        print(f"  {d.short_id:<4} {d.name:<40} {plural(d.pages, 'page'):>11} {d.tokens:>9,} tokens")
+        family = f"  family {d.family}" if d.family else ""
+        print(f"  {d.short_id:<4} {d.name:<40} {plural(d.pages, 'page'):>11} {d.tokens:>9,} tokens{family}")
+    families: dict[str, list[str]] = {}
+    for d in plan.documents:
+        if d.family:
+            families.setdefault(d.family, []).append(d.short_id)
+    if families:
+        shown = "; ".join(f"{name}: {', '.join(ids)}" for name, ids in families.items())
+        print(f"Families (an e-mail with its attachments, kept together and read in one pass): {shown}")
     verdict = "fits" if plan.fits else "DOES NOT FIT (nothing is cut; leave out documents)"
     print(f"Tokens: {plan.tokens_used:,} used + {plan.answer_reserve:,} for the answer "
           f"of a {plan.window:,}-token window: {verdict}")

@@ -13,11 +13,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.productions.bates import parse_bates
 from storage.records import DocumentRecord, PageRecord
 
-TEMPLATE_VERSION = "ctx-2"
+TEMPLATE_VERSION = "ctx-3"
 _PROMPTS = Path(__file__).resolve().parent.parent / "assets" / "prompts"
-SYSTEM_INSTRUCTION = (_PROMPTS / "system-v2.txt").read_text(encoding="utf-8").strip()
+SYSTEM_INSTRUCTION = (_PROMPTS / "system-v3.txt").read_text(encoding="utf-8").strip()
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,15 @@ class CaseContext:
 
 
 def order_documents(documents: list[tuple[DocumentRecord, list[PageRecord]]]):
-    return sorted(documents, key=lambda item: (item[0].name.casefold(), item[0].sha256))
+    """By name, except that a production's attachments follow their parent e-mail: a family is
+    read together and in order (its parent's BEGATTACH is the family's name)."""
+    def key(item):
+        record = item[0]
+        family = record.metadata.get("family")
+        return ((family or record.name).casefold(), record.metadata.get("role") == "attachment",
+                record.name.casefold(), record.sha256)
+
+    return sorted(documents, key=key)
 
 
 def manifest_hash(document_hashes: list[str], model_id: str) -> str:
@@ -75,8 +84,18 @@ def escape_markers(text: str) -> str:
     return _MARKUP.sub(r"&lt;\1\2", text)
 
 
+def is_bates_label(label: str | None) -> bool:
+    """A page label that is a Bates number (from a production's load file, or a stamp found on a
+    PDF page): a prefix and five or more digits, e.g. ABC0001234. The model is told to cite it."""
+    number = parse_bates(label) if label else None
+    return bool(number and number.prefix and number.width >= 5 and number.text == label)
+
+
 def render_page(page: PageRecord) -> str:
-    label = f' label="{_attr(page.label)}"' if page.label and page.label != str(page.number) else ""
+    if is_bates_label(page.label):
+        label = f' bates="{_attr(page.label)}"'
+    else:
+        label = f' label="{_attr(page.label)}"' if page.label and page.label != str(page.number) else ""
     if page.ocr:
         label += ' source="OCR"'
     if page.needs_ocr:
@@ -86,8 +105,15 @@ def render_page(page: PageRecord) -> str:
 
 def document_header(short_id: str, record: DocumentRecord, page_count: int, part: str | None = None) -> str:
     part_attr = f' part="{part}"' if part else ""
+    described = "".join(f' {key}="{_attr(record.metadata[key])}"' for key in HEADER_FIELDS
+                        if record.metadata.get(key))
     return (f'<document id="{short_id}" name="{_attr(record.name)}" type="{record.kind}" '
-            f'pages="{page_count}"{part_attr}>')
+            f'pages="{page_count}"{part_attr}{described}>')
+
+
+# What a production's load file says about a document that helps to answer about it.
+HEADER_FIELDS = ("bates", "family", "role", "custodian", "date", "from", "to", "cc", "subject", "filename",
+                 "author", "title")
 
 
 DOCUMENT_FOOTER = "</document>"

@@ -13,7 +13,7 @@ import hashlib
 import time
 from collections import deque
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from app.errors import IngestError
@@ -28,6 +28,17 @@ from app.ingest_pool import (
     shared_pool,
 )
 from app.page_tokens import PageCounter
+from app.production_ingest import (
+    ProductionSummary,
+    content_hash,
+    document_metadata,
+    document_name,
+    extracted,
+    original_pdf,
+    summarise,
+)
+from app.productions.bates import document_stamps
+from app.productions.volume import find_load_files, read_volume
 from inference.manifest import sha256_file
 from storage import repositories as repo
 from storage.audit import OUTCOME_FAILURE
@@ -72,6 +83,7 @@ class IngestReport:
     outcomes: list[IngestOutcome] = field(default_factory=list)
     cancelled: bool = False
     seconds: float = 0.0
+    productions: list[ProductionSummary] = field(default_factory=list)  # with their findings
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -130,12 +142,19 @@ class Ingest:
     # ----- the batch ----------------------------------------------------------------------
 
     def run(self, paths: Iterable[Path]) -> IngestReport:
-        files = deque(collect_files(paths))
+        paths = list(paths)
+        volumes = [p for p in paths if p.is_dir() and find_load_files(p) is not None]
+        files = deque(collect_files(p for p in paths if p not in volumes))
         self._files_total = len(files)
         self._started = time.perf_counter()
         pool = self.pool or shared_pool()
         with self.vault.read() as session:
             self._known = repo.document_hashes(session, self.case.id)
+        for volume in volumes:
+            if self.report.cancelled or not self._ingest_volume(pool, volume):
+                self.report.cancelled = True
+                self.report.seconds = time.perf_counter() - self._started
+                return self.report
         queue: deque[_Pending] = deque()
         try:
             while files or queue:
@@ -211,6 +230,43 @@ class Ingest:
             return None
         return self._store(item, result, pages, warnings)
 
+    # ----- production volumes -------------------------------------------------------------
+
+    def _ingest_volume(self, pool: ReadingPool, folder: Path) -> bool:
+        """Every document of a production volume, in its order (families together); False when
+        cancelled. The volume's findings go into the report and the audit log, never stop it."""
+        try:
+            volume = read_volume(folder)
+        except IngestError as exc:
+            self._emit(self._rejected(_Pending(folder), exc.user_message))
+            return True
+        summary = summarise(volume)
+        self.report.productions.append(summary)
+        self._files_total += len(volume.documents)
+        with self.vault.write() as session:
+            self.vault.audit(session, "production.read", case_id=self.case.id, objects={
+                "volume": volume.name, "documents": summary.documents, "pages": summary.pages,
+                "findings": sorted({f.kind for f in volume.findings})})
+        for document in volume.documents:
+            if self.should_stop():
+                return False
+            item = _Pending(folder / document_name(document), content_hash(document))
+            if not document.pages:
+                native = f" (native file {document.native_path.name})" if document.native_path else ""
+                self._emit(self._rejected(item, f"The production has no page images or text for it{native}; "
+                                                "add the native file on its own to read it."))
+                continue
+            if item.sha256 in self._known:
+                self._emit(self._duplicate(item))
+                continue
+            read = extracted(document, self.ocr_language)
+            pages, warnings = self._read_scans(pool, item, read, deque())
+            if pages is None:
+                return False
+            self._emit(self._store(item, read, pages, warnings, name=document_name(document),
+                                   original=original_pdf(document), metadata=document_metadata(document)))
+        return True
+
     # ----- OCR ----------------------------------------------------------------------------
 
     def _read_scans(self, pool: ReadingPool, item: _Pending, document: ExtractedDocument,
@@ -265,7 +321,15 @@ class Ingest:
     # ----- storing ------------------------------------------------------------------------
 
     def _store(self, item: _Pending, document: ExtractedDocument, pages: list[PageRecord],
-               warnings: list[str]) -> IngestOutcome:
+               warnings: list[str], *, name: str | None = None, original: bytes | None = None,
+               metadata: dict[str, str] | None = None) -> IngestOutcome:
+        """Store one document; ``original`` is the file to keep when it is not ``item.path`` (a
+        production document's pages as one PDF)."""
+        metadata = dict(metadata or {})
+        if document.kind == "pdf" and (stamps := document_stamps([p.text for p in pages])):
+            pages = [replace(p, label=stamp) for p, stamp in zip(pages, stamps, strict=True)]
+            metadata["bates"] = f"{stamps[0]}–{stamps[-1]}" if len(stamps) > 1 else stamps[0]
+            warnings.append(f"Bates numbers stamped on its pages: {metadata['bates']}.")
         blank = [p.number for p in pages if not p.text.strip() and not p.needs_ocr]
         if blank and len(blank) < len(pages):
             warnings.append(f"{len(blank)} blank page(s) (pages {page_ranges(blank)}).")
@@ -275,14 +339,19 @@ class Ingest:
         if self.counter is not None:  # most pages were counted while read; OCR'd ones are not yet
             pages, token_key = self.counter.count(pages, recount=False), self.counter.key
         needs_ocr = any(p.needs_ocr for p in pages)
-        new = NewDocument(sha256=item.sha256, name=item.path.name, kind=document.kind,
-                          size_bytes=item.path.stat().st_size, pages=tuple(pages),
-                          status="needs OCR" if needs_ocr else STATUS_INGESTED,
-                          warnings=tuple(warnings), token_key=token_key)
+        new = NewDocument(sha256=item.sha256, name=name or item.path.name, kind=document.kind,
+                          size_bytes=len(original) if original is not None else item.path.stat().st_size,
+                          pages=tuple(pages), status="needs OCR" if needs_ocr else STATUS_INGESTED,
+                          warnings=tuple(warnings), token_key=token_key, metadata=metadata)
         try:
             with self.vault.write() as session:
                 record = repo.add_document(session, self.case.id, new)
-                keep_original(session, record.id, item.path, item.sha256)
+                if original is not None:
+                    for seq, start in enumerate(range(0, len(original), repo.FILE_CHUNK)):
+                        repo.add_document_file_chunk(session, record.id, seq,
+                                                     original[start:start + repo.FILE_CHUNK])
+                else:
+                    keep_original(session, record.id, item.path, item.sha256)
                 self.vault.audit(session, "doc.ingest", case_id=self.case.id,
                                  objects={"document_id": record.id, "sha256": item.sha256,
                                           "pages": record.page_count,

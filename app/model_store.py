@@ -12,7 +12,6 @@ import importlib.util
 import json
 import os
 import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,7 @@ from typing import Any
 from filelock import FileLock
 
 from app.errors import ModelNotReady
+from app.frozen import python_command
 from app.paths import data_home, models_home
 from inference.client import PROJECT_ROOT
 from inference.manifest import MANIFEST_NAME, ModelManifest
@@ -118,7 +118,7 @@ def prepare_embedded(store: Path | None = None) -> ModelInfo:
             pass
         env = without_secrets(dict(os.environ, CASEFILE_HOME=str(data_home())))
         result = subprocess.run(
-            [sys.executable, "-m", "inference.convert", "--gguf", str(embedded_gguf_path()),
+            [*python_command("inference.convert"), "--gguf", str(embedded_gguf_path()),
              "--out", str(store / _folder_name(EMBEDDED.model_id)), "--model-id", EMBEDDED.model_id,
              "--license", EMBEDDED.license, "--source", EMBEDDED.source],
             cwd=PROJECT_ROOT, env=env, capture_output=True, text=True,

@@ -19,7 +19,7 @@ from storage import repositories as repo
 from storage.records import DocumentRecord, PageRecord
 from storage.vault import Vault
 
-RENDERED_KINDS = {"pdf", "image"}
+RENDERED_KINDS = {"pdf", "image", "production"}  # a production keeps its page images as a PDF
 DEFAULT_ZOOM = 1.5
 CHUNK_WORDS = 4  # a quote that is not on the page verbatim is looked for in pieces of this size
 

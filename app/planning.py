@@ -34,6 +34,7 @@ class DocumentPlan:
     pages: int
     tokens: int
     included: bool
+    family: str | None = None  # a production family (e-mail + attachments): read in one pass
 
     def as_json(self) -> dict:
         return self.__dict__.copy()
@@ -132,7 +133,8 @@ def plan_context(context: CaseContext, model: ModelInfo, *, extra_tokens: int = 
     factor = yarn_factor(model, needed) if fits else 1.0
     total_pages = context.page_count
     documents = tuple(
-        DocumentPlan(d.short_id, d.record.name, len(d.pages), tokens, included=fits)
+        DocumentPlan(d.short_id, d.record.name, len(d.pages), tokens, included=fits,
+                     family=d.record.metadata.get("family"))
         for d, tokens in per_document
     )
     return Plan(

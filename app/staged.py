@@ -30,17 +30,37 @@ def groups(plan: Plan, context: CaseContext) -> list[list[Selection]]:
     budget = plan.window - plan.answer_reserve - fixed
     packed: list[list[Selection]] = []
     used = budget + 1
-    for document in plan.documents:
-        if document.tokens > budget:
-            packed.extend([part] for part in _page_ranges(context.document(document.short_id), budget))
-            used = budget + 1
+    for unit in _families(plan.documents):
+        total = sum(d.tokens for d in unit)
+        if len(unit) > 1 and total <= budget:  # an e-mail and its attachments: one pass, in order
+            if used + total > budget:
+                packed.append([])
+                used = 0
+            packed[-1].extend(d.short_id for d in unit)
+            used += total
             continue
-        if used + document.tokens > budget:
-            packed.append([])
-            used = 0
-        packed[-1].append(document.short_id)
-        used += document.tokens
+        for document in unit:  # a family larger than a pass is read in consecutive passes
+            if document.tokens > budget:
+                packed.extend([part] for part in _page_ranges(context.document(document.short_id), budget))
+                used = budget + 1
+                continue
+            if used + document.tokens > budget:
+                packed.append([])
+                used = 0
+            packed[-1].append(document.short_id)
+            used += document.tokens
     return packed
+
+
+def _families(documents) -> list[list]:
+    """Consecutive documents of one production family together; every other document alone."""
+    units: list[list] = []
+    for document in documents:
+        if document.family and units and units[-1][-1].family == document.family:
+            units[-1].append(document)
+        else:
+            units.append([document])
+    return units
 
 
 HEADER_TOKENS = 64  # a document's header and footer, counted generously

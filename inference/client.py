@@ -33,11 +33,20 @@ TokenCallback = Callable[[str], None]
 ProgressCallback = Callable[[p.Progress], None]
 
 
+def worker_command(python: str | None = None) -> list[str]:
+    """``python -m inference.worker``; the frozen app, which has no ``-m``, runs itself with
+    ``--run-module`` (main.py; the same rule as ``app.frozen.python_command``, which this module
+    may not import: inference depends on ``app.errors`` only)."""
+    if python is None and getattr(sys, "frozen", False):
+        return [sys.executable, "--run-module", "inference.worker"]
+    return [python or sys.executable, "-m", "inference.worker"]
+
+
 class WorkerClient:
     """One worker process; one request at a time, ``cancel`` from any thread."""
 
     def __init__(self, *, env: dict[str, str] | None = None, python: str | None = None) -> None:
-        self._python = python or sys.executable
+        self._python = python  # None: this interpreter (or the frozen app itself)
         self._env = env
         self._proc: subprocess.Popen[bytes] | None = None
         self._frames: queue.Queue[object] = queue.Queue()
@@ -53,7 +62,7 @@ class WorkerClient:
         env = dict(os.environ if self._env is None else self._env)
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PROJECT_ROOT), env.get("PYTHONPATH")]))
         self._proc = subprocess.Popen(
-            [self._python, "-m", "inference.worker"],
+            worker_command(self._python),
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,

@@ -35,6 +35,7 @@ class DocumentRecord:
     status: str
     warnings: tuple[str, ...] = ()
     token_key: str | None = None  # model + template the page token counts belong to
+    metadata: dict[str, str] = field(default_factory=dict)  # a production's custodian, dates, family
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class NewDocument:
     status: str = "ingested"
     warnings: tuple[str, ...] = ()
     token_key: str | None = None
+    metadata: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

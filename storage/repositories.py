@@ -45,7 +45,7 @@ def _document(row: DocumentRow) -> DocumentRecord:
     return DocumentRecord(
         id=row.id, case_id=row.case_id, sha256=row.sha256, name=row.name, kind=row.kind,
         size_bytes=row.size_bytes, page_count=row.page_count, status=row.status,
-        warnings=tuple(row.warnings or ()), token_key=row.token_key,
+        warnings=tuple(row.warnings or ()), token_key=row.token_key, metadata=dict(row.meta or {}),
     )
 
 
@@ -110,7 +110,7 @@ def add_document(session: Session, case_id: int, doc: NewDocument) -> DocumentRe
     row = DocumentRow(
         case_id=case_id, sha256=doc.sha256, name=doc.name, kind=doc.kind,
         size_bytes=doc.size_bytes, page_count=len(doc.pages), status=doc.status,
-        warnings=list(doc.warnings), token_key=doc.token_key, created_at=_now(),
+        warnings=list(doc.warnings), token_key=doc.token_key, created_at=_now(), meta=dict(doc.metadata),
     )
     session.add(row)
     session.flush()
@@ -144,6 +144,16 @@ def _page(r: PageRow) -> PageRecord:
 def find_document(session: Session, document_id: int) -> DocumentRecord | None:
     row = session.get(DocumentRow, document_id)
     return _document(row) if row else None
+
+
+def page_labels(session: Session, case_id: int) -> list[tuple[int, int, str]]:
+    """(document id, page number, label) of every labelled page of a case (Bates look-ups)."""
+    rows = session.execute(
+        select(PageRow.document_id, PageRow.number, PageRow.label)
+        .join(DocumentRow, DocumentRow.id == PageRow.document_id)
+        .where(DocumentRow.case_id == case_id, PageRow.label.is_not(None))
+        .order_by(PageRow.document_id, PageRow.number))
+    return [(r.document_id, r.number, r.label) for r in rows]
 
 
 def find_page(session: Session, document_id: int, number: int) -> PageRecord | None:

@@ -43,6 +43,8 @@ class DocumentRow(Base):
     warnings: Mapped[list[Any]] = mapped_column(default=list)
     token_key: Mapped[str | None]  # model + template that counted pages.tokens
     created_at: Mapped[str]
+    # What a production's load file says about it (custodian, dates, Bates range, family)
+    meta: Mapped[dict[str, Any]] = mapped_column(default=dict)
 
 
 class PageRow(Base):

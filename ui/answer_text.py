@@ -1,12 +1,13 @@
 """An answer as Markdown with its citations as links, each followed by its check mark.
 
-``[D1 p2]`` becomes a link ``cite:N`` (N: the citation's place in the stored list, which follows
-the order of the citations in the text), so a click opens that page in the viewer.
+``[D1 p2]`` (or a Bates citation, ``[ABC0001234]``) becomes a link ``cite:N`` (N: the citation's
+place in the stored list, which follows the order of the citations in the text), so a click
+opens that page in the viewer.
 """
 
 from __future__ import annotations
 
-from app.citations import CITATION_RE, check_phrase
+from app.citations import check_phrase, citation_matches
 
 MARKS = {True: " ✓", False: " ✗"}
 
@@ -19,7 +20,7 @@ def check_mark(citation: dict) -> str:
 
 def answer_markdown(text: str, citations: list[dict]) -> str:
     parts, at = [], 0
-    for index, match in enumerate(CITATION_RE.finditer(text)):
+    for index, match in enumerate(citation_matches(text)):
         parts.append(text[at:match.start()])
         citation = citations[index] if index < len(citations) else {"known": False}
         label = match.group(0).strip("[]")

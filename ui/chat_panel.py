@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.context import is_bates_label
 from ui.answer_text import answer_markdown, check_mark, verdict
 
 REDRAW_MS = 50
@@ -123,6 +124,8 @@ class ChatPanel(QWidget):
         for index, c in enumerate(citations):
             where = f"{c['id'] or '?'} {c.get('document') or self.tr('(not in this case)')}" + (
                 f" p{c['page']}" if c.get("page") else "")
+            if is_bates_label(c.get("bates")) and c.get("known"):
+                where = f"{c['bates']} ({where})"  # lawyers cite the Bates number
             quote = f" — “{html.escape(c['quote'])}”" if c.get("quote") else ""
             openable = c.get("known") and c.get("document_id")
             link = f'<a href="cite:{index}">{html.escape(where)}</a>' if openable else html.escape(where)

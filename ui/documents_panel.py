@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QProgressBar,
     QPushButton,
     QTableWidget,
@@ -42,6 +43,7 @@ def _status(doc) -> str:
 class DocumentsPanel(QWidget):
     files_added = Signal(list)  # list[Path]
     cancel_requested = Signal()
+    bates_requested = Signal(str)  # a Bates number or range typed in the "Go to Bates" box
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,6 +69,10 @@ class DocumentsPanel(QWidget):
         self.gauge_label = QLabel(wordWrap=True)
         self.outcomes = QLabel(wordWrap=True)
         self.outcomes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.bates_box = QLineEdit(placeholderText=self.tr("Go to Bates: ABC0001234 or ABC0001230-1240"),
+                                   clearButtonEnabled=True)
+        self.bates_box.returnPressed.connect(lambda: self.bates_requested.emit(self.bates_box.text()))
+        self.bates_result = QLabel(wordWrap=True)
 
         row = QHBoxLayout()
         row.addWidget(self.add_button)
@@ -74,7 +80,11 @@ class DocumentsPanel(QWidget):
         row.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel(self.tr("Documents")))
+        heading = QHBoxLayout()
+        heading.addWidget(QLabel(self.tr("Documents")))
+        heading.addWidget(self.bates_box, 1)
+        layout.addLayout(heading)
+        layout.addWidget(self.bates_result)
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
         layout.addWidget(self.progress_label)
@@ -116,6 +126,20 @@ class DocumentsPanel(QWidget):
                 self.table.setItem(row, column, item)
         self.table.setSortingEnabled(True)
         self.table.sortItems(0)
+
+    def select_documents(self, document_ids: list[int]) -> None:
+        """Select the rows of these documents (a Bates range) and scroll to the first."""
+        wanted, first = set(document_ids), None
+        self.table.clearSelection()
+        mode = self.table.selectionMode()
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
+        for row in range(self.table.rowCount()):
+            if self.table.item(row, 0).data(Qt.ItemDataRole.UserRole) in wanted:
+                self.table.selectRow(row)
+                first = row if first is None else first
+        self.table.setSelectionMode(mode)
+        if first is not None:
+            self.table.scrollToItem(self.table.item(first, 0))
 
     def show_progress(self, text: str | None, fraction: float | None = None) -> None:
         """``text`` None: idle. ``fraction`` None: busy without a known end."""

@@ -39,6 +39,7 @@ from app.questions import Answer, ask
 from app.settings import preferences, remote_backend
 from app.unlock import unlock_vault
 from ui.background import TaskRunner
+from ui.bates_search import BatesSearch
 from ui.case_menus import CaseMenus
 from ui.cases_panel import CasesPanel
 from ui.chat_panel import ChatPanel
@@ -153,6 +154,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.engine_status)
 
         self.menus = CaseMenus(self)  # Case and Tasks menus (Ctrl+O, Ctrl+L, exports, tasks)
+        self.bates = BatesSearch(self)  # "Go to Bates" (Ctrl+G)
+        QShortcut(QKeySequence("Ctrl+G"), self, activated=self.documents.bates_box.setFocus)
         for keys, action in (("Ctrl+Return", self.chat.ask_current), (Qt.Key.Key_Escape, self._on_stop)):
             QShortcut(QKeySequence(keys), self, activated=action)
         self._set_case_actions_enabled(False)
@@ -276,8 +279,9 @@ class MainWindow(QMainWindow):
                            result.count("ingested"), result.count("duplicate"), result.count("rejected"))
             self.statusBar().showMessage(summary + (self.tr(" (cancelled)") if result.cancelled else ""))
             rejected = [o for o in result.outcomes if o.status == "rejected"]
-            self.documents.outcomes.setText("\n".join(fill(self.tr("Not added: %1 — %2"), Path(o.path).name,
-                                                           o.reason) for o in rejected))
+            lines = [fill(self.tr("Not added: %1 — %2"), Path(o.path).name, o.reason) for o in rejected]
+            lines += [line for production in result.productions for line in production.lines()]
+            self.documents.outcomes.setText("\n".join(lines))
             locked = [Path(o.path) for o in rejected if o.needs_password]
             if locked:
                 self._ask_for_password(locked)
@@ -400,6 +404,8 @@ class MainWindow(QMainWindow):
         self.chat.end_answer()
         self.chat.sessions.clear()
         self.chat.question.clear()
+        for field in (self.documents.bates_box, self.documents.bates_result, self.documents.outcomes):
+            field.clear()
         self.menus.close_windows()  # task results and the audit view show case data too
         self.viewer.clear()
         self.cases_panel.show_cases([])

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from app.citations import (
+    BATES_CITATION_RE,
     CITATION_RE,
     MIN_QUOTE_WORDS,
     Citation,
@@ -85,7 +86,7 @@ def _clean(output: str) -> str:
 
 
 def _strip_citations(text: str) -> str:
-    text = " ".join(CITATION_RE.sub(" ", text).split())
+    text = " ".join(BATES_CITATION_RE.sub(" ", CITATION_RE.sub(" ", text)).split())
     return re.sub(r"\s+([.,;:])", r"\1", text).strip(" -–—:;,")
 
 

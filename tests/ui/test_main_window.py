@@ -339,3 +339,42 @@ def test_a_model_folder_is_imported_from_the_settings(window, qtbot, tmp_path, m
         dialog.save_requested.emit(dialog.preferences(), dialog.remote_backend())
     assert default_model_id(window.vault) == "tiny-qwen"
     assert "start again" in window.statusBar().currentMessage()  # the next question uses it
+
+
+def test_a_production_volume_imports_and_opens_by_bates_number(window, qtbot, tmp_path, embedded_model):
+    from app import cases
+    from app.citations import parse_citations
+    from app.context import build_context
+    from assets.production.make_production import make_production
+
+    volume = make_production(tmp_path / "prod")
+    open_new_case(window, qtbot, "Corvane v Bellwether")
+    with qtbot.waitSignal(window.ingest_finished, timeout=120_000):
+        window.add_documents([volume])
+    qtbot.waitUntil(lambda: window.document_count == 30, timeout=30_000)
+    findings = window.documents.outcomes.text()
+    assert "Production VOL001: 30 documents, 56 pages" in findings and "ABC0000041–ABC0000044" in findings
+
+    with qtbot.waitSignal(window.page_shown, timeout=30_000) as shown:
+        window.documents.bates_box.setText("ABC0000024")
+        window.documents.bates_box.returnPressed.emit()
+    assert shown.args[0].label == "ABC0000024" and shown.args[0].image_png
+    with qtbot.waitSignal(window.bates.found, timeout=30_000) as found, \
+            qtbot.waitSignal(window.page_shown, timeout=30_000) as first_page:
+        window.documents.bates_box.setText("ABC0000022-25")
+        window.documents.bates_box.returnPressed.emit()
+    assert first_page.args[0].label == "ABC0000022"
+    selected = {i.row() for i in window.documents.table.selectionModel().selectedRows()}
+    assert len(found.args[0].document_ids) == 3 and len(selected) == 3
+    assert "4 page(s) of 3 document(s)" in window.documents.bates_result.text()
+
+    # An answer citing a Bates number: the link opens that very page.
+    context = build_context(cases.documents_with_pages(window.vault, window.current_case),
+                            embedded_model.model_id)
+    text = 'The damages claim is EUR 13,680 [ABC0000025].'
+    citations = [c.as_json() for c in parse_citations(text, context)]
+    window.chat.show_answer(text, citations, [], "")
+    assert "ABC0000025 (D" in window.citation_view.toPlainText()
+    with qtbot.waitSignal(window.page_shown, timeout=30_000) as shown:
+        window.chat.open_link(0)
+    assert shown.args[0].label == "ABC0000025" and "13,680" in shown.args[0].text

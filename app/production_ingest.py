@@ -1,0 +1,120 @@
+"""Turn a production volume's documents into documents of a case (see ``app.productions``).
+
+One document per load-file row, named by its Bates range, each page labelled with its Bates
+number. The supplied text is used where there is some; a page without text gets an OCR job for
+its image. The page images are kept in the vault as one PDF per document, so the viewer shows
+the produced page itself. Metadata (custodian, dates, family) goes with the document, and into
+the context header. A document's identity (for duplicates) is its Bates range, images and text,
+so importing the same volume twice adds nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+import pymupdf
+
+from app.extract import ExtractedDocument, OcrJob, Source
+from app.productions.volume import Finding, ProductionDocument, ProductionVolume
+from storage.records import PageRecord
+
+KIND = "production"
+FINDING_TITLES = {
+    "missing_image": "missing image", "missing_text": "missing text", "missing_native": "missing native",
+    "text_not_split": "text not split into pages", "bates_gap": "Bates gap", "bates_overlap": "Bates overlap",
+    "row_without_pages": "load-file row without pages", "pages_without_row": "pages without a load-file row",
+    "page_count_mismatch": "page count mismatch", "dat_warning": "DAT line", "opt_warning": "OPT line",
+    "ignored_load_file": "load file not used",
+}
+
+
+@dataclass(frozen=True)
+class ProductionSummary:
+    """What an import found in a volume, for the report shown after it (never fatal)."""
+
+    name: str
+    documents: int
+    pages: int
+    encoding: str
+    findings: tuple[Finding, ...]
+
+    def lines(self) -> list[str]:
+        head = (f"Production {self.name}: {self.documents} documents, {self.pages} pages "
+                f"(load file {self.encoding}); "
+                + (f"{len(self.findings)} finding(s):" if self.findings else "no gaps or missing files."))
+        return [head, *(f"  - {FINDING_TITLES.get(f.kind, f.kind)}: {f.message}" for f in self.findings)]
+
+    def as_json(self) -> dict:
+        return {"name": self.name, "documents": self.documents, "pages": self.pages,
+                "encoding": self.encoding,
+                "findings": [{"kind": f.kind, "message": f.message, "bates": f.bates} for f in self.findings]}
+
+
+def summarise(volume: ProductionVolume) -> ProductionSummary:
+    return ProductionSummary(volume.name, len(volume.documents), volume.page_count, volume.encoding,
+                             tuple(volume.findings))
+
+
+def document_name(document: ProductionDocument) -> str:
+    if document.endbates and document.endbates != document.begbates:
+        return f"{document.begbates}–{document.endbates}"
+    return document.begbates
+
+
+def document_metadata(document: ProductionDocument) -> dict[str, str]:
+    # A load file's in-field newlines (recipients, mostly) read as a list in one line.
+    meta = {key: "; ".join(filter(None, map(str.strip, value.splitlines())))
+            for key, value in document.metadata.items() if value.strip()}
+    meta["bates"] = document_name(document)
+    if document.family_id:
+        meta["family"] = document.family_id
+        meta["role"] = "attachment" if document.is_attachment else "parent"
+    return meta
+
+
+def content_hash(document: ProductionDocument) -> str:
+    digest = hashlib.sha256(f"production:{document.begbates}:{document.endbates}\n".encode())
+    for page in document.pages:
+        digest.update(f"page:{page.bates}\n".encode())
+        if page.image_path is not None and page.image_path.is_file():
+            digest.update(hashlib.sha256(page.image_path.read_bytes()).digest())
+        digest.update((page.text or "").encode("utf-8"))
+    return digest.hexdigest()
+
+
+def extracted(document: ProductionDocument, ocr_language: str) -> ExtractedDocument:
+    """Pages with the supplied text; an OCR job for each page that has an image but no text."""
+    pages, jobs, warnings = [], {}, []
+    for position, page in enumerate(document.pages):
+        has_image = page.image_path is not None and page.image_path.is_file()
+        text = (page.text or "").strip()
+        if not text and has_image:
+            source = Source(name=page.image_path.name, path=page.image_path, ocr_language=ocr_language)
+            jobs[position] = OcrJob(source, 0)
+        pages.append(PageRecord(number=position + 1, text=text, label=page.bates,
+                                needs_ocr=not text and has_image))
+    missing = [p.bates for p in document.pages if p.image_path is None or not p.image_path.is_file()]
+    if missing:
+        warnings.append(f"No image for {len(missing)} page(s) ({', '.join(missing[:5])}"
+                        f"{'…' if len(missing) > 5 else ''}); the produced text is kept.")
+    return ExtractedDocument(KIND, tuple(pages), tuple(warnings), jobs)
+
+
+def original_pdf(document: ProductionDocument) -> bytes:
+    """The produced pages as one PDF: each image as its page, or, where the image is missing, a
+    page saying so with the produced text (so page numbers stay aligned with the Bates numbers)."""
+    pdf = pymupdf.open()
+    for page in document.pages:
+        if page.image_path is not None and page.image_path.is_file():
+            with pymupdf.open(page.image_path) as image:
+                converted = pymupdf.open("pdf", image.convert_to_pdf())
+            pdf.insert_pdf(converted, from_page=0, to_page=0)
+            converted.close()
+            continue
+        blank = pdf.new_page(width=612, height=792)
+        note = f"{page.bates}: no image was produced for this page.\n\n{page.text or ''}"
+        blank.insert_textbox(pymupdf.Rect(54, 54, 558, 738), note, fontsize=10)
+    data = pdf.tobytes(garbage=3, deflate=True)
+    pdf.close()
+    return data
