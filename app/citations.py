@@ -16,10 +16,10 @@ import difflib
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from app.context import CaseContext, is_bates_label
-from app.productions.bates import parse_bates_query
+from app.productions.bates import parse_bates, parse_bates_query
 from storage.records import PageRecord
 
 CITATION_RE = re.compile(
@@ -27,10 +27,11 @@ CITATION_RE = re.compile(
     re.IGNORECASE,
 )
 # [ABC0001234] or [ABC0001234-ABC0001236] / [ABC0001234-36]: a page by its Bates number.
+# Upper case and no space inside the number, so "[ISO 27001]" or "[Case No 12345]" is not one; and
+# only a number of a Bates series the set really has counts as a citation (see ``_bates_matches``).
 BATES_CITATION_RE = re.compile(
-    r"\[\s*(?P<bates>[A-Z][A-Z0-9]*(?:[-_ ][A-Z0-9]+)*?[-_ ]?\d{5,}"
-    r"(?:\s*(?:[-\u2013\u2014]|to|through)\s*(?:[A-Z][A-Z0-9]*(?:[-_ ][A-Z0-9]+)*?[-_ ]?)?\d{2,})?)\s*\]",
-    re.IGNORECASE,
+    r"\[\s*(?P<bates>[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)*?[-_]?\d{5,}"
+    r"(?:\s*(?:[-\u2013\u2014]|to|through)\s*(?:[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)*?[-_]?)?\d{2,})?)\s*\]",
 )
 QUOTE_RE = re.compile(r"[\"\u201c](?P<quote>[^\"\u201c\u201d]{8,}?)[\"\u201d]")
 MIN_QUOTE_WORDS = 3
@@ -49,6 +50,7 @@ class Citation:
     fuzzy: bool = False  # verified as a near-match, not word for word
     found_on: str | None = None  # "D2 p7": where a quote that is not on the cited page really is
     document_id: int | None = None  # the vault's id of the cited document (the viewer opens it)
+    span: tuple[int, int] | None = None  # where the citation is in the answer (it becomes a link there)
 
     @property
     def verdict(self) -> str:
@@ -59,7 +61,7 @@ class Citation:
         return {"id": self.short_id, "document": self.document, "page": self.page,
                 "bates": self.bates, "quote": self.quote, "verified": self.verified,
                 "known": self.known, "fuzzy": self.fuzzy, "found_on": self.found_on,
-                "document_id": self.document_id}
+                "document_id": self.document_id, "span": list(self.span) if self.span else None}
 
 
 def check_phrase(citation: dict) -> str:
@@ -138,13 +140,24 @@ class PreparedPages:
         self.context = context
         self._prepared: dict[tuple[str, int], PreparedPage] = {}
         self._bates: dict[str, tuple[str, int]] | None = None
+        self._series: set[str] = set()
 
     def by_bates(self, bates: str) -> tuple[str, int] | None:
         """(document id, page number) of the page with this Bates number, if it is in the set."""
+        return self._bates_index()[0].get(bates.casefold())
+
+    def has_series(self, cited: str) -> bool:
+        """Whether the set has Bates numbers of this one's series (its prefix)."""
+        query = parse_bates_query(cited)
+        return query is not None and query[0].prefix.casefold() in self._bates_index()[1]
+
+    def _bates_index(self) -> tuple[dict[str, tuple[str, int]], set[str]]:
         if self._bates is None:
-            self._bates = {p.label.casefold(): (d.short_id, p.number) for d in self.context.documents
-                           for p in d.pages if is_bates_label(p.label)}
-        return self._bates.get(bates.casefold())
+            labels = [(p.label, d.short_id, p.number) for d in self.context.documents for p in d.pages
+                      if is_bates_label(p.label)]
+            self._bates = {label.casefold(): (short_id, number) for label, short_id, number in labels}
+            self._series = {parse_bates(label).prefix.casefold() for label, _, _ in labels}
+        return self._bates, self._series
 
     def get(self, short_id: str, page: PageRecord) -> PreparedPage:
         key = (short_id, page.number)
@@ -165,9 +178,25 @@ class PreparedPages:
         return None
 
 
-def citation_matches(text: str) -> list[re.Match]:
-    """Every citation in the text, ``[D3 p2]`` and ``[ABC0001234]`` alike, in reading order."""
-    return sorted([*CITATION_RE.finditer(text), *BATES_CITATION_RE.finditer(text)], key=lambda m: m.start())
+def citation_matches(text: str, pages: PreparedPages) -> list[re.Match]:
+    """Every citation in the text, ``[D3 p2]`` and ``[ABC0001234]`` alike, in reading order. A
+    bracket that only looks like a Bates number, in a series the set does not have, is left as
+    text; where one bracket reads both ways ("[D000123]"), a Bates number the set has wins."""
+    ids = list(CITATION_RE.finditer(text))
+    bates = [m for m in BATES_CITATION_RE.finditer(text) if pages.has_series(m.group("bates"))]
+    resolved = [m for m in bates if pages.by_bates(_first_number(m.group("bates")))]
+    ids = [m for m in ids if not any(_overlap(m, b) for b in resolved)]
+    bates = [m for m in bates if m in resolved or not any(_overlap(m, i) for i in ids)]
+    return sorted([*ids, *bates], key=lambda m: m.start())
+
+
+def _overlap(a: re.Match, b: re.Match) -> bool:
+    return a.start() < b.end() and b.start() < a.end()
+
+
+def _first_number(cited: str) -> str:
+    query = parse_bates_query(cited)
+    return query[0].text if query else cited.strip()
 
 
 def parse_citations(answer: str, context: CaseContext, pages: PreparedPages | None = None) -> list[Citation]:
@@ -175,14 +204,15 @@ def parse_citations(answer: str, context: CaseContext, pages: PreparedPages | No
     pages = pages or PreparedPages(context)
     quotes = [q for q in QUOTE_RE.finditer(answer) if len(q.group("quote").split()) >= MIN_QUOTE_WORDS]
     used_quotes: set[int] = set()
-    for match in citation_matches(answer):
+    for match in citation_matches(answer, pages):
         quote = _quote_before(answer, match.start(), quotes, used_quotes)
         if "bates" in match.groupdict():
-            citations.append(_resolve_bates(pages, match.group("bates"), quote))
+            citation = _resolve_bates(pages, match.group("bates"), quote)
         else:
             page_no = int(match.group("page")) if match.group("page") else None
             last = int(match.group("end")) if match.group("end") else page_no  # [D3 pp. 4-5]
-            citations.append(_resolve(pages, match.group("doc").upper(), page_no, last, quote))
+            citation = _resolve(pages, match.group("doc").upper(), page_no, last, quote)
+        citations.append(replace(citation, span=(match.start(), match.end())))
     for index, quote in enumerate(quotes):
         if index not in used_quotes:
             citations.append(_locate_uncited(pages, quote.group("quote")))

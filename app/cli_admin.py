@@ -12,7 +12,8 @@ from app.audit_export import export_audit, signer_fingerprint
 from app.cli_output import emit_json
 from app.errors import UserFacingError
 from app.model_choice import default_model_id, set_default_model
-from app.model_import import import_model, sign_model_folder
+from app.model_import import check_folder, import_model
+from app.model_signing import effective_site_key, sign_model_folder
 from app.model_store import list_models, prepare_embedded
 from app.settings import (
     DEFAULT_REMOTE_WINDOW,
@@ -20,7 +21,6 @@ from app.settings import (
     remote_backend,
     set_remote_backend,
     set_site_key,
-    site_key,
 )
 from app.signing import generate_key
 from app.unlock import RECOVERY_NOTICE, check_new_passphrase, open_vault, prompt_new_passphrase, unlock_vault
@@ -212,17 +212,28 @@ def cmd_models_default(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise UserFacingError(f"{path} cannot be read ({exc.strerror}).") from None
+
+
 def cmd_models_keygen(args: argparse.Namespace) -> int:
     private, public = args.out / "site-key.pem", args.out / "site-key.pub.pem"
     if private.exists():
-        raise UserFacingError(f"{private} exists already: a new key would orphan its signatures.")
-    print(f"Key pair written: {private} (keep it offline, owner-only) and {public}.\n"
-          f"Fingerprint: {generate_key(private, public)}")
+        raise UserFacingError(f"{private} exists already: a new key would make the models signed with it "
+                              "unverifiable.")
+    try:
+        made = generate_key(private, public)
+    except OSError as exc:
+        raise UserFacingError(f"The key cannot be written to {args.out} ({exc.strerror}).") from None
+    print(f"Key pair written: {private} (keep it offline, owner-only) and {public}.\nFingerprint: {made}")
     return 0
 
 
 def cmd_models_sign(args: argparse.Namespace) -> int:
-    signature = sign_model_folder(args.folder, args.key)
+    signature = sign_model_folder(args.folder, args.key, check_folder(args.folder))
     print(f"Signed: {signature.with_suffix('')} and {signature}. Copy the folder with both to the media.")
     return 0
 
@@ -230,12 +241,16 @@ def cmd_models_sign(args: argparse.Namespace) -> int:
 def cmd_models_site_key(args: argparse.Namespace) -> int:
     vault = open_vault()
     if args.off or args.public_key:
-        key = set_site_key(vault, None if args.off else args.public_key.read_bytes())
+        key = set_site_key(vault, None if args.off else _read(args.public_key))
         print(f"Model imports now need a manifest signed by {key.fingerprint}." if key
-              else "Model imports no longer need a site signature.")
+              else "This vault no longer asks for a site signature on model imports.")
+        installed, where = effective_site_key(vault)
+        if where == "installation":
+            print(f"The installation's key still applies to everyone: {installed.fingerprint}.")
         return 0
-    key = site_key(vault)
-    print(f"Site key: {key.fingerprint}" if key else "Site key: none (model folders are checked, unsigned).")
+    key, where = effective_site_key(vault)
+    print(f"Site key ({where}): {key.fingerprint}" if key
+          else "Site key: none (model folders are checked, unsigned).")
     return 0
 
 

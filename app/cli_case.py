@@ -13,12 +13,11 @@ from app.context import build_context, is_bates_label
 from app.errors import UserFacingError
 from app.extract.ocr import check_languages
 from app.ingest import STATUS_REJECTED, IngestProgress, ingest_paths
-from app.model_choice import chosen_model
-from app.model_session import ModelSession
+from app.model_choice import chosen_model, model_session
 from app.page_tokens import refresh_page_tokens
 from app.planning import plan_context
 from app.questions import ask
-from app.settings import preferences, remote_backend
+from app.settings import preferences
 from app.unlock import open_vault
 from inference.protocol import GenerationParams
 
@@ -108,7 +107,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 def cmd_ask(args: argparse.Namespace) -> int:
     vault = open_vault()
     case = cases.open_case(vault, args.case)
-    session = ModelSession(chosen_model(vault, args.model), remote_backend(vault))
+    session = model_session(vault, args.model)
     try:
         def stream(text: str) -> None:
             if not args.json:

@@ -11,9 +11,7 @@ from app.case_overview import chat_summaries
 from app.cli_output import add_model_choice, add_reading_choices, document_ids, emit_json, plural
 from app.exports.files import export_chat, export_task
 from app.exports.report import citation_text
-from app.model_choice import chosen_model
-from app.model_session import ModelSession
-from app.settings import remote_backend
+from app.model_choice import model_session
 from app.tasks.run import TaskProgress, run_task
 from app.tasks.templates import TEMPLATES, template
 from app.unlock import open_vault
@@ -55,7 +53,7 @@ def register(commands) -> None:
 def cmd_task(args: argparse.Namespace) -> int:
     vault = open_vault()
     case = cases.open_case(vault, args.case)
-    session = ModelSession(chosen_model(vault, args.model), remote_backend(vault))
+    session = model_session(vault, args.model)
 
     def progress(p: TaskProgress) -> None:
         if sys.stderr.isatty() and p.steps > 1:

@@ -112,8 +112,9 @@ def document_header(short_id: str, record: DocumentRecord, page_count: int, part
 
 
 # What a production's load file says about a document that helps to answer about it.
-HEADER_FIELDS = ("bates", "family", "role", "custodian", "date", "from", "to", "cc", "subject", "filename",
-                 "author", "title")
+HEADER_FIELDS = ("bates", "family", "role", "custodian", "doc_type", "doc_date", "date_sent", "date_received",
+                 "date_created", "date_modified", "from", "to", "cc", "bcc", "subject", "filename", "title",
+                 "author", "confidentiality")
 
 
 DOCUMENT_FOOTER = "</document>"

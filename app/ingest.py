@@ -19,6 +19,7 @@ from pathlib import Path
 from app.errors import IngestError
 from app.extract import ExtractedDocument, Source
 from app.extract.ocr import INSTALL_HINT, page_ranges, tesseract_available
+from app.ingest_paths import split_volumes
 from app.ingest_pool import (
     FILE_TIMEOUT_S,
     OCR_PAGE_TIMEOUT_S,
@@ -38,7 +39,7 @@ from app.production_ingest import (
     summarise,
 )
 from app.productions.bates import document_stamps
-from app.productions.volume import find_load_files, read_volume
+from app.productions.volume import read_volume
 from inference.manifest import sha256_file
 from storage import repositories as repo
 from storage.audit import OUTCOME_FAILURE
@@ -93,20 +94,6 @@ class IngestReport:
         return sum(o.pages for o in self.outcomes if o.status == STATUS_INGESTED)
 
 
-def collect_files(paths: Iterable[Path]) -> list[Path]:
-    """Files named, plus every file under folders named (recursively, sorted, no hidden ones)."""
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files.extend(
-                p for p in sorted(path.rglob("*"))
-                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-        else:
-            files.append(path)
-    return files
-
-
 @dataclass
 class _Pending:
     """One file on its way through: decided already (``outcome``) or being read (``reading``)."""
@@ -142,9 +129,8 @@ class Ingest:
     # ----- the batch ----------------------------------------------------------------------
 
     def run(self, paths: Iterable[Path]) -> IngestReport:
-        paths = list(paths)
-        volumes = [p for p in paths if p.is_dir() and find_load_files(p) is not None]
-        files = deque(collect_files(p for p in paths if p not in volumes))
+        volumes, found = split_volumes(paths)
+        files = deque(found)
         self._files_total = len(files)
         self._started = time.perf_counter()
         pool = self.pool or shared_pool()
@@ -250,22 +236,37 @@ class Ingest:
         for document in volume.documents:
             if self.should_stop():
                 return False
-            item = _Pending(folder / document_name(document), content_hash(document))
-            if not document.pages:
-                native = f" (native file {document.native_path.name})" if document.native_path else ""
-                self._emit(self._rejected(item, f"The production has no page images or text for it{native}; "
-                                                "add the native file on its own to read it."))
-                continue
-            if item.sha256 in self._known:
-                self._emit(self._duplicate(item))
-                continue
-            read = extracted(document, self.ocr_language)
-            pages, warnings = self._read_scans(pool, item, read, deque())
-            if pages is None:
+            item = _Pending(folder / document_name(document))
+            try:
+                outcome = self._production_document(pool, item, document)
+            except (OSError, IngestError) as exc:  # one unreadable file costs its document, not the batch
+                reason = exc.user_message if isinstance(exc, IngestError) else (
+                    f"A file of it cannot be read ({exc.strerror or exc}).")
+                outcome = self._rejected(item, reason)
+            if outcome is None:
                 return False
-            self._emit(self._store(item, read, pages, warnings, name=document_name(document),
-                                   original=original_pdf(document), metadata=document_metadata(document)))
+            self._emit(outcome)
         return True
+
+    def _production_document(self, pool: ReadingPool, item: _Pending, document) -> IngestOutcome | None:
+        if not document.pages:
+            native = f" (native file {document.native_path.name})" if document.native_path else ""
+            return self._rejected(item, f"The production has no page images or text for it{native}; add the "
+                                        "native file on its own to read it.")
+        item.sha256 = content_hash(document)
+        if item.sha256 in self._known:
+            return self._duplicate(item)
+        read = extracted(document, self.ocr_language)
+        pages, warnings = self._read_scans(pool, item, read, deque())
+        if pages is None:
+            return None
+        original, unreadable = original_pdf(document)
+        if unreadable:
+            shown = ", ".join(unreadable[:5])
+            warnings.append(f"{len(unreadable)} page image(s) could not be read ({shown}); the produced text "
+                            "is shown for them.")
+        return self._store(item, read, pages, warnings, name=document_name(document), original=original,
+                           metadata=document_metadata(document))
 
     # ----- OCR ----------------------------------------------------------------------------
 

@@ -7,8 +7,11 @@ audited decision: an answer's model is part of its provenance).
 
 from __future__ import annotations
 
-from app.errors import ModelNotReady
+from app.errors import ModelNotReady, UserFacingError
+from app.model_session import ModelSession
+from app.model_signing import check_allowed
 from app.model_store import EMBEDDED, ModelInfo, get_model, list_models, prepare_embedded
+from app.settings import remote_backend
 from storage.schema import SettingRow
 from storage.vault import Vault
 
@@ -25,7 +28,7 @@ def default_model_id(vault: Vault) -> str:
 
 def set_default_model(vault: Vault, model_id: str) -> ModelInfo:
     """Make ``model_id`` (a model in the store) the default; audited. Returns the model."""
-    model = model_in_store(model_id)
+    model = model_in_store(vault, model_id)
     with vault.write() as session:
         row = session.get(SettingRow, DEFAULT_MODEL_KEY) or SettingRow(key=DEFAULT_MODEL_KEY)
         row.value = {"model_id": model.model_id}
@@ -35,21 +38,35 @@ def set_default_model(vault: Vault, model_id: str) -> ModelInfo:
     return model
 
 
-def model_in_store(model_id: str) -> ModelInfo:
-    if model_id == EMBEDDED.model_id:
-        return prepare_embedded()
+def model_in_store(vault: Vault, model_id: str) -> ModelInfo:
+    """The model, if it is in the store and the site allows it (the embedded one is prepared on
+    first use; a store someone else prepared is only read, never locked)."""
     try:
-        return get_model(model_id)
+        model = get_model(model_id)
     except ModelNotReady:
-        known = ", ".join(m.model_id for m in list_models()) or "none yet"
-        raise ModelNotReady(f"There is no model “{model_id}” on this computer (models here: {known}). "
-                            "Import it with `python main.py models import FOLDER`.") from None
+        if model_id != EMBEDDED.model_id:
+            known = ", ".join(m.model_id for m in list_models()) or "none yet"
+            raise ModelNotReady(f"There is no model “{model_id}” on this computer (models here: {known}). "
+                                "Import it with `python main.py models import FOLDER`.") from None
+        model = prepare_embedded()
+    return check_allowed(vault, model)
 
 
 def chosen_model(vault: Vault, model_id: str | None = None) -> ModelInfo:
     """The model to run: ``model_id`` if given, else the vault's default. The embedded model is
     prepared on first use; any other model must already be in the store."""
-    return model_in_store(model_id or default_model_id(vault))
+    return model_in_store(vault, model_id or default_model_id(vault))
+
+
+def model_session(vault: Vault, model_id: str | None = None) -> ModelSession:
+    """The session questions and tasks run on: the chosen local model, or the site's server when
+    one is configured (then ``model_id`` would be ignored, so it is refused instead)."""
+    remote = remote_backend(vault)
+    if remote is not None and model_id:
+        raise UserFacingError(f"Questions go to the site's server ({remote.model} at {remote.url}), so "
+                              "--model has no effect: turn the server off with `models remote --off` to "
+                              "choose a local model.")
+    return ModelSession(chosen_model(vault, model_id), remote)
 
 
 def ready_model(vault: Vault) -> ModelInfo | None:

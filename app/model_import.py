@@ -28,10 +28,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.errors import UserFacingError
+from app.model_signing import SIGNED_MARK, SUMS_NAMES, ModelRefused, read_manifest
 from app.model_store import ModelInfo, _folder_name, read_model
 from app.paths import models_home
-from app.settings import site_key
-from app.signing import SIGNATURE_SUFFIX, sign_file, verify_file
 from inference.manifest import MANIFEST_NAME, ModelManifest, sha256_file, write_manifest
 from storage.vault import Vault
 
@@ -43,15 +42,10 @@ ALLOWED_NAMES = {
 DOCUMENTATION = re.compile(r"^(readme|license|licence|notice|copying)(\..*)?$|^\.gitattributes$",
                            re.IGNORECASE)
 EXECUTABLE = {".bin", ".pt", ".pth", ".pkl", ".pickle", ".ckpt", ".py", ".pyc", ".so", ".dll", ".exe", ".sh"}
-SUMS_NAMES = (MANIFEST_NAME, "SHA256SUMS", MANIFEST_NAME + SIGNATURE_SUFFIX, "SHA256SUMS" + SIGNATURE_SUFFIX)
 DTYPE_BYTES = {"F64": 8, "F32": 4, "F16": 2, "BF16": 2, "I64": 8, "I32": 4, "I16": 2, "I8": 1, "U8": 1,
                "BOOL": 1, "F8_E4M3": 1, "F8_E5M2": 1, "U16": 2, "U32": 4, "U64": 8}
 MAX_HEADER = 100 * 2**20
 CHUNK = 8 * 2**20
-
-
-class ModelRefused(UserFacingError):
-    default_message = "The model folder was refused."
 
 
 @dataclass(frozen=True)
@@ -78,7 +72,7 @@ def check_folder(source: Path) -> list[Path]:
             refused.append(f"{name} (a folder or link)")
         elif name in ALLOWED_NAMES or name.endswith(".safetensors"):
             files.append(path)
-        elif name in SUMS_NAMES or DOCUMENTATION.match(name):
+        elif name.removesuffix(".sig") in SUMS_NAMES or DOCUMENTATION.match(name):
             continue
         else:
             kind = "pickle or code" if path.suffix.lower() in EXECUTABLE else "not a model file"
@@ -142,43 +136,6 @@ def check_safetensors(path: Path) -> None:
                                "shape; nothing was copied.")
 
 
-def _sums_file(source: Path) -> Path | None:
-    for name in (MANIFEST_NAME, "SHA256SUMS"):
-        if (source / name).is_file():
-            return source / name
-    return None
-
-
-def _expected_hashes(sums: Path | None) -> dict[str, str] | None:
-    if sums is None:
-        return None
-    if sums.name == MANIFEST_NAME:
-        return ModelManifest.read(sums.parent).files
-    lines = sums.read_text(encoding="utf-8").splitlines()
-    pairs = [line.split(maxsplit=1) for line in lines if line.strip()]
-    return {pair[1].strip().lstrip("*"): pair[0].lower() for pair in pairs if len(pair) == 2}
-
-
-def _check_site_signature(vault: Vault, sums: Path | None, files: list[Path]) -> str:
-    """Where the site configured a signing key, the folder's manifest must be signed by it and name
-    every file; returns how the manifest was vouched for (for the audit event)."""
-    key = site_key(vault)
-    if key is None:
-        return "supplied" if sums else "none"
-    if sums is None:
-        raise ModelRefused(f"This site accepts only models signed by its key ({key.fingerprint[:16]}…); the "
-                           "folder has no SHA256SUMS to check. Nothing was copied.")
-    try:
-        verify_file(sums, key.public_pem.encode("ascii"))
-    except UserFacingError as exc:
-        raise ModelRefused(f"{exc.user_message} This site accepts only models signed by its key; nothing "
-                           "was copied.") from None
-    unlisted = sorted(p.name for p in files if p.name not in (_expected_hashes(sums) or {}))
-    if unlisted:
-        raise ModelRefused(f"The signed manifest does not list {', '.join(unlisted)}; nothing was copied.")
-    return f"signed by site key {key.fingerprint[:16]}"
-
-
 def _check_tokenizer(source: Path, config: dict) -> None:
     """A model without a chat template, or whose tokenizer has ids past its embedding table, fails
     at the first question deep in the worker: refuse it now, saying why."""
@@ -201,14 +158,6 @@ def _check_tokenizer(source: Path, config: dict) -> None:
     if ids and max(ids) >= rows:
         raise ModelRefused(f"The tokenizer has token ids up to {max(ids):,} but the model has only {rows:,} "
                            "rows of embeddings: they do not belong together. Nothing was copied.")
-
-
-def sign_model_folder(folder: Path, private_key: Path) -> Path:
-    """For the site's admin: write the folder's SHA256SUMS (the model files, checked as an import
-    would) and sign it with the site's key; returns the signature's path."""
-    sums = folder / "SHA256SUMS"
-    sums.write_text("".join(f"{sha256_file(p)}  {p.name}\n" for p in check_folder(folder)), encoding="utf-8")
-    return sign_file(sums, private_key)
 
 
 def _licence(source: Path, config: dict) -> str:
@@ -255,16 +204,15 @@ def _copy(files: list[Path], staging: Path, on_progress: Progress | None) -> dic
 def import_model(vault: Vault, source: Path, *, model_id: str | None = None, store: Path | None = None,
                  on_progress: Callable[[ImportProgress], None] | None = None) -> ModelInfo:
     files = check_folder(source)
+    store = store or models_home()
+    manifest = read_manifest(vault, source, files, store)  # under a site key: signed, before anything else
+    expected, vouched = manifest.hashes, manifest.vouched
     config = json.loads((source / "config.json").read_text(encoding="utf-8"))
     _check_tokenizer(source, config)
     model_id = model_id or source.name
-    store = store or models_home()
     final = store / _folder_name(model_id)
     if final.exists():
         raise UserFacingError(f"The store already holds a model called “{model_id}” (choose another id).")
-    sums = _sums_file(source)
-    vouched = _check_site_signature(vault, sums, files)
-    expected = _expected_hashes(sums)
     staging = store / f".importing-{_folder_name(model_id)}"
     staging.mkdir(parents=True, exist_ok=True)
     try:
@@ -280,8 +228,9 @@ def import_model(vault: Vault, source: Path, *, model_id: str | None = None, sto
         if bad:
             raise ModelRefused(f"{', '.join(bad)} do not match the folder's manifest (damaged or altered); "
                                "nothing was imported.")
+        signed = f"; {vouched}" if vouched.startswith(SIGNED_MARK) else ""
         write_manifest(staging, model_id=model_id, license_name=_licence(source, config),
-                       source=f"imported from {source.name}")
+                       source=f"imported from {source.name}{signed}")
         staging.rename(final)
     except ModelRefused:
         shutil.rmtree(staging, ignore_errors=True)

@@ -11,6 +11,7 @@ so importing the same volume twice adds nothing.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from dataclasses import dataclass
 
 import pymupdf
@@ -39,11 +40,19 @@ class ProductionSummary:
     encoding: str
     findings: tuple[Finding, ...]
 
-    def lines(self) -> list[str]:
-        head = (f"Production {self.name}: {self.documents} documents, {self.pages} pages "
-                f"(load file {self.encoding}); "
+    def lines(self, limit: int | None = None) -> list[str]:
+        """The report; with ``limit``, at most that many findings and a count of the rest by kind
+        (a volume without its IMAGES folder has one finding per page)."""
+        encoding = f"load file {self.encoding}" if self.encoding else "no DAT load file"
+        head = (f"Production {self.name}: {self.documents} documents, {self.pages} pages ({encoding}); "
                 + (f"{len(self.findings)} finding(s):" if self.findings else "no gaps or missing files."))
-        return [head, *(f"  - {FINDING_TITLES.get(f.kind, f.kind)}: {f.message}" for f in self.findings)]
+        shown = self.findings if limit is None else self.findings[:limit]
+        lines = [head, *(f"  - {FINDING_TITLES.get(f.kind, f.kind)}: {f.message}" for f in shown)]
+        rest = Counter(FINDING_TITLES.get(f.kind, f.kind) for f in self.findings[len(shown):])
+        if rest:
+            lines.append("  … and " + ", ".join(f"{n} more {kind}" for kind, n in rest.most_common())
+                         + " (the command line's `ingest --json` lists them all).")
+        return lines
 
     def as_json(self) -> dict:
         return {"name": self.name, "documents": self.documents, "pages": self.pages,
@@ -101,20 +110,24 @@ def extracted(document: ProductionDocument, ocr_language: str) -> ExtractedDocum
     return ExtractedDocument(KIND, tuple(pages), tuple(warnings), jobs)
 
 
-def original_pdf(document: ProductionDocument) -> bytes:
-    """The produced pages as one PDF: each image as its page, or, where the image is missing, a
-    page saying so with the produced text (so page numbers stay aligned with the Bates numbers)."""
-    pdf = pymupdf.open()
+def original_pdf(document: ProductionDocument) -> tuple[bytes, list[str]]:
+    """The produced pages as one PDF, and the Bates numbers of images that could not be read: each
+    image is its page or, where it is missing or damaged, a page saying so with the produced text
+    (so page numbers stay aligned with the Bates numbers)."""
+    pdf, unreadable = pymupdf.open(), []
     for page in document.pages:
         if page.image_path is not None and page.image_path.is_file():
-            with pymupdf.open(page.image_path) as image:
-                converted = pymupdf.open("pdf", image.convert_to_pdf())
-            pdf.insert_pdf(converted, from_page=0, to_page=0)
-            converted.close()
-            continue
+            try:
+                with pymupdf.open(page.image_path) as image:
+                    converted = pymupdf.open("pdf", image.convert_to_pdf())
+                pdf.insert_pdf(converted, from_page=0, to_page=0)
+                converted.close()
+                continue
+            except (RuntimeError, ValueError):  # MuPDF's errors for a damaged image
+                unreadable.append(page.bates)
         blank = pdf.new_page(width=612, height=792)
-        note = f"{page.bates}: no image was produced for this page.\n\n{page.text or ''}"
+        note = f"{page.bates}: no readable image was produced for this page.\n\n{page.text or ''}"
         blank.insert_textbox(pymupdf.Rect(54, 54, 558, 738), note, fontsize=10)
     data = pdf.tobytes(garbage=3, deflate=True)
     pdf.close()
-    return data
+    return data, unreadable

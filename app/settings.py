@@ -71,7 +71,10 @@ def site_key(vault: Vault) -> SiteKey | None:
 def set_site_key(vault: Vault, public_pem: bytes | None) -> SiteKey | None:
     from app.signing import fingerprint
 
-    key = SiteKey(public_pem.decode("ascii"), fingerprint(public_pem)) if public_pem else None
+    key = None
+    if public_pem:
+        key_print = fingerprint(public_pem)  # refuses anything but an Ed25519 PEM key, with a reason
+        key = SiteKey(public_pem.decode("ascii"), key_print)
     with vault.write() as session:
         row = session.get(SettingRow, SITE_KEY) or SettingRow(key=SITE_KEY)
         row.value = key.__dict__.copy() if key else {}

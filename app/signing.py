@@ -47,7 +47,7 @@ def public_pem(public_key: Ed25519PublicKey) -> bytes:
 def load_public_key(pem: bytes) -> Ed25519PublicKey:
     try:
         key = serialization.load_pem_public_key(pem)
-    except ValueError:
+    except (ValueError, TypeError):
         raise SignatureRefused("That is not a PEM public key.") from None
     if not isinstance(key, Ed25519PublicKey):
         raise SignatureRefused("The key is not an Ed25519 key.")
@@ -60,7 +60,12 @@ def fingerprint(pem: bytes) -> str:
 
 def sign_file(path: Path, private_key_path: Path) -> Path:
     """Write ``path.sig``: the raw signature of the file's bytes."""
-    key = serialization.load_pem_private_key(private_key_path.read_bytes(), password=None)
+    try:
+        key = serialization.load_pem_private_key(private_key_path.read_bytes(), password=None)
+    except OSError as exc:
+        raise SignatureRefused(f"The key {private_key_path} cannot be read ({exc.strerror}).") from None
+    except (ValueError, TypeError):
+        raise SignatureRefused(f"{private_key_path.name} is not an unencrypted PEM private key.") from None
     if not isinstance(key, Ed25519PrivateKey):
         raise SignatureRefused(f"{private_key_path.name} is not an Ed25519 private key.")
     signature_path = path.with_name(path.name + SIGNATURE_SUFFIX)
@@ -68,15 +73,13 @@ def sign_file(path: Path, private_key_path: Path) -> Path:
     return signature_path
 
 
-def verify_file(path: Path, public_key_pem: bytes) -> str:
-    """Check ``path.sig`` against the key; returns the key's fingerprint, or raises SignatureRefused."""
+def verify_bytes(data: bytes, signature: bytes, public_key_pem: bytes, name: str) -> str:
+    """Check a signature of ``data`` (the file ``name``) against the key; returns the key's
+    fingerprint, or raises SignatureRefused."""
     key = load_public_key(public_key_pem)
-    signature_path = path.with_name(path.name + SIGNATURE_SUFFIX)
-    if not signature_path.is_file():
-        raise SignatureRefused(f"{path.name} is not signed ({signature_path.name} is missing).")
     try:
-        key.verify(signature_path.read_bytes(), path.read_bytes())
+        key.verify(signature, data)
     except InvalidSignature:
-        raise SignatureRefused(f"{signature_path.name} is not a valid signature of {path.name} by the key "
+        raise SignatureRefused(f"{name}{SIGNATURE_SUFFIX} is not a valid signature of {name} by the key "
                                f"{key_fingerprint(key)[:16]}… (altered, or signed by another key).") from None
     return key_fingerprint(key)

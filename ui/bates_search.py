@@ -22,10 +22,13 @@ class BatesSearch(QObject):
         window, case = self.window, self.window.current_case
         if case is None or not query.strip():
             return
-        window.in_background(lambda: find_bates(window.vault, case, query), self._show,
+        window.in_background(lambda: find_bates(window.vault, case, query),
+                             lambda result: self._show(result, case.id),
                              on_failed=lambda exc: window.documents.bates_result.setText(error_text(exc)))
 
-    def _show(self, result: BatesResult) -> None:
+    def _show(self, result: BatesResult, case_id: int) -> None:
+        if self.window.locked or self.window.current_case is None or self.window.current_case.id != case_id:
+            return  # the user moved on (another case, or locked) while it was looked up
         panel = self.window.documents
         if not result.hits:
             panel.bates_result.setText(fill(self.tr("No page of this case has Bates %1."), result.query))

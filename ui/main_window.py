@@ -31,12 +31,12 @@ from app import cases
 from app.case_overview import case_summaries, case_view, chat_messages, chat_summaries
 from app.errors import Cancelled, ContextTooLarge, WorkerDied
 from app.ingest import IngestProgress, ingest_paths
-from app.model_choice import chosen_model, ready_model
+from app.model_choice import model_session, ready_model
 from app.model_session import ModelSession
 from app.page_tokens import preload_tokenizer
 from app.page_view import load_page
 from app.questions import Answer, ask
-from app.settings import preferences, remote_backend
+from app.settings import preferences
 from app.unlock import unlock_vault
 from ui.background import TaskRunner
 from ui.bates_search import BatesSearch
@@ -280,7 +280,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(summary + (self.tr(" (cancelled)") if result.cancelled else ""))
             rejected = [o for o in result.outcomes if o.status == "rejected"]
             lines = [fill(self.tr("Not added: %1 — %2"), Path(o.path).name, o.reason) for o in rejected]
-            lines += [line for production in result.productions for line in production.lines()]
+            lines += [line for production in result.productions for line in production.lines(limit=20)]
             self.documents.outcomes.setText("\n".join(lines))
             locked = [Path(o.path) for o in rejected if o.needs_password]
             if locked:
@@ -356,7 +356,7 @@ class MainWindow(QMainWindow):
     def ensure_model_session(self) -> ModelSession:
         """The model session, started on first use with the vault's chosen model (runner thread)."""
         if self.model_session is None:
-            self.model_session = ModelSession(chosen_model(self.vault), remote_backend(self.vault))
+            self.model_session = model_session(self.vault)
         return self.model_session
 
     def restart_model(self) -> None:

@@ -53,6 +53,9 @@ class SettingsDialog(QDialog):
         if not models:
             store_layout.addWidget(QLabel(self.tr("No model is ready yet.")))
         else:
+            if default_model and self.default_model.findData(default_model) < 0:  # kept, never replaced
+                self.default_model.insertItem(0, fill(self.tr("%1 (not prepared yet)"), default_model),
+                                              default_model)
             self.default_model.setCurrentIndex(max(0, self.default_model.findData(default_model)))
             chooser = QFormLayout()
             chooser.addRow(self.tr("Answer with:"), self.default_model)

@@ -200,7 +200,11 @@ def document_stamps(page_texts: Sequence[str]) -> tuple[str, ...] | None:
     """Per-page Bates numbers of a plain PDF, or None when its stamps are not to be believed.
 
     Each page is read with ``find_bates_stamp``; the result stands only if ``stamps_consistent``
-    holds for all pages. There is no guessing for pages whose stamp was not found.
+    holds for all pages, and there are at least two: on one page, a policy, claim or encounter
+    number in a footer ("Policy HX1234567") looks just like a stamp. There is no guessing for
+    pages whose stamp was not found.
     """
+    if len(page_texts) < 2:
+        return None
     stamps = [find_bates_stamp(text) for text in page_texts]
     return tuple(s for s in stamps if s is not None) if stamps_consistent(stamps) else None

@@ -346,6 +346,7 @@ class PathResolver:
     def __init__(self, *bases: Path) -> None:
         self.bases = list(dict.fromkeys(bases))
         self._entries: dict[Path, dict[str, list[Path]]] = {}
+        self._roots = [base.resolve() for base in self.bases]
 
     def resolve(self, written: str) -> Path | None:
         parts = [p for p in re.split(r"[\\/]+", written.strip()) if p not in ("", ".")]
@@ -367,7 +368,11 @@ class PathResolver:
             if not candidates:
                 return None
             current = next((c for c in candidates if c.name == part), candidates[0])
-        return current if current.is_file() else None
+        if not current.is_file():
+            return None
+        # A link that leads out of the volume (another matter's file, say) is not part of it.
+        target = current.resolve()
+        return current if any(target.is_relative_to(root) for root in self._roots) else None
 
     def _children(self, folder: Path) -> dict[str, list[Path]]:
         if folder not in self._entries:

@@ -359,28 +359,40 @@ def _make(b: _Builder, begbates: str, endbates: str, row: dict[str, str] | None,
 
 def _family_order(documents: list[ProductionDocument]) -> list[ProductionDocument]:
     """Families together (parent first, then Bates order) where their first member appears; a
-    family of one is no family. A parent named only by its children's PARENTBATES joins too."""
+    family of one is no family. A parent named only by its children's PARENTBATES joins too, and
+    nested PARENTBATES (an attachment of an attachment) join the top-level family, each document
+    once."""
+    by_bates = {d.begbates.upper(): d for d in documents}
+
+    def top(family: str) -> str:
+        seen: set[str] = set()
+        while family not in seen:
+            seen.add(family)
+            parent = by_bates.get(family)
+            if parent is None or not parent.family_id or parent.family_id.upper() == family:
+                break
+            family = parent.family_id.upper()
+        return family
+
+    named = {top(d.family_id.upper()) for d in documents if d.family_id}
+    key_of = {id(d): top(d.family_id.upper()) if d.family_id else
+              (d.begbates.upper() if d.begbates.upper() in named else None) for d in documents}
     members: dict[str, list[ProductionDocument]] = {}
     for document in documents:
-        if document.family_id:
-            members.setdefault(document.family_id.upper(), []).append(document)
-    by_bates = {d.begbates.upper(): d for d in documents}
-    for family, group in members.items():  # PARENTBATES style: the parent has no family_id itself
-        parent = by_bates.get(family)
-        if parent is not None and parent not in group:
-            group.append(parent)
-    family_of = {id(d): f for f, group in members.items() if len(group) > 1 for d in group}
+        if key_of[id(document)] is not None:
+            members.setdefault(key_of[id(document)], []).append(document)
     ordered: list[ProductionDocument] = []
     done: set[str] = set()
     for document in documents:
-        family = family_of.get(id(document))
-        if family is None:
+        family = key_of[id(document)]
+        if family is None or len(members[family]) < 2:
             ordered.append(_with_family(document, None))
         elif family not in done:
             done.add(family)
             group = sorted(members[family], key=lambda d: (d.begbates.upper() != family,
                                                            bates_key(d.begbates)))
-            family_id = next((d.family_id for d in group if d.family_id), family)
+            family_id = by_bates[family].begbates if family in by_bates else next(
+                d.family_id for d in group if d.family_id)
             ordered.extend(_with_family(d, family_id) for d in group)
     return ordered
 

@@ -78,20 +78,26 @@ def test_the_lock_and_sbom_are_written_from_the_wheels(bundle):
 
 
 def test_a_good_bundle_passes_every_check_before_anything_is_installed(bundle):
-    result = _install(bundle)  # PYTHON=false: stops at the first install step, after the checks
+    fingerprint_ = fingerprint((bundle / "bundle-key.pub.pem").read_bytes())
+    spaced = ":".join(fingerprint_[i:i + 4].upper() for i in range(0, 64, 4))  # as read out by phone
+    # PYTHON=false: stops at the first install step, after the checks
+    result = _install(bundle, CASEFILE_BUNDLE_FINGERPRINT=spaced)
     assert "Signature good" in result.stdout and "All 8 files match SHA256SUMS" in result.stdout
     assert "needs Python 3.11" in result.stderr and result.returncode != 0
 
 
 @pytest.mark.parametrize("spoil, reason", [
     (lambda b: None, "not by the key you expected"),
+    (lambda b: None, "set CASEFILE_BUNDLE_FINGERPRINT"),
+    (lambda b: (b / "casefile" / "keyring.py").symlink_to("/tmp/elsewhere.py"), "contains links"),
     (lambda b: (b / "casefile" / "extra.py").write_text("import os\n"), "not in SHA256SUMS"),
     (lambda b: (b / "casefile" / "main.py").write_text("print('altered')\n"), "does not match SHA256SUMS"),
     (lambda b: (b / "SHA256SUMS").write_text((b / "SHA256SUMS").read_text() + "\n"), "not a valid signature"),
 ])
 def test_an_altered_bundle_is_refused_and_nothing_installed(bundle, spoil, reason):
     spoil(bundle)
-    env = {"CASEFILE_BUNDLE_FINGERPRINT": "0" * 64} if reason.startswith("not by") else {}
+    env = {"not by the key you expected": {"CASEFILE_BUNDLE_FINGERPRINT": "0" * 64},
+           "set CASEFILE_BUNDLE_FINGERPRINT": {"CASEFILE_BUNDLE_FINGERPRINT": ""}}.get(reason, {})
     result = _install(bundle, **env)
     assert result.returncode != 0 and reason in result.stderr
     assert not (bundle.parent / "prefix").exists()

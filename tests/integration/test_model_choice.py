@@ -8,7 +8,8 @@ import pytest
 
 from app.errors import ModelNotReady
 from app.model_choice import chosen_model, default_model_id, set_default_model
-from app.model_import import ModelRefused, import_model, sign_model_folder
+from app.model_import import ModelRefused, check_folder, import_model
+from app.model_signing import sign_model_folder
 from app.settings import set_site_key
 from app.signing import generate_key
 from storage.audit import iter_events
@@ -61,14 +62,14 @@ def test_an_imported_model_is_chosen_by_default_or_per_command(vault, model_fold
 
 def test_the_site_key_admits_only_folders_it_signed(vault, model_folder, store, site_keys):
     set_site_key(vault, (site_keys / "site-key.pub.pem").read_bytes())
-    with pytest.raises(ModelRefused, match="no SHA256SUMS"):
+    with pytest.raises(ModelRefused, match="no signed SHA256SUMS"):
         import_model(vault, model_folder)
 
-    sign_model_folder(model_folder, site_keys / "other.pem")
+    sign_model_folder(model_folder, site_keys / "other.pem", check_folder(model_folder))
     with pytest.raises(ModelRefused, match="not a valid signature.*another key"):
         import_model(vault, model_folder)
 
-    sign_model_folder(model_folder, site_keys / "site-key.pem")
+    sign_model_folder(model_folder, site_keys / "site-key.pem", check_folder(model_folder))
     (model_folder / "added_tokens.json").write_text("{}")  # added after signing: not vouched for
     with pytest.raises(ModelRefused, match="does not list added_tokens.json"):
         import_model(vault, model_folder)
@@ -87,11 +88,26 @@ def test_the_site_key_admits_only_folders_it_signed(vault, model_folder, store, 
 def test_site_key_commands_set_show_and_clear_the_key(vault, site_keys, tmp_path):
     shown = run_cli("models", "site-key", str(site_keys / "site-key.pub.pem"))
     assert shown.returncode == 0 and "need a manifest signed by" in shown.stdout, shown.stderr
-    assert "Site key: " in run_cli("models", "site-key").stdout
+    assert "Site key (vault): " in run_cli("models", "site-key").stdout
     bad = tmp_path / "not-a-key.pem"
     bad.write_text("hello")
     refused = run_cli("models", "site-key", str(bad))
     assert refused.returncode != 0 and "not a PEM public key" in refused.stderr
-    assert "no longer need" in run_cli("models", "site-key", "--off").stdout
+    assert "no longer asks" in run_cli("models", "site-key", "--off").stdout
     again = run_cli("models", "keygen", str(site_keys))
     assert again.returncode != 0 and "exists already" in again.stderr
+    missing = run_cli("models", "site-key", str(tmp_path / "nowhere.pem"))
+    assert missing.returncode != 0 and "cannot be read" in missing.stderr
+    assert "Traceback" not in missing.stderr
+
+
+def test_an_installation_key_in_the_store_binds_every_user(vault, model_folder, store, site_keys):
+    from app.model_signing import ModelRefused as Refused
+
+    import_model(vault, model_folder)  # unsigned: no key yet
+    (store / "site-key.pub.pem").write_bytes((site_keys / "site-key.pub.pem").read_bytes())
+    with pytest.raises(Refused, match="not imported with the site's signature.*set by the installation"):
+        chosen_model(vault, "tiny-qwen")
+    assert chosen_model(vault).model_id == "SmolLM2-135M-Instruct"  # the embedded model came with the install
+    off = run_cli("models", "site-key", "--off")
+    assert "installation's key still applies" in off.stdout, off.stderr

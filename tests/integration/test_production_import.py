@@ -64,6 +64,8 @@ def test_context_citations_viewer_and_plan_work_by_bates_number(vault, volumes, 
     family = ids.index("ABC0000022")
     assert ids[family + 1:family + 3] == ["ABC0000023–ABC0000024", "ABC0000025"]  # together, in order
     assert '<page n="2" bates="ABC0000024">' in context.text and 'family="ABC0000022"' in context.text
+    header = next(line for line in context.text.splitlines() if 'name="ABC0000022"' in line)
+    assert 'custodian="Wrenfield, Tobiah"' in header and 'date_sent="05/20/2024"' in header, header
 
     answer = 'The claim: "Lots 1 to 4 were 11, 9, 16 and 6 days late" [ABC0000024]. Unknown [ABC0099999].'
     cited, unknown = parse_citations(answer, context)
@@ -111,3 +113,13 @@ def test_stamped_bates_numbers_on_a_plain_pdf_become_its_page_labels(vault, tmp_
     assert [p.label for p in pages] == ["XYZ000101", "XYZ000102", "XYZ000103"]
     assert record.metadata["bates"] == "XYZ000101–XYZ000103"
     assert [h.page for h in find_bates(vault, case, "XYZ000102").hits] == [2]
+
+
+def test_brackets_that_only_look_like_bates_numbers_stay_text(vault, volumes, embedded_model):
+    _, _, documents = _imported(vault, volumes["cp1252"], "Look-alikes")
+    context = build_context(list(documents.values()), embedded_model.model_id)
+    answer = ('The tiles meet [ISO 13006] and [EN14411] per "Lots 1 to 4 were 11, 9, 16 and 6 days late" '
+              '[ABC0000024]; see also [ABC0099999] and [D3 p1].')
+    cited = parse_citations(answer, context)
+    assert [(c.short_id, c.known) for c in cited] == [("D13", True), ("ABC0099999", False), ("D3", True)]
+    assert cited[0].verified and cited[0].span == (answer.index("[ABC0000024]"), answer.index("; see"))

@@ -271,6 +271,31 @@ def test_lower_case_data_folder_and_dat_only_volume(tmp_path):
     assert "skipped" in next(f.message for f in volume.findings if f.bates == "X0003")
 
 
+def test_nested_parentbates_join_the_top_family_each_document_once(tmp_path):
+    (tmp_path / "DATA").mkdir()
+    (tmp_path / "DATA" / "load.dat").write_text(
+        "BEGDOC|ENDDOC|PARENTBATES|TEXT\n"
+        "Y00001|Y00001||The e-mail\n"
+        "Y00002|Y00002|Y00001|An attachment\n"
+        "Y00003|Y00003|Y00002|An attachment of the attachment\n"
+        "Y00004|Y00004||Another e-mail\n", encoding="utf-8")
+    volume = read_volume(tmp_path)
+    assert [(d.begbates, d.family_id, d.is_attachment) for d in volume.documents] == [
+        ("Y00001", "Y00001", False), ("Y00002", "Y00001", True), ("Y00003", "Y00001", True),
+        ("Y00004", None, False)]
+
+
+def test_volumes_are_found_at_any_depth_and_loose_files_beside_them_are_kept(tmp_path):
+    from app.ingest_paths import split_volumes
+
+    production = make_production(tmp_path / "incoming" / "PROD001")
+    (production / "cover-letter.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "incoming" / "notes.txt").write_text("notes")
+    volumes, files = split_volumes([tmp_path / "incoming"])
+    assert volumes == [production]
+    assert files == [production / "cover-letter.pdf", tmp_path / "incoming" / "notes.txt"]
+
+
 def test_opt_only_volume_uses_bates_named_text(volume_copy):
     (volume_copy / "DATA" / "VOL001.dat").unlink()
     volume = read_volume(volume_copy)
