@@ -102,6 +102,7 @@ class _Pending:
     sha256: str = ""
     outcome: IngestOutcome | None = None
     reading: object | None = None  # AsyncResult
+    stored_as: dict = field(default_factory=dict)  # a production's native: its name, metadata, Bates
 
 
 class Ingest:
@@ -214,7 +215,7 @@ class Ingest:
         pages, warnings = self._read_scans(pool, item, result, queue)
         if pages is None:
             return None
-        return self._store(item, result, pages, warnings)
+        return self._store(item, result, pages, warnings, **item.stored_as)
 
     # ----- production volumes -------------------------------------------------------------
 
@@ -249,10 +250,17 @@ class Ingest:
         return True
 
     def _production_document(self, pool: ReadingPool, item: _Pending, document) -> IngestOutcome | None:
-        if not document.pages:
-            native = f" (native file {document.native_path.name})" if document.native_path else ""
-            return self._rejected(item, f"The production has no page images or text for it{native}; add the "
-                                        "native file on its own to read it.")
+        if not document.pages:  # produced natively (a spreadsheet, an e-mail): read the native file
+            native = document.native_path
+            if native is None or not native.is_file():
+                return self._rejected(item, "The production has no page images, text or native file for it.")
+            item = _Pending(native, sha256_file(native), stored_as={
+                "name": f"{document_name(document)} ({native.name})", "metadata": document_metadata(document),
+                "first_label": document.begbates})
+            if item.sha256 in self._known:
+                return self._duplicate(item)
+            item.reading = self._read(pool, native)
+            return self._finish(pool, item, deque())
         item.sha256 = content_hash(document)
         if item.sha256 in self._known:
             return self._duplicate(item)
@@ -323,10 +331,12 @@ class Ingest:
 
     def _store(self, item: _Pending, document: ExtractedDocument, pages: list[PageRecord],
                warnings: list[str], *, name: str | None = None, original: bytes | None = None,
-               metadata: dict[str, str] | None = None) -> IngestOutcome:
+               metadata: dict[str, str] | None = None, first_label: str | None = None) -> IngestOutcome:
         """Store one document; ``original`` is the file to keep when it is not ``item.path`` (a
         production document's pages as one PDF)."""
         metadata = dict(metadata or {})
+        if first_label and pages:  # a native is cited by the Bates number its slip sheet carried
+            pages[0] = replace(pages[0], label=first_label)
         if document.kind == "pdf" and (stamps := document_stamps([p.text for p in pages])):
             pages = [replace(p, label=stamp) for p, stamp in zip(pages, stamps, strict=True)]
             metadata["bates"] = f"{stamps[0]}–{stamps[-1]}" if len(stamps) > 1 else stamps[0]

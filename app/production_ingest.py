@@ -1,5 +1,8 @@
 """Turn a production volume's documents into documents of a case (see ``app.productions``).
 
+(A document produced only as a native file is read from that file by ``app.ingest``, like any
+other file, and keeps its row's metadata and Bates number.)
+
 One document per load-file row, named by its Bates range, each page labelled with its Bates
 number. The supplied text is used where there is some; a page without text gets an OCR job for
 its image. The page images are kept in the vault as one PDF per document, so the viewer shows

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from app.citations import check_phrase
+from app.context import is_bates_label
 from app.tasks.rows import CITED, VERIFIED
 from app.tasks.templates import SOURCE, TaskTemplate
 from storage.records import CaseRecord, ChatSessionRecord, MessageRecord, TaskRecord
@@ -55,6 +56,8 @@ def citation_text(citation: dict) -> str:
         where += f" ({citation['document']})"
     elif citation["id"]:
         where += " (not in this case)"
+    if citation.get("known") and is_bates_label(citation.get("bates")):
+        where = f"{citation['bates']}, {where}"  # lawyers cite the Bates number
     return where + (f": “{citation['quote']}”" if citation.get("quote") else "")
 
 

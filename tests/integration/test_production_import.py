@@ -23,9 +23,9 @@ def volumes(tmp_path_factory):
     return {encoding: make_production(root / encoding, encoding=encoding) for encoding in ("cp1252", "utf-8")}
 
 
-def _imported(vault, volume, case_name):
+def _imported(vault, volume, case_name, *, rejected=False):
     result = run_cli("ingest", "--case", case_name, "--json", str(volume))
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == (1 if rejected else 0), result.stderr  # 1: something was not added
     report = json.loads(result.stdout)
     case = cases.open_case(vault, case_name)
     documents = cases.documents_with_pages(vault, case)
@@ -123,3 +123,24 @@ def test_brackets_that_only_look_like_bates_numbers_stay_text(vault, volumes, em
     cited = parse_citations(answer, context)
     assert [(c.short_id, c.known) for c in cited] == [("D13", True), ("ABC0099999", False), ("D3", True)]
     assert cited[0].verified and cited[0].span == (answer.index("[ABC0000024]"), answer.index("; see"))
+
+
+def test_a_document_produced_only_natively_is_read_from_its_native_file(vault, volumes, tmp_path):
+    import shutil
+
+    volume = tmp_path / "VOL001"
+    shutil.copytree(volumes["cp1252"], volume)
+    for text in (volume / "TEXT").rglob("ABC0000052*"):
+        text.unlink()  # no text and no images: only the native is left
+    report, _, documents = _imported(vault, volume, "Natives", rejected=True)
+    (outcome,) = [f for f in report["files"] if f["path"].endswith("ABC0000052.csv")]
+    assert outcome["status"] == "rejected" and "Unsupported file type (.csv)" in outcome["reason"]
+
+    native = volume / "NATIVES" / "001" / "ABC0000052.txt"
+    native.write_text("KILN 2 FIRING LOG as produced natively.\n", encoding="utf-8")
+    dat = volume / "DATA" / "VOL001.dat"
+    dat.write_bytes(dat.read_bytes().replace(b"ABC0000052.csv", b"ABC0000052.txt"))
+    _, _, documents = _imported(vault, volume, "Natives")
+    record, pages = documents["ABC0000052 (ABC0000052.txt)"]
+    assert pages[0].label == "ABC0000052" and "FIRING LOG" in pages[0].text
+    assert record.metadata["bates"] == "ABC0000052" and record.metadata["custodian"]

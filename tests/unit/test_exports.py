@@ -132,3 +132,12 @@ def test_control_characters_from_pdf_text_do_not_break_a_word_export(vault, case
         repo.add_message(session, chat.id, "assistant", "It says \x0cSECTION 3\x0b and ends.", model_id="m")
     done = export_chat(vault, case, chat.id, tmp_path / "chat.docx")
     assert "SECTION 3" in "\n".join(p.text for p in docx.Document(done.path).paragraphs)
+
+
+def test_a_citation_by_bates_number_is_exported_with_it():
+    from app.exports.report import citation_text
+
+    cited = {"id": "D13", "page": 2, "document": "ABC0000023–ABC0000024", "bates": "ABC0000024",
+             "known": True, "quote": "six days late"}
+    assert citation_text(cited) == "ABC0000024, D13 p2 (ABC0000023–ABC0000024): “six days late”"
+    assert citation_text({**cited, "bates": "iv"}).startswith("D13 p2")  # a page label, not Bates
