@@ -20,7 +20,11 @@ class BatesSearch(QObject):
 
     def go(self, query: str) -> None:
         window, case = self.window, self.window.current_case
-        if case is None or not query.strip():
+        if not query.strip():
+            return
+        if case is None:
+            window.documents.bates_result.setText(
+                self.tr("Choose a case first: Bates numbers are looked up in the open case."))
             return
         window.in_background(lambda: find_bates(window.vault, case, query),
                              lambda result: self._show(result, case.id),

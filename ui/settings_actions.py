@@ -96,5 +96,6 @@ class SettingsActions(QObject):
         apply_theme(prefs.theme)
         self.window.set_auto_lock(prefs.auto_lock_minutes)
         if backend_changed:
-            self.window.restart_model()  # the next question goes to the newly chosen backend
+            self.window.restart_model()  # the next question goes to the newly chosen backend or model
+            self.window.refresh_documents(keep_chat=True)  # the gauge shows that model's window
         self.saved.emit(prefs)

@@ -12,7 +12,9 @@ Benchmarks never fail on a figure; they record it. Measured now:
 - context: read + build + plan of a 1,000-page case from stored token counts, and quote
   verification per answer and for a quote found nowhere (``bench_context``);
 - ui: cold start to a visible window with its cases loaded, and the longest event-loop stall
-  while ingesting the legal corpus and while streaming an answer (``bench_ui``).
+  while ingesting the legal corpus and while streaming an answer (``bench_ui``);
+- production: a volume through its load files against its images as loose files (all OCR),
+  and "Go to Bates" look-ups (``bench_production``).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from pathlib import Path
 from tests.bench.bench_ask import bench_ask
 from tests.bench.bench_context import bench_context
 from tests.bench.bench_ingest import bench_ingest
+from tests.bench.bench_production import bench_production
 from tests.bench.bench_ui import bench_ui
 from tests.bench.bench_vault import bench_vault
 from tests.bench.bench_worker import bench_worker
@@ -70,6 +73,7 @@ def main(argv: list[str] | None = None) -> int:
             "context": bench_context(Path(tmp) / "context-bench"),
             "worker": bench_worker(Path(tmp)),
             "ui": bench_ui(Path(tmp), demo_dir),
+            "production": bench_production(Path(tmp)),
             "gpu_prefill": bench_gpu(),
         }
     args.out.write_text(json.dumps(results, indent=2), encoding="utf-8")
