@@ -30,7 +30,7 @@ CITATION_RE = re.compile(
 # Upper case and no space inside the number, so "[ISO 27001]" or "[Case No 12345]" is not one; and
 # only a number of a Bates series the set really has counts as a citation (see ``_bates_matches``).
 BATES_CITATION_RE = re.compile(
-    r"\[\s*(?P<bates>[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)*?[-_]?\d{5,}"
+    r"\[\s*(?P<bates>[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)*?[-_]?\d{4,}"
     r"(?:\s*(?:[-\u2013\u2014]|to|through)\s*(?:[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)*?[-_]?)?\d{2,})?)\s*\]",
 )
 QUOTE_RE = re.compile(r"[\"\u201c](?P<quote>[^\"\u201c\u201d]{8,}?)[\"\u201d]")
@@ -146,6 +146,14 @@ class PreparedPages:
         """(document id, page number) of the page with this Bates number, if it is in the set."""
         return self._bates_index()[0].get(bates.casefold())
 
+    def in_bates_range(self, first, last):
+        """(document id, page) of every page whose Bates number lies in first..last, in order."""
+        for document in self.context.documents:
+            for page in document.pages:
+                number = parse_bates(page.label) if is_bates_label(page.label) else None
+                if number and number.same_series(first) and first.number <= number.number <= last.number:
+                    yield document.short_id, page
+
     def has_series(self, cited: str) -> bool:
         """Whether the set has Bates numbers of this one's series (its prefix)."""
         query = parse_bates_query(cited)
@@ -244,6 +252,10 @@ def _resolve_bates(pages: PreparedPages, cited: str, quote: str | None) -> Citat
     document = pages.context.document(first[0])
     if end is None and query[1].number > query[0].number:  # the range runs past this document
         end = document.pages[-1].number
+        if quote is not None:  # an e-mail and its attachment cited as one range: a quote may be in either
+            for short_id, page in pages.in_bates_range(query[0], query[1]):
+                if short_id != first[0] and quote_match(quote, pages.get(short_id, page)):
+                    return _resolve(pages, short_id, page.number, page.number, quote)
     return _resolve(pages, first[0], first[1], end or first[1], quote)
 
 

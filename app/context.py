@@ -86,9 +86,10 @@ def escape_markers(text: str) -> str:
 
 def is_bates_label(label: str | None) -> bool:
     """A page label that is a Bates number (from a production's load file, or a stamp found on a
-    PDF page): a prefix and five or more digits, e.g. ABC0001234. The model is told to cite it."""
+    PDF page): a prefix and four or more digits, e.g. ABC0001234 or ABC-0001. The model is told
+    to cite it."""
     number = parse_bates(label) if label else None
-    return bool(number and number.prefix and number.width >= 5 and number.text == label)
+    return bool(number and number.prefix and number.width >= 4 and number.text == label)
 
 
 def render_page(page: PageRecord) -> str:

@@ -144,3 +144,17 @@ def test_a_document_produced_only_natively_is_read_from_its_native_file(vault, v
     record, pages = documents["ABC0000052 (ABC0000052.txt)"]
     assert pages[0].label == "ABC0000052" and "FIRING LOG" in pages[0].text
     assert record.metadata["bates"] == "ABC0000052" and record.metadata["custodian"]
+
+
+def test_a_family_cited_as_one_bates_range_finds_the_quote_in_its_attachment(vault, volumes, embedded_model):
+    from app.context import is_bates_label
+
+    _, _, documents = _imported(vault, volumes["cp1252"], "Range")
+    context = build_context(list(documents.values()), embedded_model.model_id)
+    answer = 'Bellwether claimed "Lots 1 to 4 were 11, 9, 16 and 6 days late" [ABC0000022-ABC0000025].'
+    (cited,) = parse_citations(answer, context)
+    assert cited.verified and (cited.document, cited.page) == ("ABC0000023–ABC0000024", 2)
+    wrong = 'It said "the tiles were perfect and delivered early" [ABC0000022-ABC0000025].'
+    (unverified,) = parse_citations(wrong, context)
+    assert unverified.verified is False and unverified.document == "ABC0000022"
+    assert is_bates_label("ABC-0001") and not is_bates_label("A-1") and not is_bates_label("0001")
