@@ -12,7 +12,8 @@ Benchmarks never fail on a figure; they record it. Measured now:
 - context: read + build + plan of a 1,000-page case from stored token counts, and quote
   verification per answer and for a quote found nowhere (``bench_context``);
 - ui: cold start to a visible window with its cases loaded, and the longest event-loop stall
-  while ingesting the legal corpus and while streaming an answer (``bench_ui``);
+  while ingesting the legal corpus and while streaming an answer, in a fresh process as the app
+  runs (``bench_ui``);
 - production: a volume through its load files against its images as loose files (all OCR),
   and "Go to Bates" look-ups (``bench_production``).
 """
