@@ -24,6 +24,7 @@ td { border-bottom: 1px solid #ccc; vertical-align: top; padding: 1pt 4pt 1pt 0;
 .bad { color: #a00000; font-weight: bold; }
 .facts { color: #333; }
 .legend { color: #555; font-size: 8pt; }
+.hash { font-family: monospace; }
 """
 COLOURS = {GOOD: RGBColor(0x00, 0x60, 0x00), BAD: RGBColor(0xA0, 0x00, 0x00)}
 # Word's XML cannot hold these (PDF text often carries form feeds and other control characters).
@@ -35,7 +36,7 @@ def _xml_safe(text: str) -> str:
 
 
 def _html_table(table: Table) -> str:
-    esc = html.escape
+    esc = _esc
     head = "".join(f"<th>{esc(h)}</th>" for h in table.headers)
     body = []
     for cells, mark in zip(table.rows, table.marks, strict=True):
@@ -45,8 +46,17 @@ def _html_table(table: Table) -> str:
     return f"<table><tr>{head}</tr>{''.join(body)}</table>"
 
 
+# Hashes in a monospaced font: the proportional fonts set "ff", "fi" and "fl" as ligatures, so a
+# manifest hash copied out of the PDF (to check it against the audit log) would not match.
+_HASH = re.compile(r"\b[0-9a-f]{12,}\b")
+
+
+def _esc(text: str) -> str:
+    return _HASH.sub(lambda m: f'<span class="hash">{m.group(0)}</span>', html.escape(text))
+
+
 def to_html(report: Report) -> str:
-    esc = html.escape
+    esc = _esc
     facts = "<br/>".join(f"<b>{esc(k)}:</b> {esc(v)}" for k, v in report.facts)
     parts = [f"<h1>{esc(report.title)}</h1>", f'<p class="facts">{facts}</p>']
     for section in report.sections:

@@ -141,3 +141,18 @@ def test_a_citation_by_bates_number_is_exported_with_it():
              "known": True, "quote": "six days late"}
     assert citation_text(cited) == "ABC0000024, D13 p2 (ABC0000023–ABC0000024): “six days late”"
     assert citation_text({**cited, "bates": "iv"}).startswith("D13 p2")  # a page label, not Bates
+
+
+def test_hashes_in_a_pdf_report_copy_out_exactly(tmp_path):
+    """Proportional fonts set "ff" as a ligature: a manifest hash copied from the PDF must still match."""
+    import pymupdf
+
+    from app.exports.render import write_pdf_report
+    from app.exports.report import Report, Section
+
+    manifest = "6b86b273ff34fce19d6b804eff5a3f5747ada4eaa22f1d49c01e52ddb7875b4b"
+    path = tmp_path / "report.pdf"
+    report = Report("Chat", [("Manifest", manifest)], [Section("Q1", [f"manifest {manifest} · read"])])
+    write_pdf_report(report, path)
+    text = " ".join(page.get_text() for page in pymupdf.open(path))
+    assert text.count(manifest) == 2
