@@ -141,6 +141,7 @@ class PreparedPages:
         self._prepared: dict[tuple[str, int], PreparedPage] = {}
         self._bates: dict[str, tuple[str, int]] | None = None
         self._series: set[str] = set()
+        self._bates_numbers: list | None = None
 
     def by_bates(self, bates: str) -> tuple[str, int] | None:
         """(document id, page number) of the page with this Bates number, if it is in the set."""
@@ -148,23 +149,27 @@ class PreparedPages:
 
     def in_bates_range(self, first, last):
         """(document id, page) of every page whose Bates number lies in first..last, in order."""
-        for document in self.context.documents:
-            for page in document.pages:
-                number = parse_bates(page.label) if is_bates_label(page.label) else None
-                if number and number.same_series(first) and first.number <= number.number <= last.number:
-                    yield document.short_id, page
+        for number, short_id, page in self._bates_pages():
+            if number.same_series(first) and first.number <= number.number <= last.number:
+                yield short_id, page
 
     def has_series(self, cited: str) -> bool:
         """Whether the set has Bates numbers of this one's series (its prefix)."""
         query = parse_bates_query(cited)
         return query is not None and query[0].prefix.casefold() in self._bates_index()[1]
 
+    def _bates_pages(self) -> list:
+        """(parsed Bates number, document id, page) of every Bates-labelled page, parsed once."""
+        if self._bates_numbers is None:
+            self._bates_numbers = [(parse_bates(p.label), d.short_id, p) for d in self.context.documents
+                                   for p in d.pages if is_bates_label(p.label)]
+        return self._bates_numbers
+
     def _bates_index(self) -> tuple[dict[str, tuple[str, int]], set[str]]:
         if self._bates is None:
-            labels = [(p.label, d.short_id, p.number) for d in self.context.documents for p in d.pages
-                      if is_bates_label(p.label)]
-            self._bates = {label.casefold(): (short_id, number) for label, short_id, number in labels}
-            self._series = {parse_bates(label).prefix.casefold() for label, _, _ in labels}
+            pages = self._bates_pages()
+            self._bates = {page.label.casefold(): (short_id, page.number) for _, short_id, page in pages}
+            self._series = {number.prefix.casefold() for number, _, _ in pages}
         return self._bates, self._series
 
     def get(self, short_id: str, page: PageRecord) -> PreparedPage:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from app.errors import ModelNotReady, UserFacingError
 from app.model_session import ModelSession
 from app.model_signing import check_allowed
-from app.model_store import EMBEDDED, ModelInfo, get_model, list_models, prepare_embedded
+from app.model_store import EMBEDDED, ModelInfo, get_model, list_models, prepare_embedded, prepared_model
 from app.settings import remote_backend
 from storage.schema import SettingRow
 from storage.vault import Vault
@@ -70,8 +70,5 @@ def model_session(vault: Vault, model_id: str | None = None) -> ModelSession:
 
 
 def ready_model(vault: Vault) -> ModelInfo | None:
-    """The default model if it is ready now, else None (never converts: that takes a while)."""
-    try:
-        return get_model(default_model_id(vault))
-    except ModelNotReady:
-        return None
+    """The vault's default model if it is ready now, else None (never converts)."""
+    return prepared_model(default_model_id(vault))

@@ -10,6 +10,7 @@ different bytes to a second read.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,8 +80,6 @@ def read_manifest(vault: Vault, source: Path, files: list[Path], store: Path | N
 
 def _parse(name: str, data: bytes) -> dict[str, str]:
     if name == MANIFEST_NAME:
-        import json
-
         return dict(ModelManifest(**json.loads(data.decode("utf-8"))).files)
     pairs = [line.split(maxsplit=1) for line in data.decode("utf-8").splitlines() if line.strip()]
     return {pair[1].strip().lstrip("*"): pair[0].lower() for pair in pairs if len(pair) == 2}

@@ -86,10 +86,11 @@ def get_model(model_id: str | None = None, store: Path | None = None) -> ModelIn
     return read_model(folder)
 
 
-def prepared_model() -> ModelInfo | None:
-    """The default model if it is ready to use, else None (never converts: that takes a while)."""
+def prepared_model(model_id: str | None = None) -> ModelInfo | None:
+    """The model (default: the embedded one) if it is ready to use, else None (never converts:
+    that takes a while)."""
     try:
-        return get_model()
+        return get_model(model_id)
     except ModelNotReady:
         return None
 
