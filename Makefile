@@ -2,6 +2,7 @@
 #   make run    set up .venv if needed, prepare the embedded model, open the desktop app
 #   make test   set up .venv if needed, run the whole test suite
 #   make bundle / bundle-check / frozen: offline install (packaging/BUNDLE.md, packaging/FROZEN.md)
+#   make bench / bench-peer: benchmarks (bench-peer builds llama.cpp once, about ten minutes here)
 # Setup is idempotent: a stamp keyed on the requirements' hash skips pip when nothing changed.
 
 PYTHON ?= python3
@@ -13,7 +14,7 @@ STAMP  := $(VENV)/.casefile-setup-$(REQ_HASH)
 # Test runs share one converted copy of the embedded model (no document data in it).
 export CASEFILE_TEST_MODELS ?= $(CURDIR)/.cache/models
 
-.PHONY: run test bench lint setup demo clean bundle bundle-check frozen
+.PHONY: run test bench bench-peer lint setup demo clean bundle bundle-check frozen
 
 run: $(STAMP)
 	@command -v tesseract >/dev/null || echo "Note: Tesseract is not installed, so scanned pages cannot be read (OCR). Debian/Ubuntu: sudo apt-get install tesseract-ocr tesseract-ocr-eng; macOS: brew install tesseract."
@@ -25,6 +26,20 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) -m tests.bench.run_bench --out bench-results.json
+
+# Casefile's worker against llama.cpp (llama-cpp-python built from source with native CPU flags,
+# once, into .cache/peer; not part of `make test`). Adds "peer" to bench-results.json.
+PEER_VERSION := 0.3.36
+PEER_STAMP   := .cache/peer/.built-$(PEER_VERSION)
+bench-peer: $(STAMP) $(PEER_STAMP)
+	$(PY) -m tests.bench.bench_peer --out bench-results.json
+
+$(PEER_STAMP):
+	rm -rf .cache/peer
+	CMAKE_ARGS="-DGGML_NATIVE=ON -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF -DLLAMA_BUILD_SERVER=OFF -DLLAMA_CURL=OFF" \
+	CMAKE_BUILD_PARALLEL_LEVEL=$$(nproc) $(PY) -m pip install --quiet --no-deps --no-binary llama-cpp-python \
+	  --target .cache/peer llama-cpp-python==$(PEER_VERSION) diskcache==5.6.3
+	@touch $@
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

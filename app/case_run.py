@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from app import prefix_files
+from app import cache_admin, prefix_files
 from app.cases import documents_with_pages
 from app.context import CaseContext, build_context, subset
 from app.errors import InferenceError, UserFacingError, WorkerDied
@@ -102,8 +102,11 @@ def prefix_for(vault: Vault, case: CaseRecord, part: CaseContext) -> p.Prefix:
 
 
 def keep_only_prefixes(vault: Vault, case: CaseRecord, setup: RunSetup) -> None:
-    """Drop the case's cached prefixes of older document sets; keep this run's."""
-    prefix_files.forget(vault, case.id, keep={prefix_for(vault, case, part).cache_id for part in setup.parts})
+    """Drop the case's cached prefixes of older document sets, keep this run's, and hold the
+    rest to the cache budget (least recently used out first)."""
+    keep = {prefix_for(vault, case, part).cache_id for part in setup.parts}
+    prefix_files.forget(vault, case.id, keep=keep)
+    cache_admin.enforce(vault, keep, case_id=case.id)
 
 
 def run_model(vault: Vault, case: CaseRecord, model: ModelSession, run: Callable[[], T], *,
@@ -115,7 +118,8 @@ def run_model(vault: Vault, case: CaseRecord, model: ModelSession, run: Callable
         with vault.write() as session:
             vault.audit(session, "model.load", case_id=case.id,
                         objects={"model": ready.model_id, "weights_sha256": model.model.weights_sha256,
-                                 "device": ready.device, "dtype": ready.dtype, "load_s": ready.load_s})
+                                 "device": ready.device, "dtype": ready.dtype, "kernels": ready.kernels,
+                                 "load_s": ready.load_s})
     try:
         return run()
     except WorkerDied as exc:

@@ -13,7 +13,7 @@ import argparse
 import logging
 import sys
 
-from app import cli_admin, cli_case, cli_tasks
+from app import cli_admin, cli_cache, cli_case, cli_tasks
 from app.errors import AppError
 
 log = logging.getLogger("casefile")
@@ -27,6 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_case.register(commands)
     cli_tasks.register(commands)
     cli_admin.register(commands)
+    cli_cache.register(commands)
     return parser
 
 

@@ -1,4 +1,9 @@
-"""Commands on the vault and its records: audit, vault keys, models."""
+"""Commands on the vault and its records: audit, vault keys, models.
+
+The modules only some commands need (audit export and its PDF report, model import and signing,
+the remote client) are imported inside those commands: every command line starts faster, and
+``ingest`` does not pay for the audit report's imports.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +13,9 @@ import os
 import sys
 from pathlib import Path
 
-from app.audit_export import export_audit, signer_fingerprint
 from app.cli_output import emit_json
 from app.errors import UserFacingError
 from app.model_choice import default_model_id, set_default_model
-from app.model_import import check_folder, import_model
-from app.model_signing import effective_site_key, sign_model_folder
 from app.model_store import list_models, prepare_embedded
 from app.settings import (
     DEFAULT_REMOTE_WINDOW,
@@ -22,11 +24,8 @@ from app.settings import (
     set_remote_backend,
     set_site_key,
 )
-from app.signing import generate_key
 from app.unlock import RECOVERY_NOTICE, check_new_passphrase, open_vault, prompt_new_passphrase, unlock_vault
-from inference.remote import RemoteClient
 from storage import vault_keys
-from storage.export_verifier import verify_export
 from storage.keyslots import KEYRING
 from storage.os_keyring import name as keyring_name
 from storage.os_keyring import usable_backend
@@ -103,6 +102,8 @@ def _action(actions, name: str, help_text: str, handler) -> argparse.ArgumentPar
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
     if args.export is not None:
+        from storage.export_verifier import verify_export
+
         check = verify_export(args.export, args.fingerprint)
         what = f"Audit export {args.export}"
         if check.ok and not args.fingerprint and not args.json:
@@ -122,6 +123,8 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_export(args: argparse.Namespace) -> int:
+    from app.audit_export import export_audit
+
     result = export_audit(open_vault(), args.out)
     print(f"Exported {result.events} audit events to {result.folder}.")
     print(f"Signing key fingerprint: {result.fingerprint}")
@@ -131,6 +134,8 @@ def cmd_audit_export(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_key(args: argparse.Namespace) -> int:
+    from app.audit_export import signer_fingerprint
+
     print(signer_fingerprint(open_vault()))
     return 0
 
@@ -225,6 +230,8 @@ def cmd_models_keygen(args: argparse.Namespace) -> int:
         raise UserFacingError(f"{private} exists already: a new key would make the models signed with it "
                               "unverifiable.")
     try:
+        from app.signing import generate_key
+
         made = generate_key(private, public)
     except OSError as exc:
         raise UserFacingError(f"The key cannot be written to {args.out} ({exc.strerror}).") from None
@@ -233,12 +240,17 @@ def cmd_models_keygen(args: argparse.Namespace) -> int:
 
 
 def cmd_models_sign(args: argparse.Namespace) -> int:
+    from app.model_import import check_folder
+    from app.model_signing import sign_model_folder
+
     signature = sign_model_folder(args.folder, args.key, check_folder(args.folder))
     print(f"Signed: {signature.with_suffix('')} and {signature}. Copy the folder with both to the media.")
     return 0
 
 
 def cmd_models_site_key(args: argparse.Namespace) -> int:
+    from app.model_signing import effective_site_key
+
     vault = open_vault()
     if args.off or args.public_key:
         key = set_site_key(vault, None if args.off else _read(args.public_key))
@@ -265,6 +277,8 @@ def cmd_models_remote(args: argparse.Namespace) -> int:
         print(f"Remote model: {current.model} at {current.url}" if current else "Remote model: off.")
         return 0
     backend = RemoteBackend(args.url, args.model, args.window)
+    from inference.remote import RemoteClient
+
     RemoteClient(backend.url, backend.model, timeout=10).start()  # reachable and serving it, or say why
     set_remote_backend(vault, backend)
     print(f"Questions now go to {backend.model} at {backend.url} (recorded with every answer).")
@@ -288,6 +302,8 @@ def cmd_selftest(args: argparse.Namespace) -> int:
 
 
 def cmd_models_import(args: argparse.Namespace) -> int:
+    from app.model_import import import_model
+
     def progress(p) -> None:
         if sys.stderr.isatty():
             eta = f", about {p.eta_s:.0f} s left" if p.eta_s else ""

@@ -57,6 +57,7 @@ class Answer:
                 "ttft_s": self.timings.ttft_s,
                 "decode_tokens_per_s": self.timings.decode_tokens_per_s,
                 "prefix_source": self.timings.prefix_source,
+                "kernels": self.timings.kernels,
             },
             "session_id": self.session_id,
             "mode": self.mode,

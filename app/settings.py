@@ -91,6 +91,7 @@ class Preferences:
     auto_lock_minutes: int = 15  # 0: never lock by itself
     theme: str = "system"  # follows the OS light/dark scheme, or forced
     ocr_languages: str = "eng"  # Tesseract languages for scanned pages, e.g. "eng+deu"
+    cache_budget_gib: float = 0.0  # disk for kept document caches; 0: automatic (app.prefix_files)
 
 
 def preferences(vault: Vault) -> Preferences:

@@ -110,10 +110,10 @@ class WorkerClient:
     # ----- requests -----------------------------------------------------------------------
 
     def load_model(self, path: Path, model_id: str, device: str = "auto", *, weights_sha256: str = "",
-                   prefill_chunk: int = 0, rope_factor: float = 1.0) -> p.Ready:
+                   prefill_chunk: int = 0, rope_factor: float = 1.0, precision: str = "auto") -> p.Ready:
         request = p.LoadModel(id=next(self._ids), path=str(path), model_id=model_id, device=device,
                               weights_sha256=weights_sha256, prefill_chunk=prefill_chunk,
-                              rope_factor=rope_factor)
+                              rope_factor=rope_factor, precision=precision)
         self.model = self._single(request, p.Ready)
         return self.model
 

@@ -4,11 +4,17 @@ Loads a model from a local folder only (safetensors, no remote code), prefills i
 ``logits_to_keep=1`` (a long prompt never materialises a full logits tensor), reporting progress
 and honouring cancel between chunks, then decodes one token at a time, checking for cancel
 between steps. With a ``Prefix`` the documents' part of the prompt is prefilled once and kept
-(``inference.prefix_cache``): later questions pay only for their own tokens.
+(``inference.prefix_cache``): later questions pay only for their own tokens; its sealed disk
+copy is written after the answer (``seal_pending``), not before the first token.
+
+On a CPU that multiplies bf16 natively the engine runs ``inference.cpu_kernels``' fast path
+(bf16 weights, 4-bit decode copies, packed decode attention) unless ``precision="exact"``; the
+cache grows in place (``inference.kv_cache``). Each answer's timings name what ran.
 """
 
 from __future__ import annotations
 
+import importlib
 import inspect
 import logging
 import time
@@ -20,7 +26,7 @@ import torch
 from transformers import AutoConfig, AutoModelForCausalLM, AutoTokenizer, DynamicCache
 from transformers.utils import logging as hf_logging
 
-from inference import prefix_cache
+from inference import cpu_kernels, kv_cache, prefix_cache
 from inference import protocol as p
 
 log = logging.getLogger("casefile.worker")
@@ -28,6 +34,7 @@ hf_logging.disable_progress_bar()
 
 PREFILL_CHUNK_CPU = 2048
 PREFILL_CHUNK_GPU = 16384
+PRECISIONS = ("auto", "exact")  # auto: the fast path where the hardware has one; exact: fp32 on CPU
 
 ProgressCallback = Callable[[int, int], None]
 
@@ -67,6 +74,15 @@ class PrefixState:
     snapshot: prefix_cache.Snapshot
 
 
+@dataclass(frozen=True)
+class PendingSeal:
+    """A freshly prefilled prefix to write to disk once the answer is out."""
+
+    path: Path
+    identity: prefix_cache.CacheIdentity
+    key: bytes
+
+
 def describe_device() -> str:
     if torch.cuda.is_available():
         names = {torch.cuda.get_device_name(i) for i in range(torch.cuda.device_count())}
@@ -91,7 +107,8 @@ def with_yarn(config, factor: float) -> None:
 
 class TransformersEngine:
     def __init__(self, model, tokenizer, model_id: str, load_s: float = 0.0, *,
-                 weights_sha256: str = "", prefill_chunk: int = 0) -> None:
+                 weights_sha256: str = "", prefill_chunk: int = 0,
+                 kernels: cpu_kernels.Kernels | None = None) -> None:
         self.model = model
         self.tokenizer = tokenizer
         self.model_id = model_id
@@ -104,6 +121,8 @@ class TransformersEngine:
                                                else PREFILL_CHUNK_CPU)
         self.eos_ids = self._eos_ids()
         self.prefix: PrefixState | None = None
+        self.pending_seal: PendingSeal | None = None
+        self.kernels = kernels or _plain_kernels(model)
         self._prefix_ids: tuple[str, list[int]] | None = None  # (prefix text, its token ids)
         # transformers 5.x renames forward's ``past_key_values`` to ``cache`` (the old name warns)
         parameters = inspect.signature(model.forward).parameters
@@ -111,13 +130,17 @@ class TransformersEngine:
 
     @classmethod
     def load(cls, path: str | Path, model_id: str, device: str = "auto", *, weights_sha256: str = "",
-             prefill_chunk: int = 0, rope_factor: float = 1.0) -> TransformersEngine:
+             prefill_chunk: int = 0, rope_factor: float = 1.0,
+             precision: str = "auto") -> TransformersEngine:
         path = Path(path)
         if not (path / "config.json").is_file():
             raise ModelLoadError(f"no config.json in model folder {path}")
         if not any(path.glob("*.safetensors")):
             raise ModelLoadError(f"no .safetensors weights in model folder {path}")
+        if precision not in PRECISIONS:
+            raise ModelLoadError(f"unknown precision {precision!r} (one of {', '.join(PRECISIONS)})")
         on_gpu = torch.cuda.is_available() and device != "cpu"
+        fast_cpu = not on_gpu and precision == "auto" and cpu_kernels.bf16_is_fast()
         started = time.perf_counter()
         try:
             tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
@@ -126,16 +149,24 @@ class TransformersEngine:
                 with_yarn(config, rope_factor)
             model = AutoModelForCausalLM.from_pretrained(
                 path, config=config, local_files_only=True, use_safetensors=True, trust_remote_code=False,
-                dtype=torch.bfloat16 if on_gpu else torch.float32,
+                dtype=torch.bfloat16 if on_gpu or fast_cpu else torch.float32,
                 device_map="auto" if on_gpu else None,
+                **({"attn_implementation": cpu_kernels.ATTENTION} if fast_cpu else {}),
             )
         except (OSError, ValueError, KeyError) as exc:
             raise ModelLoadError(f"cannot load model from {path}: {exc}") from exc
         model.eval()
+        kernels = None
+        if fast_cpu:
+            int4, linears = cpu_kernels.add_int4_decode(model)
+            decode = f"int4-g{cpu_kernels.GROUP} ({int4} of {linears} layers)" if int4 else "bf16"
+            kernels = cpu_kernels.Kernels("fast", "bf16", decode, cpu_kernels.ATTENTION,
+                                          _linear_attention_kernels(model))
         load_s = time.perf_counter() - started
-        log.info("loaded %s in %.1f s on %s", model_id, load_s, model.device)
-        return cls(model, tokenizer, model_id, load_s, weights_sha256=weights_sha256,
-                   prefill_chunk=prefill_chunk)
+        engine = cls(model, tokenizer, model_id, load_s, weights_sha256=weights_sha256,
+                     prefill_chunk=prefill_chunk, kernels=kernels)
+        log.info("loaded %s in %.1f s on %s: %s", model_id, load_s, model.device, engine.kernels.describe())
+        return engine
 
     def _eos_ids(self) -> set[int]:
         ids: set[int] = set()
@@ -212,32 +243,49 @@ class TransformersEngine:
     # ----- the prefix ---------------------------------------------------------------------
 
     def prefix_state(self, prefix_ids: list[int], spec: p.Prefix, should_stop: Callable[[], bool],
-                     on_progress: ProgressCallback | None = None) -> tuple[PrefixState | None, str]:
-        """The prefix's cache from memory, from disk, or prefilled now (then kept and saved)."""
-        key = (spec.cache_id, prefix_cache.ids_hash(prefix_ids))
+                     on_progress: ProgressCallback | None = None,
+                     room: int = 0) -> tuple[PrefixState | None, str]:
+        """The prefix's cache from memory, from disk, or prefilled now (then kept, and sealed to
+        disk by ``seal_pending`` after the answer), with room for ``room`` tokens in all."""
+        key = (spec.cache_id, prefix_ids_hash := prefix_cache.ids_hash(prefix_ids))
         if self.prefix is not None and self.prefix.key == key:
+            kv_cache.reserve(self.prefix.cache, room)
             return self.prefix, "memory"
+        self.seal_pending()  # the case in memory goes: write its copy first if it is still due
         self.prefix = None  # one case in memory at a time
+        key = (spec.cache_id, prefix_ids_hash)
         identity = prefix_cache.CacheIdentity(self.model_id, self.weights_sha256, self.dtype_name, key[1],
                                               len(prefix_ids))
         path = Path(spec.cache_dir) / f"{spec.cache_id}.kv" if spec.cache_dir and spec.cache_id else None
         cache_key = bytes.fromhex(spec.cache_key) if spec.cache_key else None
         cache, source = None, "disk"
         if path is not None and cache_key is not None:
-            cache = prefix_cache.load(path, identity, cache_key, self.model.config, self.model.device)
+            cache = prefix_cache.load(path, identity, cache_key, self.model.config, self.model.device,
+                                      room=room)
         if cache is None:
-            cache, source = DynamicCache(config=self.model.config), "prefill"
+            cache, source = kv_cache.new_cache(self.model.config), "prefill"
+            kv_cache.reserve(cache, room)
             if self.prefill(prefix_ids, 0, cache, should_stop, on_progress) is None:
                 return None, source
             if path is not None and cache_key is not None:
-                try:
-                    size = prefix_cache.save(path, cache, identity, cache_key)
-                    log.info("prefix cache saved: %d tokens, %.1f MiB", len(prefix_ids), size / 2**20)
-                except (OSError, OverflowError, MemoryError) as exc:  # e.g. a full disk: answer anyway
-                    log.warning("prefix cache not saved (%s); the case will be read again next time",
-                                type(exc).__name__)
+                self.pending_seal = PendingSeal(path, identity, cache_key)
         self.prefix = PrefixState(key, cache, prefix_cache.Snapshot(cache, len(prefix_ids)))
         return self.prefix, source
+
+    def seal_pending(self) -> None:
+        """Write the prefix prefilled for the last answer to disk (once; a full disk costs only the
+        copy: the case is read again next time). The worker calls this after sending the answer."""
+        pending, self.pending_seal = self.pending_seal, None
+        if pending is None or self.prefix is None:
+            return
+        try:
+            started = time.perf_counter()
+            size = prefix_cache.save(pending.path, self.prefix.cache, pending.identity, pending.key)
+            log.info("prefix cache sealed: %d tokens, %.1f MiB in %.2f s", pending.identity.length,
+                     size / 2**20, time.perf_counter() - started)
+        except (OSError, OverflowError, MemoryError) as exc:  # e.g. a full disk: the answer is out
+            log.warning("prefix cache not saved (%s); the case will be read again next time",
+                        type(exc).__name__)
 
     # ----- generation ---------------------------------------------------------------------
 
@@ -259,11 +307,12 @@ class TransformersEngine:
             raise ContextOverflow(f"{total:,} prompt tokens + {params.max_new_tokens:,} answer tokens exceed "
                                   f"the {self.window:,}-token window")
         self.check_memory(total + params.max_new_tokens, kept=len(prefix_ids) if self.prefix else 0)
-        state = None
+        state, room = None, total + params.max_new_tokens
         if prefix is None:
-            cache, source, prefilled = DynamicCache(config=self.model.config), "prefill", len(ids)
+            cache, source, prefilled = kv_cache.new_cache(self.model.config), "prefill", len(ids)
+            kv_cache.reserve(cache, room)
         else:
-            state, source = self.prefix_state(prefix_ids, prefix, should_stop, on_progress)
+            state, source = self.prefix_state(prefix_ids, prefix, should_stop, on_progress, room=room)
             if state is None:
                 return GenerationResult(p.FINISH_CANCELLED, "", p.Timings(prefill_tokens=len(prefix_ids)))
             cache = state.cache
@@ -280,7 +329,8 @@ class TransformersEngine:
                 state.snapshot.restore(cache)  # rewind to the documents for the next question
         return GenerationResult(finish, text, p.Timings(
             prefill_tokens=prefilled, ttft_s=round(ttft, 4), decode_tokens=decoded,
-            decode_tokens_per_s=round(decoded / decode_s, 2) if decode_s > 0 else 0.0, prefix_source=source))
+            decode_tokens_per_s=round(decoded / decode_s, 2) if decode_s > 0 else 0.0, prefix_source=source,
+            kernels=self.kernels.describe()))
 
     def _decode(self, logits, position, cache, params, on_token, should_stop):
         sampler = _Sampler(params)
@@ -305,6 +355,29 @@ class TransformersEngine:
         if tail := stream.flush(generated):
             on_token(tail)
         return finish, stream.text, len(generated), decode_s
+
+
+def _linear_attention_kernels(model) -> str:
+    """Which kernels Qwen3.5's Gated DeltaNet layers run: flash-linear-attention's ("fla", which
+    transformers takes when ``fla.ops.gated_delta_rule`` imports: requirements-gpu.txt) or its
+    slow torch fallback; "" for a model without such layers."""
+    layer_types = getattr(_text_config(model.config), "layer_types", None) or []
+    if "linear_attention" not in layer_types:
+        return ""
+    try:
+        importlib.import_module("fla.ops.gated_delta_rule")
+    except Exception:  # noqa: BLE001 - absent, or present without triton/CUDA: transformers falls back too
+        return "torch"
+    return "fla"
+
+
+def _plain_kernels(model) -> cpu_kernels.Kernels:
+    dtype = str(model.dtype).removeprefix("torch.")
+    dtype = {"float32": "fp32", "bfloat16": "bf16", "float16": "fp16"}.get(dtype, dtype)
+    exact = dtype == "fp32"
+    return cpu_kernels.Kernels("exact" if exact else "fast", dtype, dtype,
+                               getattr(model.config, "_attn_implementation", None) or "sdpa",
+                               _linear_attention_kernels(model))
 
 
 class _Sampler:

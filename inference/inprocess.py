@@ -32,16 +32,16 @@ class InProcessClient:
         return self.info is not None
 
     def load_model(self, path: Path, model_id: str, device: str = "auto", *, weights_sha256: str = "",
-                   prefill_chunk: int = 0) -> p.Ready:
+                   prefill_chunk: int = 0, precision: str = "auto") -> p.Ready:
         try:
             self.engine = TransformersEngine.load(path, model_id, device, weights_sha256=weights_sha256,
-                                                  prefill_chunk=prefill_chunk)
+                                                  prefill_chunk=prefill_chunk, precision=precision)
         except ModelLoadError as exc:
             raise InferenceError("The model could not be loaded.", kind="model_load",
                                  detail=str(exc)) from None
         engine = self.engine
         self.model = p.Ready(device=engine.device, model_id=engine.model_id, window=engine.window,
-                             dtype=engine.dtype_name, load_s=engine.load_s)
+                             dtype=engine.dtype_name, load_s=engine.load_s, kernels=engine.kernels.describe())
         return self.model
 
     def generate(self, messages: Sequence[dict[str, str]], params: p.GenerationParams | None = None, *,
@@ -62,6 +62,7 @@ class InProcessClient:
         except ContextOverflow as exc:
             raise InferenceError("The request is longer than the model's context window.",
                                  kind="context_too_long", detail=str(exc)) from None
+        self.engine.seal_pending()
         return p.Done(finish_reason=result.finish_reason, text=result.text, timings=result.timings)
 
     def cancel(self) -> None:

@@ -49,6 +49,7 @@ class LoadModel(Message):
     weights_sha256: str = ""  # identifies the weights in stored prefix caches
     prefill_chunk: int = 0  # tokens per prefill step; 0: the engine's default for the device
     rope_factor: float = 1.0  # > 1: YaRN stretches the native window (asked only when the plan needs it)
+    precision: str = "auto"  # auto: the hardware's fast path (bf16, 4-bit decode on CPU); exact: fp32 on CPU
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,7 @@ class Ready(Message):
     window: int = 0
     dtype: str = ""
     load_s: float = 0.0
+    kernels: str = ""  # what runs: weights, decode weights, attention, linear-attention kernels
 
 
 @dataclass(frozen=True)
@@ -144,6 +146,7 @@ class Timings:
     decode_tokens: int = 0
     decode_tokens_per_s: float = 0.0
     prefix_source: str = "prefill"  # memory | disk | prefill
+    kernels: str = ""  # the engine's precision and kernels for this answer (provenance)
 
 
 @dataclass(frozen=True)

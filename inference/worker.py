@@ -105,12 +105,14 @@ class Worker:
             self._engine = TransformersEngine.load(message.path, message.model_id, message.device,
                                                    weights_sha256=message.weights_sha256,
                                                    prefill_chunk=message.prefill_chunk,
-                                                   rope_factor=message.rope_factor)
+                                                   rope_factor=message.rope_factor,
+                                                   precision=message.precision)
         except ModelLoadError as exc:
             raise RequestFailed("model_load", str(exc)) from None
         engine = self._engine
         self.send(p.Ready(id=message.id, device=engine.device, model_id=engine.model_id,
-                          window=engine.window, dtype=engine.dtype_name, load_s=engine.load_s))
+                          window=engine.window, dtype=engine.dtype_name, load_s=engine.load_s,
+                          kernels=engine.kernels.describe()))
 
     def _generate(self, message: p.Generate) -> None:
         from inference.engine import ContextOverflow, MemoryPlanExceeded
@@ -142,6 +144,7 @@ class Worker:
             raise RequestFailed("out_of_memory", str(exc)) from None
         self.send(p.Done(id=message.id, finish_reason=result.finish_reason, text=result.text,
                          timings=result.timings))
+        self._engine.seal_pending()  # after the answer is out: the user is not kept waiting for it
 
 
 def _protocol_stdout() -> TextIO:

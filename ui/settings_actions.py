@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 
+from app import cache_admin
 from app.extract.ocr import installed_languages
 from app.model_choice import default_model_id, set_default_model
 from app.model_import import import_model
@@ -43,13 +44,14 @@ class SettingsActions(QObject):
         device = self.window.engine_status.text()
         self.window.in_background(
             lambda: (preferences(vault), remote_backend(vault), list_models(), installed_languages(),
-                     default_model_id(vault)),
+                     default_model_id(vault), cache_admin.listing(vault)),
             lambda loaded: self._show(*loaded, device))
 
-    def _show(self, prefs, remote, models, languages, default_model, device) -> None:
+    def _show(self, prefs, remote, models, languages, default_model, caches, device) -> None:
         self.dialog = SettingsDialog(prefs, remote, models, languages, device, self.window,
-                                     default_model=default_model)
+                                     default_model=default_model, caches=caches)
         self.dialog.test_requested.connect(self.test)
+        self.dialog.clear_caches_requested.connect(self.clear_caches)
         self.dialog.save_requested.connect(self.save)
         self.dialog.import_requested.connect(self.import_folder)
         self.dialog.open()
@@ -65,6 +67,15 @@ class SettingsActions(QObject):
         self.dialog.show_imported(model)
         self.imported.emit(model)
 
+    def clear_caches(self) -> None:
+        dialog, vault = self.dialog, self.window.vault
+
+        def work():
+            cache_admin.clear(vault)
+            return cache_admin.listing(vault)
+
+        self.window.in_background(work, dialog.show_caches, on_failed=dialog.show_caches)
+
     def test(self, backend) -> None:
         dialog = self.dialog
         self.window.in_background(lambda: test_server(backend), dialog.show_test, on_failed=dialog.show_test)
@@ -79,6 +90,7 @@ class SettingsActions(QObject):
             if backend is not None and backend != previous:
                 test_server(backend)
             saved = set_preferences(vault, prefs)
+            cache_admin.enforce(vault)  # a smaller budget applies at once
             if backend != previous:
                 set_remote_backend(vault, backend)
             if model_id and model_id != default_model_id(vault):

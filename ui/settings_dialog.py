@@ -1,5 +1,6 @@
 """Settings: the model store, the backend (local, or the site's OpenAI-compatible server with a
-connection test), the device, OCR languages, auto-lock and theme.
+connection test), the device, the kept document caches (what they take and save, their disk
+budget, clear), OCR languages, auto-lock and theme.
 
 Everything is kept in the vault and audited (never in Qt's plain-text settings files). The
 dialog only collects values; the window saves them, and tests the server, in the background.
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -33,9 +35,11 @@ class SettingsDialog(QDialog):
     save_requested = Signal(object, object)  # Preferences, RemoteBackend | None
     import_requested = Signal(object)  # the Path of a model folder
     test_requested = Signal(object)  # RemoteBackend
+    clear_caches_requested = Signal()
 
     def __init__(self, preferences: Preferences, remote: RemoteBackend | None, models: list,
-                 languages: list[str], device: str, parent=None, default_model: str = "") -> None:
+                 languages: list[str], device: str, parent=None, default_model: str = "",
+                 caches=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.resize(640, 560)
@@ -94,6 +98,23 @@ class SettingsDialog(QDialog):
         form.addRow(row)
         layout.addWidget(backend)
 
+        kept = QGroupBox(self.tr("Kept document caches"))
+        kept_form = QFormLayout(kept)
+        self.caches_summary = QLabel(wordWrap=True)
+        self.cache_budget = QDoubleSpinBox(minimum=0.0, maximum=4096.0, decimals=1, singleStep=1.0,
+                                           value=preferences.cache_budget_gib, suffix=self.tr(" GiB"),
+                                           specialValueText=self.tr("automatic"))
+        self.cache_budget.setToolTip(self.tr("Disk the caches may use in all (each case half of it); least "
+                                             "recently used go first. Automatic: a fifth of the free disk."))
+        self.clear_caches = QPushButton(self.tr("Clear all"))
+        self.clear_caches.setToolTip(self.tr("The next question on each case reads its documents again"))
+        self.clear_caches.clicked.connect(self._clear_caches)
+        kept_form.addRow(self.caches_summary)
+        kept_form.addRow(self.tr("Disk for caches:"), self.cache_budget)
+        kept_form.addRow(self.clear_caches)
+        layout.addWidget(kept)
+        self.show_caches(caches)
+
         general = QGroupBox(self.tr("General"))
         general_form = QFormLayout(general)
         self.ocr_languages = QLineEdit(preferences.ocr_languages)
@@ -130,7 +151,30 @@ class SettingsDialog(QDialog):
 
     def preferences(self) -> Preferences:
         return Preferences(auto_lock_minutes=self.auto_lock.value(), theme=self.theme.currentData(),
-                           ocr_languages=self.ocr_languages.text().strip())
+                           ocr_languages=self.ocr_languages.text().strip(),
+                           cache_budget_gib=round(self.cache_budget.value(), 1))
+
+    def _clear_caches(self) -> None:
+        self.clear_caches.setEnabled(False)
+        self.clear_caches_requested.emit()
+
+    def show_caches(self, listing) -> None:
+        """A summary of the kept caches (``app.cache_admin.CacheListing``), or why it is missing."""
+        self.clear_caches.setEnabled(True)
+        if listing is None or isinstance(listing, BaseException):
+            self.caches_summary.setText(getattr(listing, "user_message", "") or self.tr("Not known."))
+            return
+        def mib(size: int) -> str:
+            return f"{size / 2**20:,.0f}"
+
+        lines = [fill(self.tr("%1 kept, %2 MiB of a %3 MiB budget."), str(len(listing.entries)),
+                      mib(listing.total), mib(listing.budget.total))]
+        for entry in listing.entries[:5]:
+            name = entry.case_name or self.tr("(another vault's case)")
+            saving = entry.saving.describe()
+            lines.append(fill(self.tr("%1: %2 MiB%3"), name, mib(entry.kept.size),
+                              f" — {saving}" if saving else ""))
+        self.caches_summary.setText("\n".join(lines))
 
     def remote_backend(self) -> RemoteBackend | None:
         if not self.remote.isChecked():

@@ -1,26 +1,37 @@
-"""Which pages need OCR, and OCR of one page with Tesseract through PyMuPDF.
+"""Which pages need OCR, and OCR of one page: PyMuPDF renders it, the ``tesseract`` program reads it.
 
 A page needs OCR when it is image-only (fewer than 50 visible characters, images covering more
 than half the page) or garbled (more than 5% of its characters are U+FFFD, control or
 private-use characters: a font without a usable Unicode map). These rules flagged every
 scanned and garbled page of a 1,130-page corpus with no false positives (ingestion anchors).
 Tesseract is a system program; without it such pages are kept, marked "needs OCR".
+
+The page image goes to the system's ``tesseract`` through a pipe (no file on disk) rather than
+through MuPDF's built-in Tesseract: on the same pages at the same resolution the program reads
+2.3x faster (1.39 against 0.61 pages/s on one core here, ``make bench``: ``ocr_choices``), with
+the same error rate. One thread each (``OMP_THREAD_LIMIT=1``): the reading pool already runs
+one process per core.
 """
 
 from __future__ import annotations
 
 import functools
+import os
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pymupdf
 
+from app.errors import IngestError
+
 MIN_CHARS = 50
 IMAGE_COVER = 0.5
 GARBLED_SHARE = 0.05
-OCR_DPI = 150  # as readable as 300 dpi on the corpus scans, at about half the time
+OCR_DPI = 150  # as readable as 200 or 300 dpi on the corpus scans and generated ones, and fastest
 OCR_LANGUAGE = "eng"
+OCR_TIMEOUT_S = 120  # one page; the pool's own time limit backs this up
 
 
 def page_ranges(numbers: list[int]) -> str:
@@ -116,14 +127,38 @@ INSTALL_HINT = ("Install Tesseract to read scanned pages (Debian/Ubuntu: sudo ap
                 "Mannheim installer), then add the file again.")
 
 
+class OcrFailed(IngestError):
+    """Tesseract could not read a page (it failed, or took longer than OCR_TIMEOUT_S)."""
+
+    default_message = "OCR failed on this page."
+
+
 def ocr_page(job) -> str:
     """OCR one page (runs in a pool process). ``job`` is an ``app.extract.OcrJob``."""
-    from app.extract.pdf import TEXT_FLAGS, open_document
+    from app.extract.pdf import open_document
 
     with open_document(job.source) as document:
-        if not document.is_pdf:  # image frames: OCR works on PDF pages
+        if not document.is_pdf:  # image frames: rendered the same way as PDF pages
             document = pymupdf.open("pdf", document.convert_to_pdf())
         page = document.load_page(job.page_index)
-        textpage = page.get_textpage_ocr(flags=TEXT_FLAGS, language=job.source.ocr_language, dpi=OCR_DPI,
-                                         full=True, tessdata=tessdata())
-        return tidy(page.get_text(flags=TEXT_FLAGS, textpage=textpage))
+        image = page.get_pixmap(dpi=OCR_DPI, colorspace=pymupdf.csGRAY).tobytes("png")
+    return tidy(read_image(image, job.source.ocr_language, OCR_DPI))
+
+
+def read_image(image: bytes, language: str = OCR_LANGUAGE, dpi: int = OCR_DPI) -> str:
+    """The text Tesseract reads in an image (PNM, PNG, ...), through pipes (nothing touches the disk)."""
+    program = shutil.which("tesseract")
+    if program is None:
+        raise OcrFailed(INSTALL_HINT)
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    try:
+        done = subprocess.run([program, "stdin", "stdout", "-l", language, "--dpi", str(dpi), "--psm", "3"],
+                              input=image, capture_output=True, timeout=OCR_TIMEOUT_S, env=env, check=False,
+                              creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
+    except subprocess.TimeoutExpired:
+        raise OcrFailed(f"OCR took longer than {OCR_TIMEOUT_S} s on this page.") from None
+    if done.returncode != 0:
+        reason = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no reason given"]
+        raise OcrFailed("OCR failed on this page (Tesseract stopped with an error).",
+                        detail=f"tesseract exit {done.returncode}: {reason[0][:200]}")
+    return done.stdout.decode("utf-8", "replace")

@@ -1,13 +1,19 @@
-"""GPU prefill benchmark: the real Qwen3.5-35B-A3B shape with random weights (nothing downloaded).
+"""GPU benchmark: the real Qwen3.5-35B-A3B shape with random weights (nothing downloaded).
 
     python -m tests.bench.gpu_prefill [--lengths 32768 131072] [--out FILE]
     python -m tests.bench.gpu_prefill --tiny --device cpu     # the same code path on a toy model
 
 Builds the model from ``Qwen3_5MoeTextConfig``'s defaults (documented as the 35B-A3B shape:
 40 layers, 10 of them full attention, 256 experts with 8 + 1 active), prefills each length in
-16K-token chunks with ``logits_to_keep=1`` (the engine's path), and reports tokens/s and the
-fraction of the GPU's peak bf16 FLOP/s, using the inference anchor's formula:
-FLOP per token at length L = 2 * N_active + 2 * n_full * n_heads * head_dim * L.
+16K-token chunks with ``logits_to_keep=1`` into the engine's own cache (``inference.kv_cache``),
+and reports:
+- prefill tokens/s and the fraction of the GPU's peak bf16 FLOP/s, using the inference anchor's
+  formula: FLOP per token at length L = 2 * N_active + 2 * n_full * n_heads * head_dim * L;
+- decode tokens/s inside that context (``DECODE_STEPS`` greedy steps);
+- peak GPU memory against the app's memory plan (``app.memory_plan``: weights + KV per token x
+  tokens + the linear-attention state), goal within 5%;
+- which linear-attention kernels ran: flash-linear-attention's ("fla", requirements-gpu.txt) or
+  transformers' torch fallback.
 Without a CUDA GPU (and without --tiny) it prints a one-line skip and exits 0.
 """
 
@@ -21,6 +27,7 @@ from pathlib import Path
 
 PEAK_BF16_FLOPS = {"H200": 989e12, "H100": 989e12, "A100": 312e12, "L40S": 362e12, "RTX 6000 Ada": 364e12}
 CHUNK = 16384
+DECODE_STEPS = 32
 
 
 def _config(tiny: bool):
@@ -52,9 +59,23 @@ def peak_flops(device_name: str) -> float | None:
     return next((v for k, v in PEAK_BF16_FLOPS.items() if k in device_name), None)
 
 
+def planned_bytes(model, config, tokens: int, dtype_bytes: int) -> int:
+    """What the app's memory plan says this context needs (weights + cache + linear state)."""
+    from app.memory_plan import kv_bytes_per_token, linear_state_bytes
+    from app.model_store import ModelInfo
+
+    info = ModelInfo("bench", Path("."), int(config.max_position_embeddings), "", "", "",
+                     sum(t.numel() * t.element_size() for t in model.parameters()), config.to_dict())
+    return (info.size_bytes + kv_bytes_per_token(info, dtype_bytes) * tokens
+            + linear_state_bytes(info, dtype_bytes))
+
+
 def run(lengths: list[int], device: str, tiny: bool) -> dict:
     import torch
-    from transformers import AutoModelForCausalLM, DynamicCache
+    from transformers import AutoModelForCausalLM
+
+    from inference import kv_cache
+    from inference.engine import _linear_attention_kernels
 
     dtype = torch.bfloat16 if device == "cuda" else torch.float32
     config = _config(tiny)
@@ -67,7 +88,8 @@ def run(lengths: list[int], device: str, tiny: bool) -> dict:
     peak = peak_flops(name)
     results = []
     for length in lengths:
-        cache = DynamicCache(config=model.config)
+        cache = kv_cache.new_cache(model.config)
+        kv_cache.reserve(cache, length + DECODE_STEPS)
         if device == "cuda":
             torch.cuda.synchronize()
             torch.cuda.reset_peak_memory_stats()
@@ -77,22 +99,37 @@ def run(lengths: list[int], device: str, tiny: bool) -> dict:
                 n = min(CHUNK, length - start)
                 ids = torch.randint(0, config.vocab_size, (1, n), device=device)
                 positions = torch.arange(start, start + n, device=device)[None]
-                model(input_ids=ids, position_ids=positions, use_cache=True, logits_to_keep=1, cache=cache)
-        if device == "cuda":
-            torch.cuda.synchronize()
-        seconds = time.perf_counter() - started
+                logits = model(input_ids=ids, position_ids=positions, use_cache=True, logits_to_keep=1,
+                               cache=cache).logits
+            if device == "cuda":
+                torch.cuda.synchronize()
+            seconds = time.perf_counter() - started
+            started = time.perf_counter()
+            for step in range(DECODE_STEPS):
+                token = torch.argmax(logits[0, -1]).view(1, 1)
+                logits = model(input_ids=token, position_ids=torch.tensor([[length + step]], device=device),
+                               use_cache=True, logits_to_keep=1, cache=cache).logits
+            if device == "cuda":
+                torch.cuda.synchronize()
+            decode_s = time.perf_counter() - started
         achieved = flops(length, n_active, config) / seconds
+        planned = planned_bytes(model, config, length + DECODE_STEPS, dtype.itemsize)
         results.append({
             "tokens": length, "seconds": round(seconds, 2), "tokens_per_s": round(length / seconds, 1),
             "tflops_per_s": round(achieved / 1e12, 1),
             "fraction_of_peak": round(achieved / peak, 3) if peak else None,
+            "decode_tokens_per_s": round(DECODE_STEPS / decode_s, 1),
             "peak_memory_gib": (round(torch.cuda.max_memory_allocated() / 2**30, 1)
                                 if device == "cuda" else None),
+            "planned_memory_gib": round(planned / 2**30, 1),
+            "peak_vs_plan": (round(torch.cuda.max_memory_allocated() / planned, 3)
+                             if device == "cuda" else None),
         })
         del cache
     return {"model": "tiny Qwen3.5-MoE" if tiny else "Qwen3.5-35B-A3B shape, random bf16 weights",
             "device": name, "active_parameters": n_active, "build_s": round(build_s, 1),
-            "peak_bf16_tflops": peak / 1e12 if peak else None, "prefill": results}
+            "peak_bf16_tflops": peak / 1e12 if peak else None,
+            "linear_attention_kernels": _linear_attention_kernels(model), "prefill": results}
 
 
 def main(argv: list[str] | None = None) -> int:

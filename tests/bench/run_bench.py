@@ -3,6 +3,8 @@
 Benchmarks never fail on a figure; they record it. Measured now:
 - ingest: pages/s of the full ingest against a bare PyMuPDF loop over the same PDFs, peak
   memory for the set once and four times, OCR seconds per page (``bench_ingest``);
+- ocr_choices: Casefile's OCR against the plain ``tesseract`` command per core, and each model
+  and resolution's speed and error rate on generated scans with known text (``bench_ocr``);
 - ask: time to first token of the demo question, cold (worker start + model load + prefill)
   and warm (model loaded), with the worker's own prefill and decode figures;
 - vault: audit append rate with synchronous=FULL, verify time for 100,000 events, and the
@@ -22,20 +24,19 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import platform
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from tests.bench.bench_ask import bench_ask
 from tests.bench.bench_context import bench_context
 from tests.bench.bench_ingest import bench_ingest
+from tests.bench.bench_ocr import bench_ocr_choices
 from tests.bench.bench_production import bench_production
 from tests.bench.bench_ui import bench_ui
 from tests.bench.bench_vault import bench_vault
 from tests.bench.bench_worker import bench_worker
+from tests.bench.setting import prepare_home, run_facts, write_results
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -55,20 +56,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "bench-results.json")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="casefile-bench-") as tmp:
-        os.environ["CASEFILE_HOME"] = str(Path(tmp) / "home")
-        os.environ.setdefault("CASEFILE_MODELS", os.environ.get("CASEFILE_TEST_MODELS")
-                              or str(ROOT / ".cache" / "models"))
+        prepare_home(Path(tmp))
         from assets.demo.make_demo_pdfs import render
-        from inference.offline import apply_offline_env
 
-        apply_offline_env(Path(os.environ["CASEFILE_HOME"]))
         demo_dir = Path(tmp) / "demo"
         demo = render(demo_dir)
         results = {
-            "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-            "machine": {"python": sys.version.split()[0], "platform": platform.platform(),
-                        "cpus": os.cpu_count()},
+            **run_facts(),
             "ingest": bench_ingest(Path(tmp), demo),
+            "ocr_choices": bench_ocr_choices(Path(tmp)),
             "ask": bench_ask(demo_dir),
             "vault": bench_vault(Path(tmp) / "vault-bench"),
             "context": bench_context(Path(tmp) / "context-bench"),
@@ -77,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
             "production": bench_production(Path(tmp)),
             "gpu_prefill": bench_gpu(),
         }
-    args.out.write_text(json.dumps(results, indent=2), encoding="utf-8")
+    write_results(args.out, results, keep=("peer",))  # `make bench-peer`'s figures stay till it runs again
     print(json.dumps(results, indent=2))
     print(f"written to {args.out}")
     return 0

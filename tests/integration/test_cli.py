@@ -27,7 +27,9 @@ def test_ingest_then_ask_gives_a_real_answer_from_page_two(embedded_model, demo_
     assert FACTS["price_answer"] in as_json["answer"]
     assert as_json["model"] == embedded_model.model_id
     assert len(as_json["manifest"]) == 64
-    assert set(as_json["timings"]) == {"prefill_tokens", "ttft_s", "decode_tokens_per_s", "prefix_source"}
+    assert set(as_json["timings"]) == {"prefill_tokens", "ttft_s", "decode_tokens_per_s", "prefix_source",
+                                       "kernels"}
+    assert "weights" in as_json["timings"]["kernels"]  # provenance: what computed the answer
     # A new process: the documents' prefix comes from the sealed copy on disk, not a new prefill.
     assert as_json["timings"]["prefix_source"] == "disk"
     assert as_json["timings"]["prefill_tokens"] < 60

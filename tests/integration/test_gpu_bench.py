@@ -16,7 +16,9 @@ def test_the_gpu_benchmark_runs_on_a_toy_model_and_skips_without_a_gpu():
                           "--lengths", "1024"], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert toy.returncode == 0, toy.stderr[-2000:]
     report = json.loads(toy.stdout)
-    assert report["prefill"][0]["tokens"] == 1024 and report["prefill"][0]["tokens_per_s"] > 0
+    first = report["prefill"][0]
+    assert first["tokens"] == 1024 and first["tokens_per_s"] > 0 and first["decode_tokens_per_s"] > 0
+    assert first["planned_memory_gib"] >= 0 and report["linear_attention_kernels"] in ("fla", "torch")
     assert report["active_parameters"] > 0
     import torch
 

@@ -22,7 +22,8 @@ def _engines(kind, embedded_model):
         model = tiny_qwen3_5_moe()
         make = lambda: TransformersEngine(model, None, "tiny-qwen3.5-moe", prefill_chunk=64)
         return make, model.config.vocab_size
-    loaded = TransformersEngine.load(embedded_model.path, embedded_model.model_id, prefill_chunk=64)
+    loaded = TransformersEngine.load(embedded_model.path, embedded_model.model_id, prefill_chunk=64,
+                                     precision="exact")  # the exact path keeps the 1e-4 tolerance
     make = lambda: TransformersEngine(loaded.model, loaded.tokenizer, loaded.model_id, prefill_chunk=64)
     return make, loaded.model.config.vocab_size
 
@@ -59,6 +60,8 @@ def test_cached_logits_equal_uncached(kind, embedded_model, tmp_path):
     state.snapshot.restore(state.cache)
     assert torch.max(torch.abs(after_rounds - uncached)) <= TOLERANCE
 
+    assert not any(tmp_path.glob("*.kv"))  # sealed after the answer, not before the first token
+    engine.seal_pending()
     fresh = make_engine()  # (d) as after a restart: the sealed copy on disk
     state, source = fresh.prefix_state(prefix, spec, should_stop=lambda: False)
     assert source == "disk"
@@ -74,6 +77,7 @@ def test_a_stored_prefix_is_sealed_and_used_only_when_everything_matches(tmp_pat
     ids = list(range(2, 202))
     with torch.inference_mode():
         engine.prefix_state(ids, spec, should_stop=lambda: False)
+        engine.seal_pending()
     sealed = (tmp_path / "m1.kv").read_bytes()
     assert b"safetensors" not in sealed and b"tiny" not in sealed and b"format" not in sealed
 
@@ -133,6 +137,7 @@ def test_large_caches_are_sealed_in_blocks_that_cannot_be_reordered_or_cut(tmp_p
     ids = list(range(2, 402))
     with torch.inference_mode():
         engine.prefix_state(ids, spec, should_stop=lambda: False)
+        engine.seal_pending()
     path = tmp_path / "big.kv"
     identity = prefix_cache.CacheIdentity("tiny", "", "float32", prefix_cache.ids_hash(ids), len(ids))
     assert prefix_cache.load(path, identity, key, model.config, model.device) is not None

@@ -1,7 +1,7 @@
 """The dependency rules of DESIGN.md, read from the source (cf. napari's import-linter contracts).
 
 ui -> app -> {storage, inference.client}; only ui imports PySide6; only the worker side
-(inference.worker, engine, convert) imports torch or transformers. ``app.errors`` is the one
+(inference.worker, engine, convert and their helpers) imports torch or transformers. ``app.errors`` is the one
 leaf of ``app`` that storage and inference may import: it roots the single error hierarchy.
 """
 
@@ -14,7 +14,8 @@ ROOT = Path(__file__).resolve().parents[2]
 HEAVY = {"torch", "transformers", "accelerate", "gguf", "safetensors"}
 QT = {"PySide6", "shiboken6"}
 WORKER_SIDE = {"inference/worker.py", "inference/engine.py", "inference/convert.py",
-               "inference/prefix_cache.py", "inference/inprocess.py"}
+               "inference/prefix_cache.py", "inference/inprocess.py", "inference/kv_cache.py",
+               "inference/cpu_kernels.py"}
 
 
 def _imports(path: Path) -> set[str]:

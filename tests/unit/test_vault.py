@@ -156,6 +156,21 @@ def test_migrations_match_the_models():
         assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
 
 
+def test_the_head_revision_is_read_without_alembic_as_alembic_reads_it():
+    from alembic.script import ScriptDirectory
+    from sqlalchemy import create_engine
+
+    from storage.migrate import alembic_config, current_revision, head_revision, upgrade_to_head
+
+    assert head_revision() == ScriptDirectory.from_config(alembic_config()).get_current_head()
+    engine = create_engine("sqlite://")
+    with engine.connect() as connection:
+        assert current_revision(connection) is None  # a new vault: Alembic runs
+    upgrade_to_head(engine)
+    with engine.connect() as connection:
+        assert current_revision(connection) == head_revision()
+
+
 def test_raw_key_engine_refuses_a_wrong_key(vault, casefile_home):
     vault.lock()
     with pytest.raises(WrongPassphrase):
