@@ -273,6 +273,29 @@ def test_settings_are_kept_in_the_vault_and_checked(window, qtbot):
     assert remote_backend(window.vault) is None and window.idle_lock.enabled
 
 
+def test_settings_show_the_kept_caches_and_clear_them(window, qtbot):
+    from app import prefix_files
+    from app.settings import preferences
+
+    open_new_case(window, qtbot, "Smith v Jones")
+    case = window.current_case
+    kept = prefix_files.cache_dir() / f"{prefix_files.cache_id(window.vault, case.id, 'm1')}.kv"
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    kept.write_bytes(b"\0" * 3 * 2**20)
+    window.settings.open()
+    qtbot.waitUntil(lambda: window.settings.dialog is not None, timeout=10_000)
+    dialog = window.settings.dialog
+    summary = dialog.caches_summary.text()
+    assert "1 kept, 3 MiB" in summary and "Smith v Jones: 3 MiB" in summary
+    dialog.clear_caches.click()
+    qtbot.waitUntil(lambda: dialog.caches_summary.text().startswith("0 kept"), timeout=10_000)
+    assert not kept.exists()
+    dialog.cache_budget.setValue(2.0)
+    with qtbot.waitSignal(window.settings.saved, timeout=10_000):
+        dialog.save_requested.emit(dialog.preferences(), dialog.remote_backend())
+    assert preferences(window.vault).cache_budget_gib == 2.0
+
+
 def test_file_dialogs_leave_no_folder_history_behind(window, qtbot, tmp_path):
     from PySide6.QtCore import QSettings
 
