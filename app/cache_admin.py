@@ -89,9 +89,9 @@ def budget_for(vault: Vault) -> prefix_files.Budget:
 
 
 def set_budget(vault: Vault, gib: float) -> prefix_files.Budget:
-    """0 = automatic; otherwise at least 0.5 GiB. Applied at once."""
-    if gib < 0 or 0 < gib < 0.5:
-        raise UserFacingError("The cache budget is 0 (automatic) or at least 0.5 GiB.")
+    """0 = automatic; otherwise at least 0.1 GiB. Applied at once."""
+    if gib < 0 or 0 < gib < 0.1:
+        raise UserFacingError("The cache budget is 0 (automatic) or at least 0.1 GiB.")
     set_preferences(vault, replace(preferences(vault), cache_budget_gib=float(gib)))
     enforce(vault)
     return budget_for(vault)

@@ -101,6 +101,17 @@ def prefix_for(vault: Vault, case: CaseRecord, part: CaseContext) -> p.Prefix:
                     cache_dir=str(prefix_files.cache_dir()), cache_key=vault.prefix_cache_key().hex())
 
 
+def pass_prefix(vault: Vault, case: CaseRecord, part: CaseContext, model: ModelSession) -> p.Prefix:
+    """The prefix of one pass of a staged run, with the kept caches held to the budget first: an
+    earlier pass's copy goes when it does not fit, never the one this pass reads. The worker
+    seals a pass's copy after answering it, so the budget waits for that (the next pass would
+    wait for it anyway)."""
+    prefix = prefix_for(vault, case, part)
+    model.settle()
+    cache_admin.enforce(vault, {prefix.cache_id}, case_id=case.id)
+    return prefix
+
+
 def keep_only_prefixes(vault: Vault, case: CaseRecord, setup: RunSetup) -> None:
     """Drop the case's cached prefixes of older document sets, keep this run's, and hold the
     rest to the cache budget (least recently used out first)."""

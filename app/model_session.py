@@ -82,6 +82,13 @@ class ModelSession:
                 self._client = None
                 raise
 
+    def settle(self) -> None:
+        """Wait until the worker has sealed the last answer's cache (nothing to wait for with a
+        remote server or no worker)."""
+        with self._lock:
+            if isinstance(self._client, WorkerClient) and self._client.alive:
+                self._client.settle()
+
     @property
     def running(self) -> bool:
         return self._client is not None and self._client.alive

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from app.case_run import keep_only_prefixes, prefix_for, prepare, refusal, run_model
+from app.case_run import keep_only_prefixes, pass_prefix, prefix_for, prepare, refusal, run_model
 from app.citations import Citation, parse_citations
 from app.context import question_messages, render_history
 from app.errors import ContextTooLarge, NotFound, UserFacingError
@@ -124,8 +124,9 @@ def ask(
     keep_only_prefixes(vault, case, setup)
     if setup.staged:
         done = run_model(vault, case, model, lambda: answer_in_passes(
-            model, setup.parts, question, params, prefix_for=lambda part: prefix_for(vault, case, part),
-            on_token=on_token), failure_action="chat.answer")
+            model, setup.parts, question, params,
+            prefix_for=lambda part: pass_prefix(vault, case, part, model), on_token=on_token),
+            failure_action="chat.answer")
     else:
         model.use_rope_factor(plan.rope_factor)
         messages = question_messages(context, question, history)

@@ -78,6 +78,11 @@ class WorkerClient:
     def alive(self) -> bool:
         return self._proc is not None and self._proc.poll() is None
 
+    def settle(self) -> None:
+        """Return once the worker has finished what it does after an answer (sealing the case's
+        cache to disk): it answers a ``hello`` only then."""
+        self._single(p.Hello(id=next(self._ids)), p.Ready)
+
     @property
     def pid(self) -> int | None:
         return self._proc.pid if self._proc else None

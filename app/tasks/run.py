@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from app.case_run import keep_only_prefixes, prefix_for, prepare, refusal, run_model
+from app.case_run import keep_only_prefixes, pass_prefix, prefix_for, prepare, refusal, run_model
 from app.context import question_messages
 from app.errors import Cancelled, ContextTooLarge, NotFound
 from app.model_session import ModelSession
@@ -58,6 +58,9 @@ def run_task(vault: Vault, case: CaseRecord, kind: str, model: ModelSession, *,
     if not setup.staged:
         model.use_rope_factor(setup.plan.rope_factor)
     work = [(part, document, prompt) for part in setup.parts for document, prompt in spec.prompts(part)]
+    def prefix_of(vault, case, part):  # staged: earlier passes' copies go when over the budget
+        return pass_prefix(vault, case, part, model) if setup.staged else prefix_for(vault, case, part)
+
     rows: list[TaskRow] = []
     checker = RowChecker(spec, setup.context)
     outputs: list[str] = []
@@ -67,7 +70,7 @@ def run_task(vault: Vault, case: CaseRecord, kind: str, model: ModelSession, *,
                 on_progress(TaskProgress(step, len(work)))
             done = run_model(vault, case, model, lambda part=part, prompt=prompt: model.generate(
                 question_messages(part, prompt), params, on_token=on_token,
-                prefix=prefix_for(vault, case, part)), failure_action=None)
+                prefix=prefix_of(vault, case, part)), failure_action=None)
             outputs.append(done.text)
             rows.extend(parse_rows(done.text, spec, setup.context, document, checker))
     except Exception as exc:  # a task never stays "running": closed as failed or cancelled, and audited

@@ -97,8 +97,8 @@ def test_cache_list_and_clear_from_the_command_line(vault):
     cleared = run_cli("cache", "clear", "--case", "Smith v Jones")
     assert cleared.returncode == 0 and "Removed 1 kept cache" in cleared.stdout
     assert not any(prefix_files.cache_dir().glob("*.kv"))
-    refused = run_cli("cache", "budget", "0.1")
-    assert refused.returncode != 0 and "at least 0.5 GiB" in (refused.stdout + refused.stderr)
+    refused = run_cli("cache", "budget", "0.05")
+    assert refused.returncode != 0 and "at least 0.1 GiB" in (refused.stdout + refused.stderr)
     assert "set by you" in run_cli("cache", "budget", "4").stdout
 
 

@@ -45,6 +45,7 @@ def test_leaving_out_a_document_is_said_in_the_answer(big_case):
 
 
 def test_staged_passes_answer_and_are_labelled(big_case):
+    assert run_cli("cache", "budget", "0.1").returncode == 0  # 50 MiB a case: one pass's copy is more
     asked = run_cli("ask", "--case", "Big", "What is the forklift serial number?", "--staged", "--json",
                     "--max-tokens", "24", timeout=600)
     assert asked.returncode == 0, asked.stderr
@@ -53,6 +54,9 @@ def test_staged_passes_answer_and_are_labelled(big_case):
     assert answer["mode"]["label"].startswith("answered in 2 passes over 3 pages")
     assert answer["timings"]["prefix_source"] == "staged"
     assert answer["answer"].strip()
+    # the staged passes kept only what fits: the first pass's copy went before the second pass
+    kept = json.loads(run_cli("cache", "list", "--json").stdout)["caches"]
+    assert len(kept) == 1 and kept[0]["case"] == "Big"
 
 
 def test_a_task_over_the_window_is_refused_then_runs_in_staged_passes(big_case):
