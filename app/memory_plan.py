@@ -8,13 +8,16 @@ check out against the inference anchor (Qwen3.5-35B-A3B: 20 KiB/token in bf16, 6
 
 from __future__ import annotations
 
+import functools
 import math
+import sys
+from pathlib import Path
 
 import psutil
 
 from app.model_store import ModelInfo
 
-CPU_DTYPE_BYTES = 4  # fp32 on the CPU; bf16 (2) on a GPU
+CPU_DTYPE_BYTES = 4  # fp32 on the CPU without native bf16; bf16 (2) on a GPU and on CPUs with it
 YARN_MAX_FACTOR = 4  # Qwen3.5: 262,144 native tokens x 4 = about 1M
 YARN_MODEL_TYPES = ("qwen3_5", "qwen3_5_moe", "qwen3_5_text", "qwen3_5_moe_text", "qwen3_next")
 
@@ -28,15 +31,30 @@ def full_attention_layers(cfg: dict) -> int:
     return layers // interval if interval else layers
 
 
-def kv_bytes_per_token(model: ModelInfo, dtype_bytes: int = CPU_DTYPE_BYTES) -> int:
+@functools.cache
+def cpu_dtype_bytes() -> int:
+    """2 where the worker computes in bf16 on the CPU (AVX-512 BF16 or AMX: its fast path), else 4.
+    Read from /proc/cpuinfo on Linux without importing torch; elsewhere the plan assumes fp32,
+    so it may ask for more memory than a case needs, never less."""
+    if not sys.platform.startswith("linux"):
+        return CPU_DTYPE_BYTES
+    try:
+        flags = next((line for line in Path("/proc/cpuinfo").read_text().splitlines()
+                      if line.startswith("flags")), "").split()
+    except OSError:
+        return CPU_DTYPE_BYTES
+    return 2 if {"avx512_bf16", "amx_tile"} & set(flags) else CPU_DTYPE_BYTES
+
+
+def kv_bytes_per_token(model: ModelInfo, dtype_bytes: int | None = None) -> int:
     cfg = model.text_config
     heads = int(cfg.get("num_attention_heads", 1))
     kv_heads = int(cfg.get("num_key_value_heads") or heads)
     head_dim = int(cfg.get("head_dim") or int(cfg.get("hidden_size", 0)) // max(heads, 1))
-    return full_attention_layers(cfg) * 2 * kv_heads * head_dim * dtype_bytes
+    return full_attention_layers(cfg) * 2 * kv_heads * head_dim * (dtype_bytes or cpu_dtype_bytes())
 
 
-def linear_state_bytes(model: ModelInfo, dtype_bytes: int = CPU_DTYPE_BYTES) -> int:
+def linear_state_bytes(model: ModelInfo, dtype_bytes: int | None = None) -> int:
     """The fixed linear-attention state of one sequence (0 for ordinary decoder models)."""
     cfg = model.text_config
     linear_layers = int(cfg.get("num_hidden_layers", 0)) - full_attention_layers(cfg)
@@ -45,7 +63,8 @@ def linear_state_bytes(model: ModelInfo, dtype_bytes: int = CPU_DTYPE_BYTES) -> 
     v_heads, k_heads = int(cfg["linear_num_value_heads"]), int(cfg.get("linear_num_key_heads", 0))
     k_dim, v_dim = int(cfg.get("linear_key_head_dim", 0)), int(cfg.get("linear_value_head_dim", 0))
     recurrent = v_heads * k_dim * v_dim * 4  # kept in fp32 even when the model runs in bf16
-    conv = (2 * k_heads * k_dim + v_heads * v_dim) * int(cfg.get("linear_conv_kernel_dim", 4)) * dtype_bytes
+    conv = ((2 * k_heads * k_dim + v_heads * v_dim) * int(cfg.get("linear_conv_kernel_dim", 4))
+            * (dtype_bytes or cpu_dtype_bytes()))
     return linear_layers * (recurrent + conv)
 
 

@@ -51,9 +51,11 @@ class Kernels:
 
 
 def bf16_is_fast() -> bool:
-    """True where the CPU multiplies bf16 natively (AVX-512 BF16 or AMX)."""
+    """True where the CPU multiplies bf16 natively: AVX-512 BF16 or AMX. (oneDNN also "supports"
+    bf16 on plain AVX-512 by converting, which is no faster than fp32: that is not enough.)"""
     try:
-        return bool(torch.ops.mkldnn._is_mkldnn_bf16_supported())
+        native = torch.cpu._is_avx512_bf16_supported() or torch.cpu._is_amx_tile_supported()
+        return bool(native and torch.ops.mkldnn._is_mkldnn_bf16_supported())
     except (AttributeError, RuntimeError):
         return False
 

@@ -62,6 +62,12 @@ def test_packed_attention_equals_sdpa_with_the_room_and_the_future_masked(dtype,
     assert torch.allclose(got.float(), want, atol=3e-2 if dtype == torch.bfloat16 else 1e-5)
 
 
+def test_the_apps_memory_plan_assumes_the_precision_the_worker_runs():
+    from app.memory_plan import cpu_dtype_bytes  # read without torch, from the CPU's flags
+
+    assert cpu_dtype_bytes() == (2 if cpu_kernels.bf16_is_fast() else 4)
+
+
 def test_a_plain_tensor_has_no_room_to_read():
     assert kv_cache.filled_and_room(torch.randn(1, 3, 10, 64)) is None
     assert kv_cache.filled_and_room(torch.randn(1, 3, 20, 64)[:, :, :10].transpose(2, 3)) is None

@@ -2,7 +2,14 @@
 
 from pathlib import Path
 
-from app.memory_plan import kv_bytes_per_token, linear_state_bytes, memory_plan, usable_window, yarn_factor
+from app.memory_plan import (
+    cpu_dtype_bytes,
+    kv_bytes_per_token,
+    linear_state_bytes,
+    memory_plan,
+    usable_window,
+    yarn_factor,
+)
 from app.model_store import ModelInfo
 
 QWEN3_5_35B_A3B = {
@@ -24,7 +31,8 @@ def test_the_anchor_figures_for_qwen3_5_35b_a3b():
     qwen = model(QWEN3_5_35B_A3B)
     assert kv_bytes_per_token(qwen, dtype_bytes=2) == 20 * 1024  # 20 KiB/token in bf16
     assert round(linear_state_bytes(qwen, dtype_bytes=2) / 2**20) == 62  # 62 MiB fixed state
-    assert kv_bytes_per_token(model(SMOLLM2)) == 30 * 2 * 3 * 64 * 4
+    assert kv_bytes_per_token(model(SMOLLM2), dtype_bytes=4) == 30 * 2 * 3 * 64 * 4
+    assert kv_bytes_per_token(model(SMOLLM2)) == 30 * 2 * 3 * 64 * cpu_dtype_bytes()
     assert linear_state_bytes(model(SMOLLM2)) == 0
 
 
