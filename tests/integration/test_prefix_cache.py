@@ -144,3 +144,28 @@ def test_large_caches_are_sealed_in_blocks_that_cannot_be_reordered_or_cut(tmp_p
     sealed = path.read_bytes()
     path.write_bytes(sealed[: len(sealed) // 2])  # cut short
     assert prefix_cache.load(path, identity, key, model.config, model.device) is None
+
+
+def test_a_full_disk_costs_only_the_sealed_copy(tmp_path, monkeypatch, caplog):
+    import errno
+
+    model = tiny_qwen3_5_moe()
+    engine = TransformersEngine(model, None, "tiny", prefill_chunk=128)
+    key = secrets.token_bytes(32)
+    spec = p.Prefix(text="", cache_id="full", cache_dir=str(tmp_path), cache_key=key.hex())
+    real_pieces = prefix_cache._pieces
+
+    def disk_fills_up(head, tensors):
+        pieces = real_pieces(head, tensors)
+        yield next(pieces)
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(prefix_cache, "_pieces", disk_fills_up)
+    ids = list(range(2, 202))
+    with torch.inference_mode(), caplog.at_level("WARNING", logger="casefile.worker"):
+        state, _ = engine.prefix_state(ids, spec, should_stop=lambda: False)
+        engine.seal_pending()  # must not raise: the answer is already out
+        again, source = engine.prefix_state(ids, spec, should_stop=lambda: False)
+    assert "not saved (OSError)" in caplog.text
+    assert list(tmp_path.iterdir()) == []  # no half-written file left behind
+    assert source == "memory" and again is state  # the case stays read in memory
