@@ -77,8 +77,11 @@ def _packed_attention(query, key_room, value_room, length: int, scaling):
     packed = query.reshape(batch, kv_heads, groups * q, dim)  # rows: head-major, then query
     scale = scaling if scaling is not None else dim ** -0.5
     scores = torch.matmul(packed * scale, key_room.transpose(-1, -2))
-    visible = torch.arange(capacity)[None, :] <= torch.arange(length - q, length)[:, None]  # (q, capacity)
-    scores.view(batch, kv_heads, groups, q, capacity).masked_fill_(~visible, float("-inf"))
+    if q == 1:  # a decode step: only the room is hidden
+        scores[..., length:] = float("-inf")
+    else:
+        hidden = torch.arange(capacity)[None, :] > torch.arange(length - q, length)[:, None]  # (q, capacity)
+        scores.view(batch, kv_heads, groups, q, capacity).masked_fill_(hidden, float("-inf"))
     weights = torch.softmax(scores, dim=-1, dtype=torch.float32).to(value_room.dtype)
     out = torch.matmul(weights, value_room)  # (batch, kv_heads, groups * q, dim)
     return out.reshape(batch, heads, q, dim).transpose(1, 2).contiguous()
