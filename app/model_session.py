@@ -11,13 +11,22 @@ import os
 import threading
 from collections.abc import Callable, Sequence
 
-from app.errors import WorkerDied
+from app.errors import UserFacingError, WorkerDied
 from app.model_store import ModelInfo
 from app.paths import data_home
 from inference import protocol as p
 from inference.client import WorkerClient
 from inference.offline import without_secrets
 from inference.remote import RemoteClient
+
+
+def precision() -> str:
+    """``CASEFILE_PRECISION=exact`` makes the worker compute in fp32 on the CPU (the reference
+    path, e.g. to reproduce an answer bit for bit); otherwise the hardware's fast path."""
+    wanted = os.environ.get("CASEFILE_PRECISION", "auto").strip().lower() or "auto"
+    if wanted not in ("auto", "exact"):
+        raise UserFacingError(f"CASEFILE_PRECISION is auto or exact, not {wanted!r}.")
+    return wanted
 
 
 class ModelSession:
@@ -50,7 +59,7 @@ class ModelSession:
         try:
             client.start()
             client.load_model(self.model.path, self.model.model_id, weights_sha256=self.model.weights_sha256,
-                              rope_factor=self.rope_factor)
+                              rope_factor=self.rope_factor, precision=precision())
         except BaseException:
             client.shutdown(timeout=1)
             raise

@@ -125,3 +125,19 @@ def test_the_embedded_model_on_the_fast_path_reports_its_kernels_and_answers(emb
     assert "4.15" in answers["fast"] and "4.15" in answers["exact"]
     with pytest.raises(Exception, match="unknown precision"):
         TransformersEngine.load(embedded_model.path, embedded_model.model_id, precision="fp8")
+
+
+@pytest.mark.slow
+def test_an_admin_can_ask_for_the_exact_path(embedded_model, demo_dir, monkeypatch):
+    import json
+
+    from tests.conftest import run_cli
+
+    assert run_cli("ingest", "--case", "Demo", str(demo_dir)).returncode == 0
+    monkeypatch.setenv("CASEFILE_PRECISION", "exact")
+    asked = run_cli("ask", "--case", "Demo", "What is the price of one box?", "--json", "--max-tokens", "8")
+    assert asked.returncode == 0, asked.stderr
+    assert json.loads(asked.stdout)["timings"]["kernels"].startswith("fp32 weights")
+    monkeypatch.setenv("CASEFILE_PRECISION", "fp8")
+    refused = run_cli("ask", "--case", "Demo", "What is the price of one box?")
+    assert refused.returncode != 0 and "CASEFILE_PRECISION is auto or exact" in refused.stderr
