@@ -18,7 +18,7 @@ from pathlib import Path
 
 from app.errors import IngestError
 from app.extract import ExtractedDocument, Source
-from app.extract.ocr import INSTALL_HINT, page_ranges, tesseract_available
+from app.extract.ocr import INSTALL_HINT, OCR_DPI, OCR_DPI_BY_QUALITY, page_ranges, tesseract_available
 from app.ingest_paths import split_volumes
 from app.ingest_pool import (
     FILE_TIMEOUT_S,
@@ -40,6 +40,7 @@ from app.production_ingest import (
 )
 from app.productions.bates import document_stamps
 from app.productions.volume import read_volume
+from app.settings import preferences
 from inference.manifest import sha256_file
 from storage import repositories as repo
 from storage.audit import OUTCOME_FAILURE
@@ -112,9 +113,10 @@ class Ingest:
                  on_outcome: Callable[[IngestOutcome], None] | None = None,
                  on_progress: Callable[[IngestProgress], None] | None = None,
                  should_stop: Callable[[], bool] = lambda: False, pool: ReadingPool | None = None,
-                 ocr_language: str = "eng") -> None:
+                 ocr_language: str = "eng", ocr_dpi: int | None = None) -> None:
         self.vault, self.case, self.password = vault, case, password
         self.ocr_language = ocr_language
+        self.ocr_dpi = ocr_dpi or OCR_DPI_BY_QUALITY.get(preferences(vault).ocr_quality, OCR_DPI)
         self.ocr = ocr and tesseract_available()
         self.ocr_requested = ocr
         self.on_outcome, self.on_progress, self.should_stop = on_outcome, on_progress, should_stop
@@ -194,7 +196,7 @@ class Ingest:
     def _read(self, pool: ReadingPool, path: Path):
         tokenizer_dir = self.counter.model.path if self.counter is not None else None
         return pool.read(Source(name=path.name, path=path, password=self.password,
-                                ocr_language=self.ocr_language), tokenizer_dir)
+                                ocr_language=self.ocr_language, ocr_dpi=self.ocr_dpi), tokenizer_dir)
 
     def _finish(self, pool: ReadingPool, item: _Pending, queue: deque[_Pending]) -> IngestOutcome | None:
         if item.reading is None:  # a copy of an earlier file of this batch, which is decided now
@@ -264,7 +266,7 @@ class Ingest:
         item.sha256 = content_hash(document)
         if item.sha256 in self._known:
             return self._duplicate(item)
-        read = extracted(document, self.ocr_language)
+        read = extracted(document, self.ocr_language, self.ocr_dpi)
         pages, warnings = self._read_scans(pool, item, read, deque())
         if pages is None:
             return None

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import pymupdf
 
 from app.extract import ExtractedDocument, OcrJob, Source
+from app.extract.ocr import OCR_DPI
 from app.productions.volume import Finding, ProductionDocument, ProductionVolume
 from storage.records import PageRecord
 
@@ -95,14 +96,15 @@ def content_hash(document: ProductionDocument) -> str:
     return digest.hexdigest()
 
 
-def extracted(document: ProductionDocument, ocr_language: str) -> ExtractedDocument:
+def extracted(document: ProductionDocument, ocr_language: str, ocr_dpi: int = OCR_DPI) -> ExtractedDocument:
     """Pages with the supplied text; an OCR job for each page that has an image but no text."""
     pages, jobs, warnings = [], {}, []
     for position, page in enumerate(document.pages):
         has_image = page.image_path is not None and page.image_path.is_file()
         text = (page.text or "").strip()
         if not text and has_image:
-            source = Source(name=page.image_path.name, path=page.image_path, ocr_language=ocr_language)
+            source = Source(name=page.image_path.name, path=page.image_path, ocr_language=ocr_language,
+                            ocr_dpi=ocr_dpi)
             jobs[position] = OcrJob(source, 0)
         pages.append(PageRecord(number=position + 1, text=text, label=page.bates,
                                 needs_ocr=not text and has_image))

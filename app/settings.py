@@ -15,6 +15,7 @@ REMOTE_KEY = "remote_backend"
 PREFERENCES_KEY = "preferences"
 SITE_KEY = "site_model_key"
 THEMES = ("system", "light", "dark")
+OCR_QUALITIES = ("fast", "accurate")
 DEFAULT_REMOTE_WINDOW = 262144
 
 
@@ -92,6 +93,7 @@ class Preferences:
     theme: str = "system"  # follows the OS light/dark scheme, or forced
     ocr_languages: str = "eng"  # Tesseract languages for scanned pages, e.g. "eng+deu"
     cache_budget_gib: float = 0.0  # disk for kept document caches; 0: automatic (app.prefix_files)
+    ocr_quality: str = "fast"  # fast (150 dpi) | accurate (300 dpi): app.extract.ocr.OCR_DPI_BY_QUALITY
 
 
 def preferences(vault: Vault) -> Preferences:
@@ -109,6 +111,8 @@ def set_preferences(vault: Vault, new: Preferences) -> Preferences:
         raise UserFacingError("Auto-lock takes 0 (never) to 1,440 minutes.")
     if new.theme not in THEMES:
         raise UserFacingError(f"The theme is one of: {', '.join(THEMES)}.")
+    if new.ocr_quality not in OCR_QUALITIES:
+        raise UserFacingError(f"OCR quality is one of: {', '.join(OCR_QUALITIES)}.")
     new = replace(new, ocr_languages=check_languages(new.ocr_languages))
     old = preferences(vault)
     changed = {k: v for k, v in new.__dict__.items() if getattr(old, k) != v}

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.settings import THEMES, Preferences, RemoteBackend
+from app.settings import OCR_QUALITIES, THEMES, Preferences, RemoteBackend
 from ui.file_dialogs import ask_paths
 from ui.text import fill
 
@@ -120,6 +120,12 @@ class SettingsDialog(QDialog):
         self.ocr_languages = QLineEdit(preferences.ocr_languages)
         self.ocr_languages.setToolTip(fill(self.tr("Installed: %1. Join several with +, e.g. eng+deu."),
                                            ", ".join(languages) or self.tr("none (Tesseract is missing)")))
+        self.ocr_quality = QComboBox()
+        qualities = {"fast": self.tr("Fast (150 dpi)"),
+                     "accurate": self.tr("Accurate (300 dpi: small print, poor scans)")}
+        for quality in OCR_QUALITIES:
+            self.ocr_quality.addItem(qualities[quality], quality)
+        self.ocr_quality.setCurrentIndex(OCR_QUALITIES.index(preferences.ocr_quality))
         self.auto_lock = QSpinBox(minimum=0, maximum=1440, value=preferences.auto_lock_minutes,
                                   suffix=self.tr(" min"), specialValueText=self.tr("never"))
         self.theme = QComboBox()
@@ -128,6 +134,7 @@ class SettingsDialog(QDialog):
             self.theme.addItem(names[theme], theme)
         self.theme.setCurrentIndex(THEMES.index(preferences.theme))
         general_form.addRow(self.tr("OCR languages:"), self.ocr_languages)
+        general_form.addRow(self.tr("OCR:"), self.ocr_quality)
         general_form.addRow(self.tr("Lock after idle:"), self.auto_lock)
         general_form.addRow(self.tr("Theme:"), self.theme)
         layout.addWidget(general)
@@ -152,6 +159,7 @@ class SettingsDialog(QDialog):
     def preferences(self) -> Preferences:
         return Preferences(auto_lock_minutes=self.auto_lock.value(), theme=self.theme.currentData(),
                            ocr_languages=self.ocr_languages.text().strip(),
+                           ocr_quality=self.ocr_quality.currentData(),
                            cache_budget_gib=round(self.cache_budget.value(), 1))
 
     def _clear_caches(self) -> None:

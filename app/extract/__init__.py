@@ -32,6 +32,7 @@ class Source:
     password: str | None = None
     depth: int = 0  # how deep inside e-mail attachments this source sits
     ocr_language: str = "eng"  # Tesseract languages for its scanned pages, e.g. "eng+deu"
+    ocr_dpi: int = 150  # resolution its scanned pages are read at (app.extract.ocr.OCR_DPI_BY_QUALITY)
 
     @property
     def suffix(self) -> str:

@@ -130,7 +130,7 @@ def _unstructured_body(root, source: Source) -> tuple[list[PageRecord], list[str
             return [], ["The document's embedded body is damaged (bad base64)."]
     if media == "application/pdf":
         inner = extract(Source(name="body.pdf", data=data, depth=source.depth + 1,
-                               ocr_language=source.ocr_language))
+                               ocr_language=source.ocr_language, ocr_dpi=source.ocr_dpi))
         return [PageRecord(number=0, text=p.text, label=f"body p{p.number}") for p in inner.pages], []
     text = data.decode("utf-8", errors="replace")
     if media == "text/rtf":

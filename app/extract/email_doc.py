@@ -56,7 +56,7 @@ def extract_eml(source: Source) -> ExtractedDocument:
         name, data = _attachment(part, index)
         try:
             inner = extract(Source(name=name, data=data, password=source.password, depth=source.depth + 1,
-                                   ocr_language=source.ocr_language))
+                                   ocr_language=source.ocr_language, ocr_dpi=source.ocr_dpi))
         except IngestError as exc:
             warnings.append(f"Attachment {name} was not read: {exc.user_message}")
             continue

@@ -3,8 +3,8 @@ trade speed for accuracy, on generated scans whose text is known.
 
 The pages: born-digital pages of the corpus's court opinions, rendered at 300 dpi in grey and
 put back as image-only PDF pages (a clean office scan); the page's own text layer is the truth.
-- Casefile: ``app.extract.ocr.ocr_page`` (MuPDF renders the page and runs Tesseract on it), in one
-  process, so pages/s is per core.
+- Casefile: ``app.extract.ocr.ocr_page`` (MuPDF renders the page, the ``tesseract`` program reads
+  it through a pipe), in one process, so pages/s is per core.
 - Plain tesseract: the ``tesseract`` command on the same pages as PNG files at the same dpi, one
   thread (``OMP_THREAD_LIMIT=1``), timed for the command alone.
 - Choices: each installed English model (Debian's ``eng`` is tessdata_fast; the standard
@@ -67,21 +67,22 @@ def make_scans(folder: Path) -> tuple[Path, list[str]]:
 
 
 def _casefile(path: Path, truths: list[str], dpi: int, tessdata: str) -> dict:
+    """Casefile's OCR of every page at ``dpi`` with the model in ``tessdata`` (one process)."""
     from app.extract import OcrJob, Source
-    from app.extract import ocr as ocr_module
+    from app.extract.ocr import ocr_page
 
-    previous = ocr_module.OCR_DPI
-    ocr_module.OCR_DPI = dpi
-    ocr_module.tessdata.cache_clear()
-    original = ocr_module.tessdata
-    ocr_module.tessdata = lambda: tessdata
+    previous = os.environ.get("TESSDATA_PREFIX")
+    os.environ["TESSDATA_PREFIX"] = tessdata  # the tesseract program reads its model from here
     try:
-        source = Source(path.name, path=path)
+        source = Source(path.name, path=path, ocr_dpi=dpi)
         started = time.perf_counter()
-        texts = [ocr_module.ocr_page(OcrJob(source, index)) for index in range(len(truths))]
+        texts = [ocr_page(OcrJob(source, index)) for index in range(len(truths))]
         seconds = time.perf_counter() - started
     finally:
-        ocr_module.OCR_DPI, ocr_module.tessdata = previous, original
+        if previous is None:
+            os.environ.pop("TESSDATA_PREFIX", None)
+        else:
+            os.environ["TESSDATA_PREFIX"] = previous
     return {"pages_per_s": round(len(truths) / seconds, 3),
             "cer": round(sum(map(error_rate, truths, texts)) / len(truths), 4)}
 

@@ -100,6 +100,28 @@ def test_scanned_and_garbled_pages_come_out_readable_by_ocr(vault, corpus, tmp_p
 
 
 @needs_tesseract
+def test_a_site_that_chooses_accurate_ocr_reads_at_300_dpi(vault, corpus, monkeypatch):
+    from dataclasses import replace
+
+    from app.extract import OcrJob, Source
+    from app.extract import ocr as ocr_module
+    from app.ingest import Ingest
+    from app.settings import preferences, set_preferences
+
+    case = cases.create_case(vault, "Scans")
+    assert Ingest(vault, case).ocr_dpi == 150
+    set_preferences(vault, replace(preferences(vault), ocr_quality="accurate"))
+    assert Ingest(vault, case).ocr_dpi == 300
+    seen = []
+    real = ocr_module.read_image
+    monkeypatch.setattr(ocr_module, "read_image", lambda image, language, dpi: seen.append(dpi) or real(
+        image, language, dpi))
+    scan = corpus / "legal-court-docs" / "image-pdf.pdf"
+    text = ocr_module.ocr_page(OcrJob(Source(scan.name, path=scan, ocr_dpi=300), 1))
+    assert seen == [300] and "TARRANT REGIONAL WATER" in text.upper()
+
+
+@needs_tesseract
 def test_the_whole_corpus_ingests_with_an_outcome_for_every_file(vault, corpus):
     case = cases.create_case(vault, "Corpus")
     files = sorted(p for p in corpus.rglob("*") if p.is_file())

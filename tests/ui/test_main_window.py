@@ -266,10 +266,12 @@ def test_settings_are_kept_in_the_vault_and_checked(window, qtbot):
     assert "Connected" not in dialog.test_result.text()
     dialog.local.setChecked(True)
     dialog.ocr_languages.setText("eng")
+    dialog.ocr_quality.setCurrentIndex(dialog.ocr_quality.findData("accurate"))
     with qtbot.waitSignal(window.settings.saved, timeout=10_000):
         dialog.save_requested.emit(dialog.preferences(), dialog.remote_backend())
     saved = preferences(window.vault)
-    assert (saved.auto_lock_minutes, saved.theme, saved.ocr_languages) == (5, "dark", "eng")
+    assert (saved.auto_lock_minutes, saved.theme, saved.ocr_languages, saved.ocr_quality) == (
+        5, "dark", "eng", "accurate")
     assert remote_backend(window.vault) is None and window.idle_lock.enabled
 
 
