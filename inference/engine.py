@@ -255,7 +255,7 @@ class TransformersEngine:
         self.prefix = None  # one case in memory at a time
         key = (spec.cache_id, prefix_ids_hash)
         identity = prefix_cache.CacheIdentity(self.model_id, self.weights_sha256, self.dtype_name, key[1],
-                                              len(prefix_ids))
+                                              len(prefix_ids), self.kernels.describe())
         path = Path(spec.cache_dir) / f"{spec.cache_id}.kv" if spec.cache_dir and spec.cache_id else None
         cache_key = bytes.fromhex(spec.cache_key) if spec.cache_key else None
         cache, source = None, "disk"
@@ -359,16 +359,21 @@ class TransformersEngine:
 
 def _linear_attention_kernels(model) -> str:
     """Which kernels Qwen3.5's Gated DeltaNet layers run: flash-linear-attention's ("fla", which
-    transformers takes when ``fla.ops.gated_delta_rule`` imports: requirements-gpu.txt) or its
-    slow torch fallback; "" for a model without such layers."""
+    transformers takes when ``fla.ops.gated_delta_rule`` imports: requirements-gpu.txt), with
+    causal-conv1d's short convolution where it is installed, or the slow torch fallback; "" for a
+    model without such layers. Part of every sealed cache's identity: the kernels differ in the
+    last bits, so a cache is only reused on the kernels that made it."""
     layer_types = getattr(_text_config(model.config), "layer_types", None) or []
     if "linear_attention" not in layer_types:
         return ""
-    try:
-        importlib.import_module("fla.ops.gated_delta_rule")
-    except Exception:  # noqa: BLE001 - absent, or present without triton/CUDA: transformers falls back too
-        return "torch"
-    return "fla"
+    found = []
+    for module, name in (("fla.ops.gated_delta_rule", "fla"), ("causal_conv1d", "causal-conv1d")):
+        try:
+            importlib.import_module(module)
+            found.append(name)
+        except Exception:  # noqa: BLE001 - absent, or present without triton/CUDA: transformers falls back
+            continue
+    return " + ".join(found) if found else "torch"
 
 
 def _plain_kernels(model) -> cpu_kernels.Kernels:

@@ -89,11 +89,12 @@ class CacheIdentity:
     dtype: str
     ids_sha256: str
     length: int
+    kernels: str = ""  # the same model on other kernels (fla or its torch fallback) computes other numbers
 
     def metadata(self) -> dict[str, str]:
         return {"format": FORMAT, "model_id": self.model_id, "weights_sha256": self.weights_sha256,
                 "dtype": self.dtype, "ids_sha256": self.ids_sha256, "length": str(self.length),
-                "transformers": transformers.__version__}
+                "kernels": self.kernels, "transformers": transformers.__version__}
 
 
 def _tensors(cache: DynamicCache, length: int) -> dict[str, torch.Tensor]:

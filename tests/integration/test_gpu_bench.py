@@ -18,7 +18,8 @@ def test_the_gpu_benchmark_runs_on_a_toy_model_and_skips_without_a_gpu():
     report = json.loads(toy.stdout)
     first = report["prefill"][0]
     assert first["tokens"] == 1024 and first["tokens_per_s"] > 0 and first["decode_tokens_per_s"] > 0
-    assert first["planned_memory_gib"] >= 0 and report["linear_attention_kernels"] in ("fla", "torch")
+    assert first["planned_memory_gib"] >= 0
+    assert report["linear_attention_kernels"] in ("torch", "fla", "causal-conv1d", "fla + causal-conv1d")
     assert report["active_parameters"] > 0
     import torch
 

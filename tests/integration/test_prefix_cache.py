@@ -81,14 +81,19 @@ def test_a_stored_prefix_is_sealed_and_used_only_when_everything_matches(tmp_pat
     sealed = (tmp_path / "m1.kv").read_bytes()
     assert b"safetensors" not in sealed and b"tiny" not in sealed and b"format" not in sealed
 
-    identity = prefix_cache.CacheIdentity("tiny", "w1", "float32", prefix_cache.ids_hash(ids), len(ids))
+    kernels = engine.kernels.describe()
+    identity = prefix_cache.CacheIdentity("tiny", "w1", "float32", prefix_cache.ids_hash(ids), len(ids),
+                                          kernels)
     assert prefix_cache.load(tmp_path / "m1.kv", identity, key, model.config, model.device) is not None
     cases = [
         (identity, secrets.token_bytes(32), "does not open with this vault's key"),
-        (prefix_cache.CacheIdentity("tiny", "w2", "float32", identity.ids_sha256, len(ids)), key,
+        (prefix_cache.CacheIdentity("tiny", "w2", "float32", identity.ids_sha256, len(ids), kernels), key,
          "weights_sha256 differ"),
-        (prefix_cache.CacheIdentity("tiny", "w1", "float32", prefix_cache.ids_hash(ids[:-1]), len(ids) - 1),
-         key, "ids_sha256, length differ"),
+        (prefix_cache.CacheIdentity("tiny", "w1", "float32", prefix_cache.ids_hash(ids[:-1]), len(ids) - 1,
+                                    kernels), key, "ids_sha256, length differ"),
+        (prefix_cache.CacheIdentity("tiny", "w1", "float32", identity.ids_sha256, len(ids),
+                                    kernels.replace("linear attention torch", "linear attention fla")), key,
+         "kernels differ"),
     ]
     for wanted, with_key, reason in cases:
         caplog.clear()
@@ -139,7 +144,8 @@ def test_large_caches_are_sealed_in_blocks_that_cannot_be_reordered_or_cut(tmp_p
         engine.prefix_state(ids, spec, should_stop=lambda: False)
         engine.seal_pending()
     path = tmp_path / "big.kv"
-    identity = prefix_cache.CacheIdentity("tiny", "", "float32", prefix_cache.ids_hash(ids), len(ids))
+    identity = prefix_cache.CacheIdentity("tiny", "", "float32", prefix_cache.ids_hash(ids), len(ids),
+                                          engine.kernels.describe())
     assert prefix_cache.load(path, identity, key, model.config, model.device) is not None
     sealed = path.read_bytes()
     path.write_bytes(sealed[: len(sealed) // 2])  # cut short
