@@ -34,7 +34,7 @@ IMAGE_COVER = 0.5
 GARBLED_SHARE = 0.05
 OCR_DPI = 150  # as readable as 200 or 300 dpi on the corpus scans and generated ones, and fastest
 # A site's choice (Settings): "accurate" reads at twice the resolution, for small print and poor
-# scans, at about 0.8x the speed.
+# scans, at about 0.7x the speed (make bench: ocr_choices).
 OCR_DPI_BY_QUALITY = {"fast": OCR_DPI, "accurate": 300}
 OCR_LANGUAGE = "eng"
 OCR_TIMEOUT_S = 120  # one page; the pool's own time limit backs this up
