@@ -1,4 +1,5 @@
-# Casefile: two commands on a fresh machine.
+# Casefile: two commands on a fresh machine (packaging/dev.py does the work, on every platform:
+# on Windows and macOS run `py packaging\dev.py run|test` / `python3 packaging/dev.py run|test`).
 #   make run    set up .venv if needed, prepare the embedded model, open the desktop app
 #   make test   set up .venv if needed, run the whole test suite
 #   make bundle / bundle-check / frozen: offline install (packaging/BUNDLE.md, packaging/FROZEN.md)
@@ -16,16 +17,14 @@ export CASEFILE_TEST_MODELS ?= $(CURDIR)/.cache/models
 
 .PHONY: run test bench bench-peer lint setup demo clean bundle bundle-check frozen
 
-run: $(STAMP)
-	@command -v tesseract >/dev/null || echo "Note: Tesseract is not installed, so scanned pages cannot be read (OCR). Debian/Ubuntu: sudo apt-get install tesseract-ocr tesseract-ocr-eng; macOS: brew install tesseract."
-	@$(PY) main.py models prepare
-	$(PY) main.py
+run:
+	$(PYTHON) packaging/dev.py run
 
-test: $(STAMP)
-	$(PY) -m pytest
+test:
+	$(PYTHON) packaging/dev.py test
 
-bench: $(STAMP)
-	$(PY) -m tests.bench.run_bench --out bench-results.json
+bench:
+	$(PYTHON) packaging/dev.py bench
 
 # Casefile's worker against llama.cpp (llama-cpp-python built from source with native CPU flags,
 # once, into .cache/peer; not part of `make test`). Adds "peer" to bench-results.json.
@@ -41,8 +40,8 @@ $(PEER_STAMP):
 	  --target .cache/peer llama-cpp-python==$(PEER_VERSION) diskcache==5.6.3
 	@touch $@
 
-lint: $(STAMP)
-	$(VENV)/bin/ruff check .
+lint:
+	$(PYTHON) packaging/dev.py lint
 
 # The offline install bundle (see packaging/BUNDLE.md): wheelhouse, hashed lock, SBOM, signed sums.
 bundle: $(STAMP)
@@ -62,13 +61,7 @@ demo: $(STAMP)
 setup: $(STAMP)
 
 $(STAMP): $(REQS)
-	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Casefile needs Python 3.11 or newer.")'
-	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || { echo "Could not create .venv: install python3-venv (Debian/Ubuntu: sudo apt-get install python3-venv)."; exit 1; }
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements-dev.txt
-	$(PY) -m pip install --quiet --no-deps -r requirements-nodeps.txt
-	@rm -f $(VENV)/.casefile-setup-*
-	@touch $(STAMP)
+	$(PYTHON) packaging/dev.py setup
 
 clean:
 	rm -rf $(VENV) .cache .pytest_cache .ruff_cache dist build

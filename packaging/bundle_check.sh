@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# make bundle-check: build the offline bundle here, prove that install.sh refuses an altered one,
-# then install it into a fresh venv and self-test it with no network at all (unshare -rn).
+# make bundle-check: check that every pin has a wheel for each platform, build the offline bundle
+# here, prove that install.sh refuses an altered one, then install it into a fresh venv and
+# self-test it with no network at all (unshare -rn).
 # Downloads are kept in .cache/wheelhouse, so a second run fetches nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PY:-.venv/bin/python}
 WORK=$(pwd)/.cache/bundle-check
 BUNDLE=$WORK/bundle
+# Every pin has a wheel for Windows, macOS (arm64) and Linux: the bundle can be built for each.
+"$PY" packaging/wheel_check.py
 rm -rf "$WORK/bundle" "$WORK/prefix" "$WORK/home"
 mkdir -p "$WORK/home"
 [ -f "$WORK/key.pem" ] || "$PY" -c "
