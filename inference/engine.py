@@ -247,13 +247,12 @@ class TransformersEngine:
                      room: int = 0) -> tuple[PrefixState | None, str]:
         """The prefix's cache from memory, from disk, or prefilled now (then kept, and sealed to
         disk by ``seal_pending`` after the answer), with room for ``room`` tokens in all."""
-        key = (spec.cache_id, prefix_ids_hash := prefix_cache.ids_hash(prefix_ids))
+        key = (spec.cache_id, prefix_cache.ids_hash(prefix_ids))
         if self.prefix is not None and self.prefix.key == key:
             kv_cache.reserve(self.prefix.cache, room)
             return self.prefix, "memory"
         self.seal_pending()  # the case in memory goes: write its copy first if it is still due
         self.prefix = None  # one case in memory at a time
-        key = (spec.cache_id, prefix_ids_hash)
         identity = prefix_cache.CacheIdentity(self.model_id, self.weights_sha256, self.dtype_name, key[1],
                                               len(prefix_ids), self.kernels.describe())
         path = Path(spec.cache_dir) / f"{spec.cache_id}.kv" if spec.cache_dir and spec.cache_id else None
