@@ -9,9 +9,6 @@
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
-REQS   := requirements.txt requirements-dev.txt requirements-nodeps.txt
-REQ_HASH := $(shell cat $(REQS) | sha256sum | cut -c1-16)
-STAMP  := $(VENV)/.casefile-setup-$(REQ_HASH)
 # Test runs share one converted copy of the embedded model (no document data in it).
 export CASEFILE_TEST_MODELS ?= $(CURDIR)/.cache/models
 
@@ -30,37 +27,37 @@ bench:
 # once, into .cache/peer; not part of `make test`). Adds "peer" to bench-results.json.
 PEER_VERSION := 0.3.36
 PEER_STAMP   := .cache/peer/.built-$(PEER_VERSION)
-bench-peer: $(STAMP) $(PEER_STAMP)
+bench-peer: setup $(PEER_STAMP)
+	@rm -rf .cache/peer/diskcache  # an older build's: llama_cpp's disk cache is never used (bench_peer.py)
 	$(PY) -m tests.bench.bench_peer --out bench-results.json
 
 $(PEER_STAMP):
 	rm -rf .cache/peer
 	CMAKE_ARGS="-DGGML_NATIVE=ON -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF -DLLAMA_BUILD_SERVER=OFF -DLLAMA_CURL=OFF" \
 	CMAKE_BUILD_PARALLEL_LEVEL=$$(nproc) $(PY) -m pip install --quiet --no-deps --no-binary llama-cpp-python \
-	  --target .cache/peer llama-cpp-python==$(PEER_VERSION) diskcache==5.6.3
+	  --target .cache/peer llama-cpp-python==$(PEER_VERSION)
 	@touch $@
 
 lint:
 	$(PYTHON) packaging/dev.py lint
 
 # The offline install bundle (see packaging/BUNDLE.md): wheelhouse, hashed lock, SBOM, signed sums.
-bundle: $(STAMP)
+bundle: setup
 	$(PY) packaging/build_bundle.py --tar
 
 # Build the bundle, prove install.sh refuses altered ones, install it and self-test with no network.
-bundle-check: $(STAMP)
+bundle-check: setup
 	PY=$(PY) bash packaging/bundle_check.sh
 
 # The frozen one-folder app (PyInstaller; see packaging/FROZEN.md). Takes minutes.
-frozen: $(STAMP)
+frozen: setup
 	bash packaging/build_frozen.sh
 
-demo: $(STAMP)
+demo: setup
 	$(PY) -m assets.demo.make_demo_pdfs demo-case
 
-setup: $(STAMP)
-
-$(STAMP): $(REQS)
+# Idempotent and quick once done: dev.py keeps a stamp named by the requirements' hash.
+setup:
 	$(PYTHON) packaging/dev.py setup
 
 clean:

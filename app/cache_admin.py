@@ -73,7 +73,8 @@ def listing(vault: Vault) -> CacheListing:
     cases = _cases(vault)
     savings: dict[int, CaseSaving] = {}
     entries = []
-    for kept in prefix_files.kept(vault, list(cases)):
+    caches = prefix_files.kept(vault, list(cases))
+    for kept in caches:
         case = cases.get(kept.case_id) if kept.case_id is not None else None
         if case is None:
             entries.append(CacheEntry(kept, "", CaseSaving(None, None)))
@@ -81,11 +82,14 @@ def listing(vault: Vault) -> CacheListing:
         if case.id not in savings:
             savings[case.id] = _saving(vault, case.id)
         entries.append(CacheEntry(kept, case.name, savings[case.id]))
-    return CacheListing(entries, budget_for(vault))
+    return CacheListing(entries, budget_for(vault, caches))
 
 
-def budget_for(vault: Vault) -> prefix_files.Budget:
-    return prefix_files.budget(preferences(vault).cache_budget_gib)
+def budget_for(vault: Vault, caches: list[prefix_files.KeptCache] | None = None) -> prefix_files.Budget:
+    """The budget in force; ``caches`` (what is kept now, if already listed) count as free disk."""
+    if caches is None:
+        caches = prefix_files.kept(vault, [])
+    return prefix_files.budget(preferences(vault).cache_budget_gib, held=sum(c.size for c in caches))
 
 
 def set_budget(vault: Vault, gib: float) -> prefix_files.Budget:
@@ -115,7 +119,7 @@ def enforce(vault: Vault, keep: set[str] = frozenset(), case_id: int | None = No
     prefix_files.drop_stale_partials()
     prefix_files.touch(set(keep))
     caches = prefix_files.kept(vault, list(_cases(vault)))
-    out = prefix_files.over_budget(caches, budget_for(vault), set(keep))
+    out = prefix_files.over_budget(caches, budget_for(vault, caches), set(keep))
     if not out:
         return 0
     freed = prefix_files.remove([c.cache_id for c in out])

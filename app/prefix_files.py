@@ -78,15 +78,14 @@ def kept(vault: Vault, case_ids: list[int]) -> list[KeptCache]:
     return sorted(found, key=lambda k: k.last_used, reverse=True)
 
 
-def budget(budget_gib: float = 0.0) -> Budget:
+def budget(budget_gib: float = 0.0, held: int = 0) -> Budget:
     """The user's budget (GiB; 0 = automatic), or a fifth of the free disk (1 to 50 GiB),
-    counting what is kept already as free."""
+    counting what is kept already (``held`` bytes, from ``kept``) as free."""
     if budget_gib > 0:
         total = int(budget_gib * GIB)
         return Budget(total, total // 2, automatic=False)
     folder = cache_dir()
     probe = folder if folder.is_dir() else data_home() if data_home().is_dir() else Path.home()
-    held = sum(p.stat().st_size for p in folder.glob("*.kv")) if folder.is_dir() else 0
     total = int(min(AUTO_MAX, max(AUTO_MIN, (shutil.disk_usage(probe).free + held) * AUTO_SHARE)))
     return Budget(total, total // 2, automatic=True)
 

@@ -58,7 +58,7 @@ def run_task(vault: Vault, case: CaseRecord, kind: str, model: ModelSession, *,
     if not setup.staged:
         model.use_rope_factor(setup.plan.rope_factor)
     work = [(part, document, prompt) for part in setup.parts for document, prompt in spec.prompts(part)]
-    def prefix_of(vault, case, part):  # staged: earlier passes' copies go when over the budget
+    def prefix_of(part):  # staged: earlier passes' copies go when over the budget
         return pass_prefix(vault, case, part, model) if setup.staged else prefix_for(vault, case, part)
 
     rows: list[TaskRow] = []
@@ -70,7 +70,7 @@ def run_task(vault: Vault, case: CaseRecord, kind: str, model: ModelSession, *,
                 on_progress(TaskProgress(step, len(work)))
             done = run_model(vault, case, model, lambda part=part, prompt=prompt: model.generate(
                 question_messages(part, prompt), params, on_token=on_token,
-                prefix=prefix_of(vault, case, part)), failure_action=None)
+                prefix=prefix_of(part)), failure_action=None)
             outputs.append(done.text)
             rows.extend(parse_rows(done.text, spec, setup.context, document, checker))
     except Exception as exc:  # a task never stays "running": closed as failed or cancelled, and audited

@@ -68,7 +68,12 @@ def _prompt_ids(model_path: Path, messages: list[dict[str, str]]) -> list[int]:
 
 def _llama_cpp(gguf: str, first: list[int], follow_up: list[int], decode_tokens: int, out) -> None:
     """In a child process: llama.cpp's figures for the same prompts."""
+    import types
+
     sys.path.insert(0, str(PEER))
+    # llama_cpp imports diskcache (a pickle-based store) for a prompt cache we never use; it is not
+    # installed, and an empty module stands in so that an accidental use fails loudly.
+    sys.modules["diskcache"] = types.ModuleType("diskcache")
     from llama_cpp import Llama, __version__
 
     threads = os.cpu_count() or 1

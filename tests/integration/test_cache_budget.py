@@ -65,7 +65,7 @@ def test_a_run_evicts_what_is_over_the_budget_and_says_so_in_the_audit_log(vault
     # cache stays although it is the oldest; Jones's other copy is over its case's share, and
     # Smith's is the least recently used of the rest
     small = prefix_files.Budget(5 * MIB, 5 * MIB // 2, automatic=False)
-    monkeypatch.setattr(prefix_files, "budget", lambda gib=0.0: small)
+    monkeypatch.setattr(prefix_files, "budget", lambda gib=0.0, held=0: small)
     freed = cache_admin.enforce(vault, keep={current}, case_id=jones.id)
     left = {k.cache_id for k in prefix_files.kept(vault, [smith.id, jones.id])}
     assert left == {current}
