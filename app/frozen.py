@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import sys
 
+from inference.helper_program import frozen_program
+
 RUN_MODULE_FLAG = "--run-module"
 HELPER_MODULES = ("inference.worker", "inference.convert")
 
@@ -29,7 +31,7 @@ def python_command(module: str, python: str | None = None) -> list[str]:
     if module not in HELPER_MODULES:
         raise ValueError(f"not a Casefile helper module: {module}")
     if python is None and is_frozen():
-        return [sys.executable, RUN_MODULE_FLAG, module]
+        return [frozen_program(), RUN_MODULE_FLAG, module]
     return [python or sys.executable, "-m", module]
 
 

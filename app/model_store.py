@@ -22,6 +22,7 @@ from app.errors import ModelNotReady
 from app.frozen import python_command
 from app.paths import data_home, models_home
 from inference.client import PROJECT_ROOT
+from inference.helper_program import NO_WINDOW
 from inference.manifest import MANIFEST_NAME, ModelManifest
 from inference.offline import without_secrets
 
@@ -122,7 +123,7 @@ def prepare_embedded(store: Path | None = None) -> ModelInfo:
             [*python_command("inference.convert"), "--gguf", str(embedded_gguf_path()),
              "--out", str(store / _folder_name(EMBEDDED.model_id)), "--model-id", EMBEDDED.model_id,
              "--license", EMBEDDED.license, "--source", EMBEDDED.source],
-            cwd=PROJECT_ROOT, env=env, capture_output=True, text=True,
+            cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, creationflags=NO_WINDOW,
         )
         if result.returncode != 0:
             tail = result.stderr.strip().splitlines()[-1:] or ["no output"]

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from app.errors import InferenceError, WorkerDied
 from inference import protocol as p
+from inference.helper_program import NO_WINDOW, frozen_program
 
 log = logging.getLogger("casefile.worker")
 
@@ -38,7 +39,7 @@ def worker_command(python: str | None = None) -> list[str]:
     ``--run-module`` (main.py; the same rule as ``app.frozen.python_command``, which this module
     may not import: inference depends on ``app.errors`` only)."""
     if python is None and getattr(sys, "frozen", False):
-        return [sys.executable, "--run-module", "inference.worker"]
+        return [frozen_program(), "--run-module", "inference.worker"]
     return [python or sys.executable, "-m", "inference.worker"]
 
 
@@ -68,6 +69,7 @@ class WorkerClient:
             stderr=subprocess.PIPE,
             cwd=PROJECT_ROOT,
             env=env,
+            creationflags=NO_WINDOW,
         )
         threading.Thread(target=self._read_frames, name="worker-frames", daemon=True).start()
         threading.Thread(target=self._read_log, name="worker-log", daemon=True).start()

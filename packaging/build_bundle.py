@@ -11,6 +11,8 @@ machine without a network:
     nodeps.lock          the embedded model's wheel, installed without its CLI dependency
     sbom.json            components, versions, licences and hashes (CycloneDX-style)
     install.sh           checks the signature and sums, installs into a venv, runs the self-test
+    install.ps1          the same on Windows (PowerShell)
+    verify_bundle.py     the checks both run first: signature, fingerprint, sums (stdlib only)
     bundle-key.pub.pem   the public half of the key that signed the bundle
     SHA256SUMS           sha256 of every other file;  SHA256SUMS.sig: its Ed25519 signature
 
@@ -46,6 +48,8 @@ NODEPS = ROOT / "requirements-nodeps.txt"
 RUNTIME = ROOT / "requirements.txt"
 DEFAULT_KEY = Path.home() / ".config" / "casefile" / "bundle-signing.pem"
 UNSIGNED = ("SHA256SUMS", "SHA256SUMS.sig")
+# install.sh (Linux, macOS) and install.ps1 (Windows) both check the bundle with verify_bundle.py.
+INSTALLERS = ("install.sh", "install.ps1", "verify_bundle.py")
 
 
 def _pip(*args: str) -> None:
@@ -198,7 +202,8 @@ def build(out: Path, key: Path, wheelhouse: Path | None, platform_args: list[str
     components = write_locks(out, list(wheels_dir.glob("*.whl")))
     files = copy_source(out / "casefile")
     write_sbom(out, components)
-    shutil.copy2(Path(__file__).with_name("install.sh"), out / "install.sh")
+    for name in INSTALLERS:
+        shutil.copy2(Path(__file__).with_name(name), out / name)
     (out / "install.sh").chmod(0o755)
     private = serialization.load_pem_private_key(signing_key(key).read_bytes(), password=None)
     (out / "bundle-key.pub.pem").write_bytes(public_pem(private.public_key()))

@@ -19,7 +19,7 @@ PY=${PY:-$ROOT/.venv/bin/python}
 DIST=$ROOT/dist
 WORK=$ROOT/build/frozen
 APP=$DIST/Casefile/Casefile
-[[ -f $DIST/Casefile/Casefile.exe ]] && APP=$DIST/Casefile/Casefile.exe
+[[ -f $DIST/Casefile/casefile-cli.exe ]] && APP=$DIST/Casefile/casefile-cli.exe  # Windows: the console twin
 
 build=1 smoke=1
 case "${1:-}" in
@@ -44,7 +44,7 @@ if (( build )); then
     "$PY" -m PyInstaller --noconfirm --clean --log-level WARN \
         --distpath "$DIST" --workpath "$WORK" packaging/casefile.spec
     APP=$DIST/Casefile/Casefile
-    [[ -f $DIST/Casefile/Casefile.exe ]] && APP=$DIST/Casefile/Casefile.exe
+    [[ -f $DIST/Casefile/casefile-cli.exe ]] && APP=$DIST/Casefile/casefile-cli.exe  # Windows: the console twin
     echo "built in $(( SECONDS - started )) s: $DIST/Casefile ($(du -sh "$DIST/Casefile" | cut -f1)," \
          "$(find "$DIST/Casefile" -type f | wc -l) files)"
 fi

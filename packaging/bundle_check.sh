@@ -62,5 +62,8 @@ WIN=$WORK/bundle-win
         echo "bundle-check: the Windows bundle holds wheels for another platform"; exit 1
     fi
     grep -q "^pywin32-ctypes==" requirements.lock || { echo "bundle-check: Windows-only pins missing"; exit 1; }
+    [ -f install.ps1 ] || { echo "bundle-check: the Windows bundle has no install.ps1"; exit 1; }
 )
+# What install.ps1 runs first on Windows (no OpenSSL there): the same verdict as OpenSSL's above.
+"$PY" "$WIN/verify_bundle.py" "$WIN" --fingerprint "$FINGERPRINT"
 echo "bundle-check: the Windows bundle ($(ls "$WIN/wheelhouse" | wc -l) wheels) is signed and every sum matches."

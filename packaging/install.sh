@@ -21,36 +21,17 @@ case $PREFIX in /*) ;; *) PREFIX="$(pwd)/$PREFIX" ;; esac  # before the cd below
 cd "$(dirname "$0")"
 BUNDLE=$(pwd)
 
-# 1. The signature over SHA256SUMS, by the key whose fingerprint the installer was given.
-command -v openssl >/dev/null || fail "OpenSSL 3 is needed to check the bundle's signature."
-case $(openssl version) in
-    "OpenSSL 1."* | "LibreSSL"*) fail "OpenSSL 3 or newer is needed to check Ed25519 signatures ($(openssl version))." ;;
-esac
-FINGERPRINT=$(openssl pkey -pubin -in bundle-key.pub.pem -outform DER | tail -c 32 | sha256sum | cut -c1-64) \
-    || fail "bundle-key.pub.pem is not a public key."
-EXPECTED=$(printf '%s' "${CASEFILE_BUNDLE_FINGERPRINT:-}" | tr -d ' :\t' | tr 'A-F' 'a-f')
-[ -n "$EXPECTED" ] || fail "set CASEFILE_BUNDLE_FINGERPRINT to the fingerprint the bundle's builder gave you \
-(this bundle's key is $FINGERPRINT; compare it with theirs, not with this line)."
-[ "$FINGERPRINT" = "$EXPECTED" ] || fail "the bundle is signed by key $FINGERPRINT, not by the key you expected."
-openssl pkeyutl -verify -pubin -inkey bundle-key.pub.pem -rawin -in SHA256SUMS -sigfile SHA256SUMS.sig \
-    >/dev/null 2>&1 || fail "SHA256SUMS.sig is not a valid signature of SHA256SUMS: the bundle was altered."
-echo "Signature good, by the expected key $FINGERPRINT."
-
-# 2. Every file's sum; no links; no file the sums do not name (an added wheel or module would run).
-LINKS=$(find . -type l)
-[ -z "$LINKS" ] || fail "the bundle contains links, which it never ships: $LINKS"
-sha256sum --check --quiet --strict SHA256SUMS || fail "a file does not match SHA256SUMS: the bundle was altered."
-LISTED=$(mktemp) FOUND=$(mktemp)
-trap 'rm -f "$LISTED" "$FOUND"' EXIT
-cut -c67- SHA256SUMS | sort >"$LISTED"
-find . ! -type d ! -path ./SHA256SUMS ! -path ./SHA256SUMS.sig | sed 's|^\./||' | sort >"$FOUND"
-EXTRA=$(comm -13 "$LISTED" "$FOUND")
-[ -z "$EXTRA" ] || fail "files not in SHA256SUMS were added to the bundle: $EXTRA"
-echo "All $(wc -l <"$LISTED") files match SHA256SUMS."
-
-# 3. A fresh venv with exactly the locked wheels, from this folder only; swapped in when complete.
+# 1. Python first: the checks below are packaging/verify_bundle.py, standard library only (it
+#    needs no OpenSSL 3, which macOS lacks, and no sha256sum, which macOS names shasum).
 "$PYTHON" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' \
     || fail "Casefile needs Python 3.11 or newer (set PYTHON=…)."
+
+# 2. The signature over SHA256SUMS, by the key whose fingerprint the installer was given; then
+#    every file's sum, no links, and no file the sums do not name (an added wheel or module
+#    would be installed or imported).
+"$PYTHON" verify_bundle.py "$BUNDLE" --fingerprint "${CASEFILE_BUNDLE_FINGERPRINT:-}" || exit 1
+
+# 3. A fresh venv with exactly the locked wheels, from this folder only; swapped in when complete.
 mkdir -p "$PREFIX"
 rm -rf "$PREFIX/venv.new"
 "$PYTHON" -m venv "$PREFIX/venv.new" || fail "could not create a venv: install the python3-venv package from the OS media."
@@ -61,8 +42,8 @@ pip_ install --quiet --no-index --find-links "$BUNDLE/wheelhouse" --require-hash
 # 4. The app, copied and checked again (the media could change under us), then both swapped in.
 rm -rf "$PREFIX/app.new"
 cp -R "$BUNDLE/casefile" "$PREFIX/app.new"
-(cd "$PREFIX/app.new" && grep '  casefile/' "$BUNDLE/SHA256SUMS" | sed 's|  casefile/|  |' \
-    | sha256sum --check --quiet --strict) || fail "the copied app does not match SHA256SUMS (the media changed?)."
+"$PYTHON" verify_bundle.py "$BUNDLE" --fingerprint "${CASEFILE_BUNDLE_FINGERPRINT:-}" \
+    --copy "$PREFIX/app.new" --under casefile/ >/dev/null || fail "the copied app does not match SHA256SUMS (the media changed?)."
 for part in venv app; do
     rm -rf "$PREFIX/$part.old"
     [ ! -d "$PREFIX/$part" ] || mv "$PREFIX/$part" "$PREFIX/$part.old"

@@ -28,6 +28,7 @@ from storage import audit as audit_chain
 from storage import keyslots as ks
 from storage.db import open_engine
 from storage.migrate import upgrade_to_head
+from storage.owner_only import make_private
 from storage.schema import VaultSecretRow
 from storage.unlock_log import clear_failed_unlocks, read_failed_unlocks, record_failed_unlock
 
@@ -68,7 +69,7 @@ class Vault:
     def create(cls, home: Path, passphrase: str, *, use_keyring: bool = True) -> tuple[Vault, str]:
         """A new vault; returns it and the recovery key, which the user must see exactly once."""
         home.mkdir(parents=True, exist_ok=True)
-        home.chmod(0o700)  # the vault is encrypted; the folder is still nobody else's business
+        make_private(home)  # the vault is encrypted; the folder is still nobody else's business
         if cls.exists(home):
             raise StorageError(f"A vault already exists in {home}; it was left untouched.")
         vault_id, data_key = ks.new_vault_id(), ks.new_data_key()
@@ -78,7 +79,7 @@ class Vault:
             slots[ks.KEYRING] = slot
         keyfile = ks.KeyFile(vault_id, slots)
         engine = open_engine(home / DB_NAME, data_key)
-        (home / DB_NAME).chmod(0o600)
+        make_private(home / DB_NAME)
         vault = cls(home, engine, keyfile, data_key)
         upgrade_to_head(vault._write_engine)
         with vault.write() as session:

@@ -28,6 +28,7 @@ from pathlib import Path
 import pymupdf
 
 from app.errors import IngestError
+from inference.helper_program import NO_WINDOW
 
 MIN_CHARS = 50
 IMAGE_COVER = 0.5
@@ -180,7 +181,7 @@ def read_image(image: bytes, language: str = OCR_LANGUAGE, dpi: int = OCR_DPI) -
     try:
         done = subprocess.run([program, "stdin", "stdout", "-l", language, "--dpi", str(dpi), "--psm", "3"],
                               input=image, capture_output=True, timeout=OCR_TIMEOUT_S, env=env, check=False,
-                              creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
+                              creationflags=NO_WINDOW)
     except subprocess.TimeoutExpired:
         raise OcrFailed(f"OCR took longer than {OCR_TIMEOUT_S} s on this page.") from None
     if done.returncode != 0:

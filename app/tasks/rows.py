@@ -59,14 +59,14 @@ def parse_rows(output: str, template: TaskTemplate, context: CaseContext,
     titles = {w for c in template.columns for w in (c.key, c.title.casefold())} | {"source", "citation"}
     titles |= {cell.strip().casefold() for cell in template.line_format.split("|")}
     rows = []
-    for raw in _clean(output).splitlines():
+    for raw in clean_output(output).splitlines():
         line = _BULLET.sub("", raw).strip()
         if not line or _SEPARATOR.match(line) or _NONE_FOUND.match(line) or _PROMPT_ECHO.match(line):
             continue
         cells = [c.strip() for c in line.strip("|").split("|")]
-        if all(_strip_citations(c).casefold() in titles or not _strip_citations(c) for c in cells):
+        if all(strip_citations(c).casefold() in titles or not strip_citations(c) for c in cells):
             continue  # a header row, or the prompt's own example echoed back
-        values = [v for v in (_strip_citations(c) for c in cells) if v]
+        values = [v for v in (strip_citations(c) for c in cells) if v]
         if not values:
             continue
         if len(values) == 1 and len(template.columns) > 1:
@@ -81,11 +81,11 @@ def parse_rows(output: str, template: TaskTemplate, context: CaseContext,
     return rows
 
 
-def _clean(output: str) -> str:
+def clean_output(output: str) -> str:
     return _TAG.sub(" ", _OUR_MARKUP.sub(" ", output))
 
 
-def _strip_citations(text: str) -> str:
+def strip_citations(text: str) -> str:
     text = " ".join(BATES_CITATION_RE.sub(" ", CITATION_RE.sub(" ", text)).split())
     return re.sub(r"\s+([.,;:])", r"\1", text).strip(" -–—:;,")
 
@@ -104,8 +104,8 @@ def _split_single(text: str, dated: bool) -> list[str]:
 def _summary_row(output: str, template: TaskTemplate, document: ContextDocument,
                  checker: RowChecker) -> TaskRow:
     label = f"{document.short_id} {document.record.name}" + (f" ({document.part})" if document.part else "")
-    output = _clean(output)
-    fields = {template.columns[0].key: label, template.columns[1].key: _strip_citations(output)}
+    output = clean_output(output)
+    fields = {template.columns[0].key: label, template.columns[1].key: strip_citations(output)}
     return checker.check(fields, checker.citations(output))
 
 

@@ -105,3 +105,19 @@ def test_every_module_imports_without_posix_only_modules():
                           timeout=300, env=env)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "", done.stdout
+
+
+def test_owner_only_uses_mode_bits_here_and_an_access_list_on_windows(tmp_path):
+    from storage.owner_only import icacls_command, make_private
+
+    folder, file = tmp_path / "data", tmp_path / "data" / "vault.db"
+    folder.mkdir()
+    file.write_bytes(b"x")
+    make_private(folder)
+    make_private(file)
+    if sys.platform != "win32":
+        assert folder.stat().st_mode & 0o777 == 0o700 and file.stat().st_mode & 0o777 == 0o600
+    command = icacls_command(folder, "LAW\\jane", folder=True)
+    # inheritance removed and the grant replaced, so no group that could read the parent keeps access
+    assert command == ["icacls", str(folder), "/inheritance:r", "/grant:r", "LAW\\jane:(OI)(CI)F", "/q"]
+    assert icacls_command(file, "jane", folder=False)[4] == "jane:F"
