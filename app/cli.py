@@ -1,9 +1,10 @@
-"""The stable command line (see DESIGN.md): ingest, ask, plan, task, export, history, cases, audit,
-vault, models.
+"""The stable command line (see DESIGN.md): ingest, ask, plan, task, review, export, history, cases,
+audit, vault, models.
 
 Each command prints plain lines for people, or one JSON document with ``--json`` for scripts.
 Errors print one sentence on stderr and exit 2; details go to the log (``-v``). The commands
-themselves live in ``cli_case`` (case work), ``cli_tasks`` (tasks, exports, history) and
+themselves live in ``cli_case`` (case work), ``cli_tasks`` (tasks, exports, history), ``cli_review`` (review
+tables) and
 ``cli_admin`` (audit, vault, models).
 """
 
@@ -13,7 +14,7 @@ import argparse
 import logging
 import sys
 
-from app import cli_admin, cli_cache, cli_case, cli_tasks
+from app import cli_admin, cli_cache, cli_case, cli_review, cli_tasks
 from app.errors import AppError
 
 log = logging.getLogger("casefile")
@@ -26,6 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     cli_case.register(commands)
     cli_tasks.register(commands)
+    cli_review.register(commands)
     cli_admin.register(commands)
     cli_cache.register(commands)
     return parser

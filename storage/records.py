@@ -97,3 +97,43 @@ class TaskRecord:
     output: str | None = None
     error: str | None = None
     rows: tuple[dict[str, Any], ...] = ()
+
+
+@dataclass(frozen=True)
+class ReviewRecord:
+    """A review: columns (questions) by rows (documents or families), answered cell by cell."""
+
+    id: int
+    case_id: int
+    title: str
+    columns: tuple[dict[str, Any], ...]
+    rows: tuple[dict[str, Any], ...]  # {"label": ..., "document_ids": [...]}
+    row_unit: str
+    scope: str
+    status: str  # running | stopped | done | failed
+    created_at: str
+    finished_at: str | None = None
+    model_id: str | None = None
+    weights_sha256: str | None = None
+    manifest: str | None = None
+    error: str | None = None
+
+    @property
+    def cell_count(self) -> int:
+        return len(self.rows) * len(self.columns)
+
+
+@dataclass(frozen=True)
+class ReviewCellRecord:
+    review_id: int
+    row: int
+    column: int
+    value: str
+    detail: str
+    citations: tuple[dict[str, Any], ...]
+    check: str
+    note: str
+    finished_at: str
+    output: str | None = None
+    edited: bool = False
+    manifest: str | None = None

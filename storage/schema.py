@@ -126,6 +126,46 @@ class TaskResultRow(Base):
     content: Mapped[dict[str, Any]] = mapped_column(default=dict)  # one row: fields + citations
 
 
+class ReviewRow(Base):
+    """A review table: one row per document (or family), one column per question (app/reviews)."""
+
+    __tablename__ = "reviews"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str]
+    columns: Mapped[list[Any]] = mapped_column(default=list)  # [{title, question, type, choices}]
+    rows: Mapped[list[Any]] = mapped_column(default=list)  # [{label, document_ids}] fixed at creation
+    row_unit: Mapped[str]  # documents | families
+    scope: Mapped[str]  # document (each row's own documents) | case (the whole case in view)
+    status: Mapped[str]  # running | stopped | done | failed
+    model_id: Mapped[str | None]
+    weights_sha256: Mapped[str | None]
+    manifest: Mapped[str | None]  # the whole case's, when the review was made
+    error: Mapped[str | None]
+    created_at: Mapped[str]
+    finished_at: Mapped[str | None]
+
+
+class ReviewCellRow(Base):
+    """One answered cell, stored as soon as it is answered (a review resumes from these)."""
+
+    __tablename__ = "review_cells"
+    __table_args__ = (UniqueConstraint("review_id", "row_index", "column_index"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    review_id: Mapped[int] = mapped_column(ForeignKey("reviews.id", ondelete="CASCADE"), index=True)
+    row_index: Mapped[int]
+    column_index: Mapped[int]
+    value: Mapped[str]
+    detail: Mapped[str]  # a yes/no's reason, a date's or amount's normal form
+    citations: Mapped[list[Any]] = mapped_column(default=list)
+    check: Mapped[str]  # app.reviews.checks: verified | differs | not_on_page | cited | ...
+    note: Mapped[str]  # the check in words, for people
+    output: Mapped[str | None]  # the model's raw text for this cell
+    edited: Mapped[bool] = mapped_column(default=False)  # the value was typed by the user
+    manifest: Mapped[str | None]  # of what the cell read (its document, or the case)
+    finished_at: Mapped[str]
+
+
 class AuditEventRow(Base):
     """Append-only. No foreign keys: deleting a case must not delete its audit trail."""
 

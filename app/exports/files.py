@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from storage import repositories as repo
 from storage.records import CaseRecord
 from storage.vault import Vault
 
-FORMATS = {".pdf": "pdf", ".docx": "docx", ".csv": "csv"}
+FORMATS = {".pdf": "pdf", ".docx": "docx", ".csv": "csv", ".xlsx": "xlsx"}
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,8 @@ class ExportedFile:
     sha256: str
 
 
-def _format(out: Path, allowed: tuple[str, ...]) -> str:
+def check_destination(out: Path, allowed: tuple[str, ...]) -> str:
+    """The format the file name asks for, if allowed, and a folder that exists; else a reason."""
     fmt = FORMATS.get(out.suffix.lower())
     if fmt not in allowed:
         raise UserFacingError(f"Export to a file ending in {', '.join('.' + a for a in allowed)} "
@@ -43,13 +45,14 @@ def _format(out: Path, allowed: tuple[str, ...]) -> str:
     return fmt
 
 
-def _write(out: Path, fmt: str, report: Report, csv_data: bytes | None = None) -> ExportedFile:
+def write_atomically(out: Path, fmt: str, data: bytes | Callable[[Path], None]) -> ExportedFile:
+    """``data``: the file's bytes, or a function that writes the file at the path it is given."""
     partial = out.with_name(f".{out.name}.partial")
     try:
-        if fmt == "pdf":
-            write_pdf_report(report, partial)
+        if callable(data):
+            data(partial)
         else:
-            partial.write_bytes(docx_bytes(report) if fmt == "docx" else csv_data)
+            partial.write_bytes(data)
         os.replace(partial, out)
     except OSError as exc:
         partial.unlink(missing_ok=True)
@@ -62,35 +65,42 @@ def _write(out: Path, fmt: str, report: Report, csv_data: bytes | None = None) -
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
-    data = out.read_bytes()
-    return ExportedFile(out, fmt, len(data), hashlib.sha256(data).hexdigest())
+    written = out.read_bytes()
+    return ExportedFile(out, fmt, len(written), hashlib.sha256(written).hexdigest())
 
 
-def _audit(vault: Vault, case: CaseRecord, action: str, key: str, ident: int, done: ExportedFile) -> None:
+def _write(out: Path, fmt: str, report: Report, csv_data: bytes | None = None) -> ExportedFile:
+    if fmt == "pdf":
+        return write_atomically(out, fmt, lambda partial: write_pdf_report(report, partial))
+    return write_atomically(out, fmt, docx_bytes(report) if fmt == "docx" else csv_data)
+
+
+def audit_export(vault: Vault, case: CaseRecord, action: str, key: str, ident: int,
+                 done: ExportedFile) -> None:
     with vault.write() as session:
         vault.audit(session, action, case_id=case.id,
                     objects={key: ident, "format": done.format, "bytes": done.bytes, "sha256": done.sha256})
 
 
 def export_chat(vault: Vault, case: CaseRecord, chat_id: int, out: Path) -> ExportedFile:
-    fmt = _format(out, ("pdf", "docx"))
+    fmt = check_destination(out, ("pdf", "docx"))
     with vault.read() as session:
         chat = repo.find_chat_session(session, chat_id)
         if chat is None or chat.case_id != case.id:
             raise NotFound(f"No chat {chat_id} in the case “{case.name}”.")
         messages = repo.list_messages(session, chat_id)
     done = _write(out, fmt, chat_report(case, chat, messages))
-    _audit(vault, case, "export.chat", "session_id", chat_id, done)
+    audit_export(vault, case, "export.chat", "session_id", chat_id, done)
     return done
 
 
 def export_task(vault: Vault, case: CaseRecord, task_id: int, out: Path) -> ExportedFile:
-    fmt = _format(out, ("pdf", "docx", "csv"))
+    fmt = check_destination(out, ("pdf", "docx", "csv"))
     with vault.read() as session:
         task = repo.find_task(session, task_id)
     if task is None or task.case_id != case.id:
         raise NotFound(f"No task {task_id} in the case “{case.name}”.")
     spec = template(task.kind)
     done = _write(out, fmt, task_report(case, task, spec), csv_bytes(task_table(task, spec)))
-    _audit(vault, case, "export.task", "task_id", task_id, done)
+    audit_export(vault, case, "export.task", "task_id", task_id, done)
     return done

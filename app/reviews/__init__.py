@@ -1,0 +1,1 @@
+"""Review tables: documents (or families) by questions, each cell answered, cited and checked."""
