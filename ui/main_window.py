@@ -47,6 +47,7 @@ from ui.documents_panel import DocumentsPanel
 from ui.idle_lock import IdleLock
 from ui.lock_screen import LockScreen
 from ui.page_viewer import PageViewer
+from ui.review_actions import ReviewActions
 from ui.settings_actions import SettingsActions, apply_theme
 from ui.staged_offer import offer_staged
 from ui.text import engine_text, error_text, fill
@@ -154,6 +155,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.engine_status)
 
         self.menus = CaseMenus(self)  # Case and Tasks menus (Ctrl+O, Ctrl+L, exports, tasks)
+        self.reviews = ReviewActions(self)  # the Reviews menu and its grids
         self.bates = BatesSearch(self)  # "Go to Bates" (Ctrl+G)
         QShortcut(QKeySequence("Ctrl+G"), self, activated=self.documents.bates_box.setFocus)
         for keys, action in (("Ctrl+Return", self.chat.ask_current), (Qt.Key.Key_Escape, self._on_stop)):
@@ -407,6 +409,7 @@ class MainWindow(QMainWindow):
         for field in (self.documents.bates_box, self.documents.bates_result, self.documents.outcomes):
             field.clear()
         self.menus.close_windows()  # task results and the audit view show case data too
+        self.reviews.close_windows()
         self.viewer.clear()
         self.cases_panel.show_cases([])
         self.stack.setCurrentWidget(self.lock_screen)
