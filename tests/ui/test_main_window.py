@@ -12,23 +12,8 @@ from app.questions import Answer
 from assets.demo.make_demo_pdfs import FACTS
 from tests.conftest import TEST_PASSPHRASE
 from tests.fixtures.stalls import StallMeter
+from tests.ui.conftest import open_new_case
 from ui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot, vault):
-    win = MainWindow(vault, auto_lock_minutes=0)
-    qtbot.addWidget(win)
-    qtbot.waitSignal(win.cases_loaded, timeout=10_000)
-    yield win
-    win.close()
-
-
-def open_new_case(window, qtbot, name):
-    window.create_case(name)
-    qtbot.waitUntil(lambda: window.current_case is not None and window.current_case.name == name,
-                    timeout=20_000)
-    qtbot.wait(50)  # its documents and gauge are loading behind it
 
 
 def test_a_new_case_is_listed_selected_renamed_and_searched(window, qtbot):

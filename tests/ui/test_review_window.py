@@ -7,23 +7,13 @@ from __future__ import annotations
 import pytest
 
 from app.reviews.cells import EDITED
-from tests.ui.test_main_window import open_new_case
-from ui.main_window import MainWindow
+from tests.ui.conftest import open_new_case
 from ui.review_actions import NewReviewDialog
 from ui.review_window import COLUMN_ROLE, ROW_ROLE
 
 pytestmark = pytest.mark.slow
 COLUMNS = [{"title": "Date", "question": "What is the date of this document?", "type": "date"},
            {"title": "Price", "question": "What price does it give?", "type": "amount"}]
-
-
-@pytest.fixture
-def window(qtbot, vault):
-    win = MainWindow(vault, auto_lock_minutes=0)
-    qtbot.addWidget(win)
-    qtbot.waitSignal(win.cases_loaded, timeout=10_000)
-    yield win
-    win.close()
 
 
 def test_the_grid_fills_opens_pages_edits_exports_and_resumes(window, qtbot, demo_dir, embedded_model,
