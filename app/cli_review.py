@@ -3,6 +3,7 @@
     review --case NAME --columns FILE.json [--rows documents|families] [--scope document|case]
            [--out FILE.xlsx|.csv|.docx] [--json]
     review --case NAME --set privilege ...          a built-in column set (or one saved in the vault)
+    review --case NAME --columns FILE --save-set NAME ...   keep the file's columns as a set too
     review --case NAME --resume ID                  answer the cells a stopped review is missing
     review --case NAME --list                       the case's reviews
     review --case NAME --show ID [--out FILE]       a review's table (and export it)
@@ -20,7 +21,7 @@ from app.cli_output import add_model_choice, emit_json, plural
 from app.errors import UserFacingError
 from app.model_choice import model_session
 from app.reviews.cells import MARKS
-from app.reviews.column_sets import column_set, set_names
+from app.reviews.column_sets import column_set, save_column_set, set_names
 from app.reviews.columns import read_columns_file
 from app.reviews.export import cell_value, export_review, sources_text
 from app.reviews.run import (
@@ -53,6 +54,8 @@ def register(commands) -> None:
     what.add_argument("--show", type=int, metavar="ID", help="print review ID (and export it with --out)")
     what.add_argument("--edit", type=int, metavar="ID",
                       help="set one cell of review ID (with --cell, --value)")
+    review.add_argument("--save-set", metavar="NAME",
+                        help="with --columns: also keep these columns in the vault as the set NAME")
     review.add_argument("--title", help="the review's name (default: the column set's or the file's)")
     review.add_argument("--rows", choices=("documents", "families"), default="documents",
                         help="one row per document, or per production family (an e-mail and its attachments)")
@@ -94,6 +97,8 @@ def _run(vault: Vault, case: CaseRecord, args: argparse.Namespace) -> ReviewReco
         else:
             if args.columns is not None:
                 title, columns = args.columns.stem.replace("_", " "), read_columns_file(args.columns)
+                if args.save_set:
+                    save_column_set(vault, args.save_set, args.title or title, columns)
             else:
                 title, columns = column_set(vault, args.set)
             review_id = create_review(vault, case, args.title or title, columns, session, row_unit=args.rows,

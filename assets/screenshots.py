@@ -1,6 +1,7 @@
 """Re-take the README's screenshots from the real app (real vault, worker, model and demo case).
 
     xvfb-run -a .venv/bin/python -m assets.screenshots        # or with QT_QPA_PLATFORM=offscreen
+    .venv/bin/python -m assets.screenshots review             # only the review grid (minutes)
 
 Everything happens in a throw-away data folder; the images land in docs/screenshots/.
 """
@@ -53,6 +54,12 @@ def main() -> int:
         widget.grab().save(str(OUT / name))
         print(f"wrote {OUT / name}")
 
+    if sys.argv[1:] == ["review"]:
+        status = review_shot(window, home, wait, settle, shoot)
+        window.close()
+        app.quit()
+        shutil.rmtree(home, ignore_errors=True)
+        return status
     open_new_case(window, "Harbor Valley v. Northgate (demo)")
     wait(window.ingest_finished, lambda: window.add_documents([demo]))
     settle(1500)  # the table and the gauge
@@ -71,6 +78,34 @@ def main() -> int:
     app.quit()
     shutil.rmtree(home, ignore_errors=True)
     return 0 if task is not None else 1
+
+
+def review_shot(window, home: Path, wait, settle, shoot) -> int:
+    """The demo production (30 documents) reviewed with the correspondence set (5 columns) from
+    the window, each cell reading the whole case; a cited cell opened in the viewer."""
+    from app.reviews.columns import built_in
+    from assets.production.make_production import make_production
+    from ui.review_window import ROW_ROLE
+    from ui.scripting import open_new_case
+
+    volume = make_production(home / "production")
+    open_new_case(window, "Northgate production (demo)")
+    wait(window.ingest_finished, lambda: window.add_documents([volume]))
+    title, columns = built_in("correspondence")
+    review = wait(window.reviews.review_finished, lambda: window.reviews.start(
+        title, [c.as_json() for c in columns], "documents", "case"), timeout_s=1800)
+    (grid,) = window.reviews.windows.values()
+    grid.resize(1500, 900)
+    cited = next((place for place, cell in sorted(grid.cells.items()) if cell.check == "verified"), None)
+    if cited is not None:
+        row = next(r for r in range(grid.table.rowCount())
+                   if grid.table.item(r, 0).data(ROW_ROLE) == cited[0])
+        grid.table.setCurrentCell(row, cited[1] + 1)
+        wait(window.page_shown, lambda: grid.table.cellClicked.emit(row, cited[1] + 1))
+    shoot(grid, "review-grid.png")
+    shoot(window, "review-page.png")
+    print(f"review {getattr(review, 'id', review)}: {grid.summary.text()}")
+    return 0 if getattr(review, "status", None) == "done" else 1
 
 
 if __name__ == "__main__":

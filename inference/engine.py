@@ -345,6 +345,9 @@ class TransformersEngine:
             generated.append(token)
             if piece := stream.push(generated):
                 on_token(piece)
+            if params.stop and stop_at(stream.text, params.stop) is not None:
+                finish = p.FINISH_STOP
+                break
             if should_stop():
                 finish = p.FINISH_CANCELLED
                 break
@@ -353,7 +356,18 @@ class TransformersEngine:
         decode_s = time.perf_counter() - started
         if tail := stream.flush(generated):
             on_token(tail)
-        return finish, stream.text, len(generated), decode_s
+        text = stream.text
+        if params.stop and (cut := stop_at(text, params.stop)) is not None:
+            text = text[:cut]
+        return finish, text, len(generated), decode_s
+
+
+def stop_at(text: str, stops: tuple[str, ...]) -> int | None:
+    """Where the first stop string begins, once the answer has begun (leading blanks and a
+    leading stop string do not end an answer that has not started)."""
+    begun = len(text) - len(text.lstrip())
+    hits = [at for stop in stops if stop and (at := text.find(stop, begun)) >= 0]
+    return min(hits) if hits else None
 
 
 def _linear_attention_kernels(model) -> str:

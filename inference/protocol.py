@@ -58,9 +58,16 @@ class GenerationParams:
     temperature: float = 0.0  # 0 means greedy: the same question gives the same answer
     top_p: float = 1.0
     seed: int = 0
+    # End the answer at the first of these once it has begun (a review cell is one line: "\n").
+    stop: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "stop", tuple(self.stop))  # a JSON list arrives as a list
 
     def as_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        data = dataclasses.asdict(self)
+        data["stop"] = list(self.stop)
+        return data
 
 
 @dataclass(frozen=True)

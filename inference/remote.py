@@ -67,7 +67,8 @@ class RemoteClient:
         params = params or p.GenerationParams()
         body = {"model": self.model_name, "messages": list(messages), "stream": True,
                 "max_tokens": params.max_new_tokens, "temperature": params.temperature,
-                "top_p": params.top_p, "seed": params.seed}
+                "top_p": params.top_p, "seed": params.seed,
+                **({"stop": list(params.stop)} if params.stop else {})}
         self._cancelled.clear()
         started = time.perf_counter()
         first_token_at, pieces, finish = None, [], p.FINISH_LENGTH

@@ -18,9 +18,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from inference.helper_program import NO_WINDOW
-
 log = logging.getLogger(__name__)
+NO_WINDOW: int = getattr(subprocess, "CREATE_NO_WINDOW", 0)  # storage imports nothing of inference
 
 
 def icacls_command(path: Path, account: str, *, folder: bool) -> list[str]:

@@ -159,7 +159,7 @@ def run_review(vault: Vault, case: CaseRecord, review_id: int, model: ModelSessi
         keep_only_prefixes(vault, case, setup)
         model.use_rope_factor(setup.plan.rope_factor)
     rows = _RowContexts(vault, case, review, setup, model)
-    params = p.GenerationParams(max_new_tokens=max_new_tokens, temperature=0.0)
+    params = p.GenerationParams(max_new_tokens=max_new_tokens, temperature=0.0, stop=("\n",))
     done = 0
     try:
         for row, column_index in todo:

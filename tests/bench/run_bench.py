@@ -17,7 +17,9 @@ Benchmarks never fail on a figure; they record it. Measured now:
   while ingesting the legal corpus and while streaming an answer, in a fresh process as the app
   runs (``bench_ui``);
 - production: a volume through its load files against its images as loose files (all OCR),
-  and "Go to Bates" look-ups (``bench_production``).
+  and "Go to Bates" look-ups (``bench_production``);
+- review: cells per minute of a 30 × 5 review on the demo production, for each scope, and the
+  prefix reuse factor against the same cells re-reading their text (``bench_review``).
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from tests.bench.bench_context import bench_context
 from tests.bench.bench_ingest import bench_ingest
 from tests.bench.bench_ocr import bench_ocr_choices
 from tests.bench.bench_production import bench_production
+from tests.bench.bench_review import bench_review
 from tests.bench.bench_ui import bench_ui
 from tests.bench.bench_vault import bench_vault
 from tests.bench.bench_worker import bench_worker
@@ -71,6 +74,7 @@ def main(argv: list[str] | None = None) -> int:
             "worker": bench_worker(Path(tmp)),
             "ui": bench_ui(Path(tmp), demo_dir),
             "production": bench_production(Path(tmp)),
+            "review": bench_review(Path(tmp)),
             "gpu_prefill": bench_gpu(),
         }
     write_results(args.out, results, keep=("peer",))  # `make bench-peer`'s figures stay till it runs again

@@ -7,6 +7,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -15,7 +16,7 @@ import pytest
 from app.signing import fingerprint, generate_key, sign_file
 
 ROOT = Path(__file__).resolve().parents[2]
-pytestmark = pytest.mark.skipif(not shutil.which("openssl"), reason="install.sh needs OpenSSL 3")
+pytestmark = pytest.mark.skipif(not shutil.which("sh"), reason="install.sh is a POSIX shell script")
 
 
 def _builder():
@@ -46,7 +47,8 @@ def bundle(tmp_path):
                      "Apache Software License")]
     components = build.write_locks(out, wheels)
     build.write_sbom(out, components)
-    shutil.copy2(ROOT / "packaging" / "install.sh", out / "install.sh")
+    for name in build.INSTALLERS:  # install.sh, install.ps1 and the checker both run first
+        shutil.copy2(ROOT / "packaging" / name, out / name)
     generate_key(tmp_path / "key.pem", out / "bundle-key.pub.pem")
     build.write_sums(out)
     sign_file(out / "SHA256SUMS", tmp_path / "key.pem")
@@ -54,8 +56,10 @@ def bundle(tmp_path):
 
 
 def _install(bundle: Path, **env) -> subprocess.CompletedProcess:
-    environment = {"PATH": os.environ["PATH"], "HOME": str(bundle.parent), "PYTHON": "false",
-                   "CASEFILE_PREFIX": str(bundle.parent / "prefix"),
+    # The prefix lies under a file, so the install stops at its first step after the checks.
+    (bundle.parent / "blocker").write_text("")
+    environment = {"PATH": os.environ["PATH"], "HOME": str(bundle.parent), "PYTHON": sys.executable,
+                   "CASEFILE_PREFIX": str(bundle.parent / "blocker" / "prefix"),
                    "CASEFILE_BUNDLE_FINGERPRINT": fingerprint((bundle / "bundle-key.pub.pem").read_bytes()),
                    **env}
     return subprocess.run(["sh", str(bundle / "install.sh")], capture_output=True, text=True, env=environment,
@@ -80,10 +84,9 @@ def test_the_lock_and_sbom_are_written_from_the_wheels(bundle):
 def test_a_good_bundle_passes_every_check_before_anything_is_installed(bundle):
     fingerprint_ = fingerprint((bundle / "bundle-key.pub.pem").read_bytes())
     spaced = ":".join(fingerprint_[i:i + 4].upper() for i in range(0, 64, 4))  # as read out by phone
-    # PYTHON=false: stops at the first install step, after the checks
     result = _install(bundle, CASEFILE_BUNDLE_FINGERPRINT=spaced)
-    assert "Signature good" in result.stdout and "All 8 files match SHA256SUMS" in result.stdout
-    assert "needs Python 3.11" in result.stderr and result.returncode != 0
+    assert "Signature good" in result.stdout and "All 10 files match SHA256SUMS" in result.stdout
+    assert "blocker" in result.stderr and result.returncode != 0  # stopped making the prefix
 
 
 @pytest.mark.parametrize("spoil, reason", [
@@ -100,4 +103,4 @@ def test_an_altered_bundle_is_refused_and_nothing_installed(bundle, spoil, reaso
            "set CASEFILE_BUNDLE_FINGERPRINT": {"CASEFILE_BUNDLE_FINGERPRINT": ""}}.get(reason, {})
     result = _install(bundle, **env)
     assert result.returncode != 0 and reason in result.stderr
-    assert not (bundle.parent / "prefix").exists()
+    assert "blocker" not in result.stderr  # refused before the first install step

@@ -6,7 +6,7 @@ EXAMPLES = [
     p.Hello(id=1),
     p.LoadModel(id=2, path="/models/x", model_id="x", device="cpu"),
     p.Generate(id=3, messages=({"role": "user", "content": "Zoë’s “quote”"},),
-               params=p.GenerationParams(max_new_tokens=7, temperature=0.5, seed=3)),
+               params=p.GenerationParams(max_new_tokens=7, temperature=0.5, seed=3, stop=("\n",))),
     p.Cancel(id=4, target=3),
     p.Shutdown(id=5),
     p.Ready(id=1, device="cpu", model_id="x", window=8192, dtype="float32", load_s=0.5),
@@ -60,3 +60,11 @@ def test_child_processes_get_no_secrets_and_no_core_dumps():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "(0, 0)"
     assert resource.RLIMIT_CORE  # the limit exists on this platform
+
+
+def test_a_stop_string_ends_an_answer_only_once_it_has_begun():
+    from inference.engine import stop_at
+
+    assert stop_at("March 4, 2021 [D1 p1]\nD1: D1: D1:", ("\n",)) == len("March 4, 2021 [D1 p1]")
+    assert stop_at("\n\nMarch 4", ("\n",)) is None  # blank lines before the answer do not end it
+    assert stop_at("no newline yet", ("\n",)) is None

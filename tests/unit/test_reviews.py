@@ -134,3 +134,21 @@ def test_rows_by_document_or_family_and_the_prompt():
     prompt = cell_prompt(BASIS, list(context.documents[:1]))
     assert "D1" in prompt and "not stated" in prompt
     assert "attorney-client, work product, none apparent" in prompt
+
+
+def test_column_sets_are_saved_in_the_vault_and_audited(vault):
+    from app.reviews.column_sets import column_set, delete_column_set, save_column_set, set_names
+
+    mine = [ReviewColumn("Court", "Which court?", "text"), DATE]
+    save_column_set(vault, "Appeals", "Appeal intake", mine)
+    assert "appeals" in set_names(vault) and column_set(vault, "APPEALS") == ("Appeal intake", mine)
+    save_column_set(vault, "privilege", "Our privilege log", mine)  # the user's version of a built-in
+    assert column_set(vault, "privilege")[0] == "Our privilege log"
+    assert delete_column_set(vault, "privilege") and "draft" in column_set(vault, "privilege")[0]
+    with pytest.raises(UserFacingError, match="No column set"):
+        column_set(vault, "nope")
+    with vault.read() as session:
+        from storage.audit import iter_events
+
+        actions = [e["action"] for e in iter_events(session)]
+    assert actions.count("review.columns_saved") == 2 and actions.count("review.columns_deleted") == 1
