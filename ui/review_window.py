@@ -86,6 +86,7 @@ class ReviewWindow(QDialog):
             self.table.setItem(row, 0, item)
             for column in range(len(review.columns)):
                 self.table.setItem(row, column + 1, self._item(row, column, None))
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # reading order
         self.table.setSortingEnabled(True)
         self.table.cellClicked.connect(self._on_click)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

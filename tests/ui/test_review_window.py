@@ -80,3 +80,29 @@ def test_the_new_review_dialog_shows_a_set_and_refuses_bad_columns(qtbot):
     dialog.columns.setPlainText('[{"title": "A", "question": "Q?", "type": "date"}]')
     dialog._accept()
     assert chosen and chosen[0][1][0]["type"] == "date" and chosen[0][2] == "documents"
+
+
+def test_a_cell_click_opens_its_cited_page_and_marks_are_shown(qtbot):
+    """The grid alone, with stored records as the vault returns them (no model needed)."""
+    from storage.records import ReviewCellRecord, ReviewRecord
+    from ui.review_window import ReviewWindow
+
+    review = ReviewRecord(7, 1, "Check", tuple(COLUMNS), ({"label": "D1 a.pdf", "document_ids": [11]},
+                                                         {"label": "D2 b.pdf", "document_ids": [12]}),
+                          "documents", "document", "done", "2026-11-30T09:00:00+00:00")
+    citation = {"id": "D2", "document": "b.pdf", "page": 3, "bates": None, "quote": None, "verified": None,
+                "known": True, "fuzzy": False, "found_on": None, "document_id": 12, "span": None}
+    cells = [ReviewCellRecord(7, 1, 0, "March 4, 2021", "2021-03-04", (citation,), "verified",
+                              "date found on the cited page", "2026-11-30T09:00:01+00:00"),
+             ReviewCellRecord(7, 0, 1, "$1,520.00", "1520.00 USD", (citation,), "differs",
+                              "the cited page gives another amount", "2026-11-30T09:00:02+00:00")]
+    grid = ReviewWindow(review, cells)
+    qtbot.addWidget(grid)
+    assert grid.table.item(1, 1).text() == "✓ March 4, 2021" and grid.table.item(0, 2).text().startswith("≠")
+    assert grid.table.item(0, 1).text() == "…"  # not answered yet
+    assert "1 verified · 1 differ" in grid.summary.text() and grid.resume_button.isEnabled()
+    with qtbot.waitSignal(grid.open_page) as opened:
+        grid.table.cellClicked.emit(1, 1)
+    assert opened.args == [12, 3, "March 4, 2021"]  # the value is highlighted when nothing was quoted
+    grid.filter.setText("b.pdf")
+    assert grid.table.isRowHidden(0) and not grid.table.isRowHidden(1)
