@@ -82,7 +82,7 @@ def main() -> int:
 
 def review_shot(window, home: Path, wait, settle, shoot) -> int:
     """The demo production (30 documents) reviewed with the correspondence set (5 columns) from
-    the window, each cell reading the whole case; a cited cell opened in the viewer."""
+    the window, each cell reading its own document; a verified cell opened in the viewer."""
     from app.reviews.columns import built_in
     from assets.production.make_production import make_production
     from ui.review_window import ROW_ROLE
@@ -93,7 +93,7 @@ def review_shot(window, home: Path, wait, settle, shoot) -> int:
     wait(window.ingest_finished, lambda: window.add_documents([volume]))
     title, columns = built_in("correspondence")
     review = wait(window.reviews.review_finished, lambda: window.reviews.start(
-        title, [c.as_json() for c in columns], "documents", "case"), timeout_s=1800)
+        title, [c.as_json() for c in columns], "documents", "document"), timeout_s=1800)
     (grid,) = window.reviews.windows.values()
     grid.resize(1500, 900)
     cited = next((place for place, cell in sorted(grid.cells.items()) if cell.check == "verified"), None)
@@ -105,6 +105,7 @@ def review_shot(window, home: Path, wait, settle, shoot) -> int:
     shoot(grid, "review-grid.png")
     shoot(window, "review-page.png")
     print(f"review {getattr(review, 'id', review)}: {grid.summary.text()}")
+    window.reviews.close_windows()
     return 0 if getattr(review, "status", None) == "done" else 1
 
 

@@ -109,6 +109,7 @@ class ReviewActions(QObject):
         super().__init__(window)
         self.window = window
         self.windows: dict[int, ReviewWindow] = {}
+        self.cases: dict[int, object] = {}  # each open review's case: the user may move to another
         menu = window.menuBar().addMenu(self.tr("&Reviews"))
         window.menus._action(menu, self.tr("New review…"), self.choose_new)
         window.menus._action(menu, self.tr("Open a review…"), self.choose_open)
@@ -144,13 +145,17 @@ class ReviewActions(QObject):
                              on_failed=self._on_failed)
 
     def _opened_new(self, review, max_new_tokens: int) -> None:
+        self.cases[review.id] = self.window.current_case
         self.open_window(review, [])
         self.run(review.id, None, max_new_tokens=max_new_tokens)
 
     # ----- answering cells --------------------------------------------------------------------
 
+    def _case(self, review_id: int):
+        return self.cases.get(review_id) or self.window.current_case
+
     def run(self, review_id: int, cells, *, max_new_tokens: int = 96) -> None:
-        window, case, vault = self.window, self.window.current_case, self.window.vault
+        window, case, vault = self.window, self._case(review_id), self.window.vault
         grid = self.windows.get(review_id)
         if grid is not None:
             grid.set_running(True)
@@ -171,7 +176,7 @@ class ReviewActions(QObject):
                                                  progress.done, progress.todo))
 
     def _finished(self, review_id: int, result) -> None:
-        window, case, vault = self.window, self.window.current_case, self.window.vault
+        window, case, vault = self.window, self._case(review_id), self.window.vault
         if isinstance(result, BaseException) and not isinstance(result, Cancelled):
             window.show_error(result)
         else:
@@ -209,6 +214,7 @@ class ReviewActions(QObject):
 
     def open(self, review_id: int) -> None:
         vault, case = self.window.vault, self.window.current_case
+        self.cases[review_id] = case
         self.window.in_background(lambda: _review_and_cells(vault, case, review_id),
                                   lambda found: self.open_window(*found))
 
@@ -219,7 +225,7 @@ class ReviewActions(QObject):
             grid.raise_()
             return grid
         grid = ReviewWindow(review, cells, window)
-        case = window.current_case
+        case = self.cases.setdefault(review.id, window.current_case)
         grid.open_page.connect(window.open_page)
         grid.run_requested.connect(lambda review_id, cells: self.run(review_id, cells))
         grid.cancel_requested.connect(window._on_stop)
@@ -227,14 +233,14 @@ class ReviewActions(QObject):
         grid.export_requested.connect(lambda review_id, path: window.in_background(
             lambda: export_review(window.vault, case, review_id, path), window.menus._on_exported,
             on_failed=window.menus._on_exported))
-        grid.finished.connect(lambda _r: self.windows.pop(review.id, None))
+        grid.finished.connect(lambda _r: (self.windows.pop(review.id, None), self.cases.pop(review.id, None)))
         self.windows[review.id] = grid
         grid.show()
         self.review_opened.emit(grid)
         return grid
 
     def edit(self, review_id: int, row: int, column: int, value: str) -> None:
-        vault, case = self.window.vault, self.window.current_case
+        vault, case = self.window.vault, self._case(review_id)
         grid = self.windows.get(review_id)
         self.window.in_background(lambda: edit_cell(vault, case, review_id, row, column, value),
                                   lambda cell: grid.place_cell(cell) if grid is not None else None)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -78,7 +79,10 @@ class ReviewWindow(QDialog):
             self.table.horizontalHeaderItem(index).setToolTip(f"{column['question']} ({column['type']})")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
-        self.table.setColumnWidth(0, 260)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)  # the questions share the width
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(0, 240)
         for row, data in enumerate(review.rows):
             item = SortableItem(data["label"])
             item.sort_key = row  # the case's reading order
