@@ -26,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
         return helper
 
     # Offline switches first: the libraries read them at import time.
-    from app.paths import data_home
+    from app.config import data_home
     from inference.offline import apply_offline_env, guard_network, harden_process
 
     apply_offline_env(data_home())

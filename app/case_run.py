@@ -14,7 +14,7 @@ from typing import TypeVar
 from app import cache_admin, prefix_files
 from app.cases import documents_with_pages
 from app.context import CaseContext, build_context, subset
-from app.errors import InferenceError, UserFacingError, WorkerDied
+from app.errors import Cancelled, InferenceError, UserFacingError, WorkerDied
 from app.model_session import ModelSession
 from app.page_tokens import refresh_page_tokens
 from app.planning import Plan, plan_context
@@ -118,6 +118,13 @@ def keep_only_prefixes(vault: Vault, case: CaseRecord, setup: RunSetup) -> None:
     keep = {prefix_for(vault, case, part).cache_id for part in setup.parts}
     prefix_files.forget(vault, case.id, keep=keep)
     cache_admin.enforce(vault, keep, case_id=case.id)
+
+
+def unless_cancelled(done: p.Done) -> p.Done:
+    """A task or review stops at the user's Stop (a question keeps its partial answer instead)."""
+    if done.finish_reason == p.FINISH_CANCELLED:
+        raise Cancelled()
+    return done
 
 
 def run_model(vault: Vault, case: CaseRecord, model: ModelSession, run: Callable[[], T], *,

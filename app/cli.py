@@ -15,7 +15,7 @@ import logging
 import sys
 
 from app import cli_admin, cli_cache, cli_case, cli_review, cli_tasks
-from app.errors import AppError
+from app.errors import CASEFILE_ERRORS
 
 log = logging.getLogger("casefile")
 
@@ -36,7 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     try:
         return args.handler(args)
-    except AppError as exc:
+    except CASEFILE_ERRORS as exc:
         log.debug("command failed: %s", exc, exc_info=True)
         print(f"casefile: {exc.user_message}", file=sys.stderr)
         return 2

@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import os
 import sys
 from pathlib import Path
 
 from app.cli_output import emit_json
+from app.config import script_new_passphrase, script_passphrase, script_recovery_key
 from app.errors import UserFacingError
 from app.model_choice import default_model_id, set_default_model
 from app.model_store import list_models, prepare_embedded
 from app.settings import (
     DEFAULT_REMOTE_WINDOW,
     RemoteBackend,
+    check_remote_backend,
     remote_backend,
     set_remote_backend,
     set_site_key,
@@ -144,7 +145,7 @@ def cmd_audit_key(args: argparse.Namespace) -> int:
 
 
 def _new_passphrase() -> str:
-    passphrase = os.environ.get("CASEFILE_NEW_PASSPHRASE") or prompt_new_passphrase()
+    passphrase = script_new_passphrase() or prompt_new_passphrase()
     check_new_passphrase(passphrase)
     return passphrase
 
@@ -171,7 +172,7 @@ def cmd_vault_passphrase(args: argparse.Namespace) -> int:
 
 
 def cmd_vault_recover(args: argparse.Namespace) -> int:
-    recovery_key = os.environ.get("CASEFILE_RECOVERY_KEY")
+    recovery_key = script_recovery_key()
     if not recovery_key:
         if not sys.stdin.isatty():
             raise UserFacingError("Set CASEFILE_RECOVERY_KEY or run in a terminal to enter the recovery key.")
@@ -184,7 +185,7 @@ def cmd_vault_recover(args: argparse.Namespace) -> int:
 
 def cmd_vault_rekey(args: argparse.Namespace) -> int:
     vault = open_vault()
-    passphrase = os.environ.get("CASEFILE_PASSPHRASE")
+    passphrase = script_passphrase()
     if not passphrase:
         passphrase = getpass.getpass("Current passphrase (to confirm): ")
     _show_recovery_key(vault_keys.rekey(vault, passphrase))
@@ -277,9 +278,7 @@ def cmd_models_remote(args: argparse.Namespace) -> int:
         print(f"Remote model: {current.model} at {current.url}" if current else "Remote model: off.")
         return 0
     backend = RemoteBackend(args.url, args.model, args.window)
-    from inference.remote import RemoteClient
-
-    RemoteClient(backend.url, backend.model, timeout=10).start()  # reachable and serving it, or say why
+    check_remote_backend(backend)  # reachable and serving it, or say why
     set_remote_backend(vault, backend)
     print(f"Questions now go to {backend.model} at {backend.url} (recorded with every answer).")
     return 0

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
 from app import cases
 from app.cli_output import add_model_choice, add_reading_choices, document_ids, emit_json, plural
+from app.config import pdf_password
 from app.context import build_context, is_bates_label
 from app.errors import UserFacingError
 from app.extract.ocr import check_languages
@@ -86,7 +86,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             print(f"\r[{p.files_done}/{p.files_total}] {p.pages_done} pages, {p.pages_per_s:.0f} pages/s"
                   f"{eta} ({doing})\033[K", end="", file=sys.stderr, flush=True)
 
-    password = args.password or os.environ.get("CASEFILE_PDF_PASSWORD")
+    password = args.password or pdf_password()
     report = ingest_paths(vault, case, args.paths, on_outcome=show, on_progress=progress,
                           password=password, ocr=not args.no_ocr,
                           ocr_language=language)

@@ -2,11 +2,26 @@
 
 Every error carries two texts: ``user_message``, one plain sentence that is safe to show a user
 (it never contains document text or internals), and ``str(error)``, the internal detail for the
-log. This module imports nothing from the project, so ``storage`` and ``inference.client`` may
-raise these errors without depending on the rest of ``app``.
+log. ``storage`` and ``inference`` own their errors (``storage/errors.py``, ``inference/errors.py``)
+and import nothing of ``app``; they are re-exported here, and ``CASEFILE_ERRORS`` is what the
+command line and the window catch and show by their ``user_message``.
 """
 
 from __future__ import annotations
+
+from inference.errors import BackendError, InferenceError, WorkerDied
+from storage.errors import (
+    KeyChangeRefused,
+    PassphraseRequired,
+    StorageError,
+    VaultLocked,
+    WrongPassphrase,
+)
+
+__all__ = ["AppError", "UserFacingError", "NotFound", "NoDisplay", "Cancelled", "ExportError", "IngestError",
+           "PasswordNeeded", "ModelNotReady", "ContextTooLarge", "StorageError", "WrongPassphrase",
+           "PassphraseRequired", "VaultLocked", "KeyChangeRefused", "BackendError", "InferenceError",
+           "WorkerDied", "CASEFILE_ERRORS", "user_message"]
 
 
 class AppError(Exception):
@@ -40,31 +55,12 @@ class Cancelled(AppError):
     default_message = "Cancelled."
 
 
-# ----- storage ----------------------------------------------------------------------------
-
-
-class StorageError(AppError):
-    default_message = "The vault could not be read or written."
-
+# ----- storage (the storage layer's own errors, counted as Casefile's) ---------------------
 
 class ExportError(AppError):
     """An export file could not be written (nothing half-written is left under its name)."""
 
     default_message = "The export could not be written."
-
-
-class WrongPassphrase(StorageError):
-    default_message = "Wrong passphrase: the vault stays locked."
-
-
-class PassphraseRequired(StorageError):
-    default_message = (
-        "A passphrase is needed to open the vault: set CASEFILE_PASSPHRASE or run in a terminal."
-    )
-
-
-class VaultLocked(StorageError):
-    default_message = "The vault is locked."
 
 
 # ----- ingestion --------------------------------------------------------------------------
@@ -83,32 +79,7 @@ class PasswordNeeded(IngestError):
                        "(ingest --password, or the prompt in the app).")
 
 
-# ----- inference --------------------------------------------------------------------------
-
-
-class InferenceError(AppError):
-    """The worker refused or failed one request; the worker itself is still alive."""
-
-    default_message = "The model could not answer."
-
-    def __init__(
-        self,
-        user_message: str | None = None,
-        *,
-        kind: str = "internal",
-        detail: str | None = None,
-        remote_traceback: str = "",
-    ) -> None:
-        super().__init__(user_message, detail=detail)
-        self.kind = kind
-        self.remote_traceback = remote_traceback
-
-
-class WorkerDied(InferenceError):
-    """The worker process is gone. Unrecoverable for this client: start a new worker."""
-
-    default_message = "The model worker stopped unexpectedly. Restart it to continue; no data was lost."
-
+# ----- inference -------------------------------------------------------------------------
 
 class ModelNotReady(UserFacingError):
     default_message = "No model is ready: run `python main.py models prepare` (or `make run`) first."
@@ -116,3 +87,12 @@ class ModelNotReady(UserFacingError):
 
 class ContextTooLarge(UserFacingError):
     default_message = "The documents do not fit in the model's context window."
+
+
+# Every error Casefile raises on purpose, whichever layer raised it.
+CASEFILE_ERRORS = (AppError, StorageError, BackendError)
+
+
+def user_message(exc: BaseException) -> str | None:
+    """The one sentence to show for ``exc``; None for an error Casefile did not raise on purpose."""
+    return exc.user_message if isinstance(exc, CASEFILE_ERRORS) else None

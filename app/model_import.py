@@ -27,10 +27,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.config import models_home
 from app.errors import UserFacingError
 from app.model_signing import SIGNED_MARK, SUMS_NAMES, ModelRefused, read_manifest
 from app.model_store import ModelInfo, _folder_name, read_model
-from app.paths import models_home
 from inference.manifest import MANIFEST_NAME, ModelManifest, sha256_file, write_manifest
 from storage.vault import Vault
 

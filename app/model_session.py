@@ -1,8 +1,10 @@
-"""A loaded model in a worker process, started on first use and restarted after a crash.
+"""A loaded model behind one backend, started on first use and restarted after a crash.
 
 The app holds one ``ModelSession`` (the desktop app keeps it for the whole run, the CLI for one
-command). If the worker dies, the running call raises ``WorkerDied``; the next call starts a
-fresh worker. The vault is never touched here, so a dead worker loses no data.
+command). The backend (``inference.backend.Backend``) is made by ``open_backend``: the worker
+process, or the site's server when one is configured; tests pass their own factory. If the worker
+dies, the running call raises ``WorkerDied``; the next call starts a fresh one. The vault is
+never touched here, so a dead worker loses no data.
 """
 
 from __future__ import annotations
@@ -11,32 +13,47 @@ import os
 import threading
 from collections.abc import Callable, Sequence
 
-from app.errors import UserFacingError, WorkerDied
+from app.config import data_home, precision
+from app.errors import WorkerDied
 from app.model_store import ModelInfo
-from app.paths import data_home
 from inference import protocol as p
+from inference.backend import Backend
 from inference.client import WorkerClient
 from inference.offline import without_secrets
 from inference.remote import RemoteClient
 
+BackendFactory = Callable[["ModelSession"], Backend]
 
-def precision() -> str:
-    """``CASEFILE_PRECISION=exact`` makes the worker compute in fp32 on the CPU (the reference
-    path, e.g. to reproduce an answer bit for bit); otherwise the hardware's fast path."""
-    wanted = os.environ.get("CASEFILE_PRECISION", "auto").strip().lower() or "auto"
-    if wanted not in ("auto", "exact"):
-        raise UserFacingError(f"CASEFILE_PRECISION is auto or exact, not {wanted!r}.")
-    return wanted
+
+def open_backend(session: ModelSession) -> Backend:
+    """The backend a session runs on, started and with its model loaded."""
+    if session.remote is not None:
+        remote = RemoteClient(session.remote.url, session.remote.model)
+        remote.start()
+        remote.load_model()
+        return remote
+    client = WorkerClient(env=without_secrets(dict(os.environ, CASEFILE_HOME=str(data_home()))))
+    try:
+        client.start()
+        model = session.model
+        client.load_model(model.path, model.model_id, weights_sha256=model.weights_sha256,
+                          rope_factor=session.rope_factor, precision=precision())
+    except BaseException:
+        client.shutdown(timeout=1)
+        raise
+    return client
 
 
 class ModelSession:
     """``remote`` (an ``app.settings.RemoteBackend``) sends questions to the site's server instead."""
 
-    def __init__(self, model: ModelInfo, remote=None) -> None:
+    def __init__(self, model: ModelInfo, remote=None, *,
+                 backend_factory: BackendFactory = open_backend) -> None:
         self.remote = remote
         self.model = remote.as_model(model) if remote is not None else model
         self.rope_factor = 1.0
-        self._client: WorkerClient | RemoteClient | None = None
+        self._open_backend = backend_factory
+        self._client: Backend | None = None
         self._lock = threading.Lock()
 
     def use_rope_factor(self, factor: float) -> None:
@@ -45,26 +62,13 @@ class ModelSession:
             self.rope_factor = factor
             self.close()
 
-    def _ready_client(self) -> WorkerClient:
+    def _ready_client(self) -> Backend:
         if self._client is not None and self._client.alive:
             return self._client
         if self._client is not None:
             self._client.shutdown(timeout=1)
-        if self.remote is not None:
-            self._client = RemoteClient(self.remote.url, self.remote.model)
-            self._client.start()
-            self._client.load_model()
-            return self._client
-        client = WorkerClient(env=without_secrets(dict(os.environ, CASEFILE_HOME=str(data_home()))))
-        try:
-            client.start()
-            client.load_model(self.model.path, self.model.model_id, weights_sha256=self.model.weights_sha256,
-                              rope_factor=self.rope_factor, precision=precision())
-        except BaseException:
-            client.shutdown(timeout=1)
-            raise
-        self._client = client
-        return client
+        self._client = self._open_backend(self)
+        return self._client
 
     def start(self) -> p.Ready:
         with self._lock:
@@ -95,7 +99,7 @@ class ModelSession:
         """Wait until the worker has sealed the last answer's cache (nothing to wait for with a
         remote server or no worker)."""
         with self._lock:
-            if isinstance(self._client, WorkerClient) and self._client.alive:
+            if self._client is not None and self._client.alive:
                 self._client.settle()
 
     @property
@@ -114,18 +118,20 @@ class ModelSession:
         return client.model if client is not None and client.alive else None
 
     def worker_memory_bytes(self) -> int | None:
-        """The worker's resident memory (Linux /proc); None elsewhere or when it is not running."""
+        """The worker's resident memory (psutil: every platform); None when it is not running."""
+        import psutil
+
         pid = self.worker_pid if self.remote is None else None
-        try:
-            with open(f"/proc/{pid}/status", encoding="ascii") as status:
-                line = next(x for x in status if x.startswith("VmRSS:"))
-        except (OSError, StopIteration, TypeError):
+        if pid is None:
             return None
-        return int(line.split()[1]) * 1024
+        try:
+            return psutil.Process(pid).memory_info().rss
+        except (psutil.Error, OSError):
+            return None
 
     @property
     def worker_pid(self) -> int | None:
-        return self._client.pid if self._client else None
+        return getattr(self._client, "pid", None)  # a worker process has one; a server does not
 
     def close(self) -> None:
         """Stop the worker now, even mid-answer (the running call then ends with WorkerDied)."""

@@ -18,9 +18,9 @@ from typing import Any
 
 from filelock import FileLock
 
+from app.config import data_home, models_home
 from app.errors import ModelNotReady
 from app.frozen import python_command
-from app.paths import data_home, models_home
 from inference.client import PROJECT_ROOT
 from inference.helper_program import NO_WINDOW
 from inference.manifest import MANIFEST_NAME, ModelManifest

@@ -22,7 +22,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.paths import data_home
+from app.config import data_home
 from storage.vault import Vault
 
 FOLDER = "prefix-cache"

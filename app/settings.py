@@ -38,6 +38,14 @@ class RemoteBackend:
                        weights_sha256="remote", source=self.url, size_bytes=0)
 
 
+def check_remote_backend(backend: RemoteBackend) -> bool:
+    """Reachable and serving the model, or an InferenceError that says why (a 10 s limit)."""
+    from inference.remote import RemoteClient
+
+    RemoteClient(backend.url, backend.model, timeout=10).start()
+    return True
+
+
 def remote_backend(vault: Vault) -> RemoteBackend | None:
     with vault.read() as session:
         row = session.scalars(select(SettingRow).where(SettingRow.key == REMOTE_KEY)).first()

@@ -9,12 +9,11 @@ to continue. A new vault's recovery key is shown exactly once.
 from __future__ import annotations
 
 import getpass
-import os
 import sys
 from pathlib import Path
 
+from app.config import data_home, script_passphrase, script_recovery_key
 from app.errors import PassphraseRequired, UserFacingError
-from app.paths import data_home
 from storage.vault import Vault
 
 MIN_PASSPHRASE = 8
@@ -96,7 +95,7 @@ def unlock_vault(passphrase: str | None = None, home: Path | None = None, *,
 def open_vault(home: Path | None = None) -> Vault:
     """The vault for a headless command (created on first use, recovery key on stderr)."""
     home = home or data_home()
-    passphrase = os.environ.get("CASEFILE_PASSPHRASE")
+    passphrase = script_passphrase()
     if not vault_exists(home):
         vault, recovery_key = create_vault(passphrase or prompt_new_passphrase(), home)
         print(f"Created a new encrypted vault in {home}.", file=sys.stderr)
@@ -104,7 +103,7 @@ def open_vault(home: Path | None = None) -> Vault:
         return vault
     if passphrase:
         return unlock_vault(passphrase, home)
-    if recovery_key := os.environ.get("CASEFILE_RECOVERY_KEY"):
+    if recovery_key := script_recovery_key():
         return unlock_vault(home=home, recovery_key=recovery_key)
     try:
         return unlock_vault(home=home)  # the OS keyring, where the vault has a keyring slot

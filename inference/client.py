@@ -21,8 +21,8 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from app.errors import InferenceError, WorkerDied
 from inference import protocol as p
+from inference.errors import InferenceError, WorkerDied
 from inference.helper_program import NO_WINDOW, frozen_program
 
 log = logging.getLogger("casefile.worker")

@@ -11,9 +11,9 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
-from app.errors import InferenceError
 from inference import protocol as p
 from inference.engine import ContextOverflow, ModelLoadError, TransformersEngine, describe_device
+from inference.errors import InferenceError
 
 
 class InProcessClient:
@@ -32,10 +32,11 @@ class InProcessClient:
         return self.info is not None
 
     def load_model(self, path: Path, model_id: str, device: str = "auto", *, weights_sha256: str = "",
-                   prefill_chunk: int = 0, precision: str = "auto") -> p.Ready:
+                   prefill_chunk: int = 0, rope_factor: float = 1.0, precision: str = "auto") -> p.Ready:
         try:
             self.engine = TransformersEngine.load(path, model_id, device, weights_sha256=weights_sha256,
-                                                  prefill_chunk=prefill_chunk, precision=precision)
+                                                  prefill_chunk=prefill_chunk, rope_factor=rope_factor,
+                                                  precision=precision)
         except ModelLoadError as exc:
             raise InferenceError("The model could not be loaded.", kind="model_load",
                                  detail=str(exc)) from None
@@ -64,6 +65,9 @@ class InProcessClient:
                                  kind="context_too_long", detail=str(exc)) from None
         self.engine.seal_pending()
         return p.Done(finish_reason=result.finish_reason, text=result.text, timings=result.timings)
+
+    def settle(self) -> None:
+        """The cache is sealed before ``generate`` returns (above)."""
 
     def cancel(self) -> None:
         self._cancel.set()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any, ClassVar
 
 PROTOCOL_VERSION = 1
@@ -164,14 +165,29 @@ class Done(Message):
     timings: Timings = field(default_factory=Timings)
 
 
+class ErrorKind(StrEnum):
+    """Why a request failed: a closed set, checked when a frame is read."""
+
+    BAD_REQUEST = "bad_request"
+    MODEL_LOAD = "model_load"
+    NO_MODEL = "no_model"
+    OUT_OF_MEMORY = "out_of_memory"
+    CONTEXT_TOO_LONG = "context_too_long"
+    REMOTE = "remote"  # the site's model server failed or could not be reached
+    INTERNAL = "internal"
+
+
 @dataclass(frozen=True)
 class Error(Message):
     """A failure of one request (``id``) or of the worker itself (``id`` is None)."""
 
     type: ClassVar[str] = "error"
-    kind: str = "internal"  # bad_request | model_load | no_model | out_of_memory | internal
+    kind: ErrorKind = ErrorKind.INTERNAL
     message: str = ""
     traceback: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kind", ErrorKind(self.kind))  # ValueError for a kind not in the set
 
 
 MESSAGE_TYPES: dict[str, type[Message]] = {
@@ -214,5 +230,5 @@ def decode(line: str | bytes) -> Message:
         if "messages" in body:
             body["messages"] = tuple(body["messages"])
         return cls(**body)
-    except TypeError as exc:
+    except (TypeError, ValueError) as exc:
         raise ProtocolError(f"bad fields for {cls.type}: {exc}") from None

@@ -19,8 +19,8 @@ import time
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
-from app.errors import InferenceError
 from inference import protocol as p
+from inference.errors import InferenceError
 from inference.offline import allow_host
 
 TIMEOUT_S = 120.0
@@ -102,6 +102,9 @@ class RemoteClient:
             ttft_s=round((first_token_at or ended) - started, 4), decode_tokens=len(pieces),
             decode_tokens_per_s=round((len(pieces) - 1) / decode_s, 2) if decode_s > 0 else 0.0,
             prefix_source="remote"))
+
+    def settle(self) -> None:
+        """Nothing runs after an answer on our side of a remote server."""
 
     def cancel(self) -> None:
         self._cancelled.set()

@@ -83,6 +83,8 @@ def main(argv: list[str] | None = None) -> int:
         _run(python, "-m", "tests.bench.run_bench", "--out", "bench-results.json", *args.rest, env=env)
     elif args.command == "lint":
         _run(python, "-m", "ruff", "check", ".", *args.rest)
+        _run(python, "-c", "import sys; from importlinter.cli import lint_imports; "  # the layer contracts
+                           "sys.exit(lint_imports(no_cache=True))")
     return 0
 
 

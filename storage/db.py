@@ -14,7 +14,7 @@ from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.pool import NullPool
 
-from app.errors import StorageError, WrongPassphrase
+from storage.errors import StorageError, WrongPassphrase
 
 # cipher_log_level first: a wrong key would otherwise print an HMAC error to stderr.
 PRAGMAS = (

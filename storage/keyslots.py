@@ -31,8 +31,8 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from app.errors import StorageError
 from storage import os_keyring
+from storage.errors import StorageError
 
 KEYFILE_VERSION = 1
 DATA_KEY_BYTES = 32

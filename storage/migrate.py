@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import DBAPIError
 
-from app.errors import StorageError
+from storage.errors import StorageError
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 

@@ -23,10 +23,10 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
-from app.errors import PassphraseRequired, StorageError, VaultLocked, WrongPassphrase
 from storage import audit as audit_chain
 from storage import keyslots as ks
 from storage.db import open_engine
+from storage.errors import PassphraseRequired, StorageError, VaultLocked, WrongPassphrase
 from storage.migrate import upgrade_to_head
 from storage.owner_only import make_private
 from storage.schema import VaultSecretRow
@@ -167,6 +167,19 @@ class Vault:
         with self._write_lock, _storage_errors(self.db_path), \
                 Session(self._write_engine, expire_on_commit=False) as session, session.begin():
             yield session
+
+    @contextmanager
+    def driver_connection(self) -> Iterator[Any]:
+        """The SQLCipher driver's own connection, under the write lock and outside any
+        transaction (``PRAGMA rekey`` must run so); closed afterwards."""
+        if self._engine is None:
+            raise VaultLocked()
+        with self._write_lock:
+            raw = self._engine.raw_connection()
+            try:
+                yield raw.driver_connection
+            finally:
+                raw.close()
 
     # ----- audit --------------------------------------------------------------------------
 

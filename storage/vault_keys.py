@@ -9,10 +9,14 @@ Every change is audited.
 
 from __future__ import annotations
 
-from app.errors import UserFacingError, WrongPassphrase
+from typing import TYPE_CHECKING
+
 from storage import keyslots as ks
 from storage.db import open_engine
-from storage.vault import Vault
+from storage.errors import KeyChangeRefused, WrongPassphrase
+
+if TYPE_CHECKING:  # the vault calls settle_interrupted_rekey when it opens: no import cycle
+    from storage.vault import Vault
 
 
 def _save(vault: Vault, action: str, objects: dict) -> None:
@@ -40,7 +44,7 @@ def set_keyring(vault: Vault, enabled: bool) -> None:
         if slot is None:
             if old is not None:
                 vault.keyfile.slots[ks.KEYRING] = old
-            raise UserFacingError(
+            raise KeyChangeRefused(
                 "No OS keyring is available on this machine: the passphrase stays required.")
         vault.keyfile.slots[ks.KEYRING] = slot
     if old is not None:
@@ -61,12 +65,8 @@ def rekey(vault: Vault, passphrase: str) -> str:
     vault.keyfile.pending = pending
     vault.keyfile.write(vault.keys_path)  # 1: both keys can open, whatever happens next
 
-    with vault._write_lock:
-        raw = vault._engine.raw_connection()  # driver-level: PRAGMA rekey must run outside BEGIN
-        try:
-            raw.driver_connection.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
-        finally:
-            raw.close()
+    with vault.driver_connection() as connection:  # PRAGMA rekey must run outside BEGIN
+        connection.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
     vault.replace_engine(open_engine(vault.db_path, new_key), new_key)  # 2: the file uses the new key
     settle_interrupted_rekey(vault, rekeyed=True)  # 3: only the new slots remain
     return recovery_key

@@ -6,7 +6,8 @@ import ctypes.util
 import os
 import sys
 
-from app.errors import AppError, NoDisplay
+from app.config import startup_probe
+from app.errors import CASEFILE_ERRORS, NoDisplay
 
 # Platform plugins that need no screen (tests and checks start the real app this way).
 HEADLESS_PLATFORMS = {"offscreen", "minimal", "vnc", "eglfs", "linuxfb"}
@@ -48,14 +49,14 @@ def run_gui() -> int:
     app.setOrganizationName("Casefile")
     try:
         vault = obtain_vault()
-    except AppError as exc:
+    except CASEFILE_ERRORS as exc:
         print(f"casefile: {exc.user_message}", file=sys.stderr)
         return 2
     if vault is None:
         return 1  # the user closed the unlock window
     window = MainWindow(vault)
     window.show()
-    if os.environ.get("CASEFILE_STARTUP_PROBE"):  # `make bench`: quit once the cases are on screen
+    if startup_probe():  # `make bench`: quit once the cases are on screen
         from PySide6.QtCore import QTimer
 
         window.cases_loaded.connect(lambda _cases: QTimer.singleShot(0, app.quit))

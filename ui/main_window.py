@@ -36,7 +36,7 @@ from app.model_session import ModelSession
 from app.page_tokens import preload_tokenizer
 from app.page_view import load_page
 from app.questions import Answer, ask
-from app.settings import preferences
+from app.settings import Preferences, preferences
 from app.unlock import unlock_vault
 from ui.background import TaskRunner
 from ui.bates_search import BatesSearch
@@ -53,7 +53,7 @@ from ui.staged_offer import offer_staged
 from ui.text import engine_text, error_text, fill
 
 log = logging.getLogger("casefile.ui")
-AUTO_LOCK_MINUTES = 15
+AUTO_LOCK_MINUTES = Preferences().auto_lock_minutes  # until the vault's own preference is read
 
 
 class MainWindow(QMainWindow):
@@ -304,8 +304,14 @@ class MainWindow(QMainWindow):
     # ----- asking -------------------------------------------------------------------------
 
     def _on_ask(self, text: str) -> None:
-        if text and self.current_case is not None and not self.runner.busy:
-            self.ask_question(text)
+        if not text or self.current_case is None:
+            return
+        if self.runner.busy:  # never dropped in silence: the question stays in its box
+            self.statusBar().showMessage(self.tr(
+                "Casefile is still working (reading files, answering, or a review): your question is "
+                "kept in the box; ask it when the work is done, or press Stop."))
+            return
+        self.ask_question(text)
 
     def ask_question(self, text: str, *, staged: bool = False) -> None:
         case = self.current_case

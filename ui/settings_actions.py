@@ -13,8 +13,13 @@ from app.extract.ocr import installed_languages
 from app.model_choice import default_model_id, set_default_model
 from app.model_import import import_model
 from app.model_store import list_models
-from app.settings import preferences, remote_backend, set_preferences, set_remote_backend
-from inference.remote import RemoteClient
+from app.settings import (
+    check_remote_backend,
+    preferences,
+    remote_backend,
+    set_preferences,
+    set_remote_backend,
+)
 from ui.settings_dialog import SettingsDialog
 
 SCHEMES = {"system": Qt.ColorScheme.Unknown, "light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}
@@ -23,11 +28,6 @@ SCHEMES = {"system": Qt.ColorScheme.Unknown, "light": Qt.ColorScheme.Light, "dar
 def apply_theme(theme: str) -> None:
     """Follow the OS light/dark scheme ("system"), or force one."""
     QGuiApplication.styleHints().setColorScheme(SCHEMES.get(theme, Qt.ColorScheme.Unknown))
-
-
-def test_server(backend) -> bool:
-    RemoteClient(backend.url, backend.model, timeout=10).start()  # reachable and serving it, or why not
-    return True
 
 
 class SettingsActions(QObject):
@@ -78,7 +78,8 @@ class SettingsActions(QObject):
 
     def test(self, backend) -> None:
         dialog = self.dialog
-        self.window.in_background(lambda: test_server(backend), dialog.show_test, on_failed=dialog.show_test)
+        self.window.in_background(lambda: check_remote_backend(backend), dialog.show_test,
+                                  on_failed=dialog.show_test)
 
     def save(self, prefs, backend) -> None:
         vault, dialog, previous = self.window.vault, self.dialog, None
@@ -88,7 +89,7 @@ class SettingsActions(QObject):
             nonlocal previous, model_changed
             previous = remote_backend(vault)
             if backend is not None and backend != previous:
-                test_server(backend)
+                check_remote_backend(backend)
             saved = set_preferences(vault, prefs)
             cache_admin.enforce(vault)  # a smaller budget applies at once
             if backend != previous:

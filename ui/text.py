@@ -3,7 +3,7 @@ can move them; PySide6 has no ``QString.arg``), an error's one sentence, the mod
 
 from __future__ import annotations
 
-from app.errors import AppError
+from app.errors import user_message
 
 
 def fill(template: str, *values: object) -> str:
@@ -27,4 +27,4 @@ def engine_text(session, timings) -> str:
 
 
 def error_text(exc: BaseException) -> str:
-    return exc.user_message if isinstance(exc, AppError) else f"Unexpected error: {type(exc).__name__}"
+    return user_message(exc) or f"Unexpected error: {type(exc).__name__}"

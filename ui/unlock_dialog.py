@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import sys
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox
 
-from app.errors import AppError
+from app.config import script_passphrase
+from app.errors import CASEFILE_ERRORS
 from app.unlock import RECOVERY_NOTICE, create_vault, unlock_vault, vault_exists
 
 
@@ -55,7 +55,7 @@ class UnlockDialog(QDialog):
                 show_recovery_key(self, recovery_key)
             else:
                 self.vault = unlock_vault(passphrase)
-        except AppError as exc:
+        except CASEFILE_ERRORS as exc:
             self.message.setText(exc.user_message)
             self.passphrase.selectAll()
             return
@@ -64,7 +64,7 @@ class UnlockDialog(QDialog):
 
 def obtain_vault():
     """The open vault, or None when the user cancels."""
-    from_env = os.environ.get("CASEFILE_PASSPHRASE")
+    from_env = script_passphrase()
     if from_env:
         if vault_exists():
             return unlock_vault(from_env)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from app.errors import IngestError
 from app.extract import ExtractedDocument, OcrJob, Source
-from app.extract.pdf import MUPDF_ERRORS, open_document
+from app.extract.mupdf import MUPDF_ERRORS, open_document
 from storage.records import PageRecord
 
 SUFFIXES = (".tif", ".tiff", ".png", ".jpg", ".jpeg", ".bmp", ".gif")

@@ -28,6 +28,7 @@ from pathlib import Path
 import pymupdf
 
 from app.errors import IngestError
+from app.extract.mupdf import TEXT_FLAGS, open_document
 from inference.helper_program import NO_WINDOW
 
 MIN_CHARS = 50
@@ -158,7 +159,7 @@ class OcrFailed(IngestError):
 
 def ocr_page(job) -> str:
     """OCR one page (runs in a pool process). ``job`` is an ``app.extract.OcrJob``."""
-    from app.extract.pdf import TEXT_FLAGS, open_document
+
 
     with open_document(job.source) as document:
         if not document.is_pdf:  # image frames: rendered the same way as PDF pages

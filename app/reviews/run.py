@@ -15,7 +15,16 @@ import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from app.case_run import RunSetup, keep_only_prefixes, pass_prefix, prefix_for, prepare, refusal, run_model
+from app.case_run import (
+    RunSetup,
+    keep_only_prefixes,
+    pass_prefix,
+    prefix_for,
+    prepare,
+    refusal,
+    run_model,
+    unless_cancelled,
+)
 from app.context import CaseContext, ContextDocument, question_messages, subset
 from app.errors import Cancelled, ContextTooLarge, NotFound, UserFacingError
 from app.model_session import ModelSession
@@ -172,9 +181,10 @@ def run_review(vault: Vault, case: CaseRecord, review_id: int, model: ModelSessi
                 prefix = prefix_for(vault, case, part) if review.scope == "case" else \
                     pass_prefix(vault, case, part, model)
                 prompt = cell_prompt(column, documents)
-                answer = run_model(vault, case, model, lambda part=part, prompt=prompt, prefix=prefix:
-                                   model.generate(question_messages(part, prompt), params, prefix=prefix),
-                                   failure_action=None)
+                answer = unless_cancelled(run_model(
+                    vault, case, model, lambda part=part, prompt=prompt, prefix=prefix:
+                    model.generate(question_messages(part, prompt), params, prefix=prefix),
+                    failure_action=None))
                 found = rows.checker(part).answer(column, answer.text)
                 cell = _store(vault, case, review, row, column_index, value=found.value, detail=found.detail,
                               citations=found.citations_json(), check=found.check, note=found.note,

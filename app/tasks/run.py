@@ -12,7 +12,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from app.case_run import keep_only_prefixes, pass_prefix, prefix_for, prepare, refusal, run_model
+from app.case_run import (
+    keep_only_prefixes,
+    pass_prefix,
+    prefix_for,
+    prepare,
+    refusal,
+    run_model,
+    unless_cancelled,
+)
 from app.context import question_messages
 from app.errors import Cancelled, ContextTooLarge, NotFound
 from app.model_session import ModelSession
@@ -68,9 +76,10 @@ def run_task(vault: Vault, case: CaseRecord, kind: str, model: ModelSession, *,
         for step, (part, document, prompt) in enumerate(work):
             if on_progress:
                 on_progress(TaskProgress(step, len(work)))
-            done = run_model(vault, case, model, lambda part=part, prompt=prompt: model.generate(
-                question_messages(part, prompt), params, on_token=on_token,
-                prefix=prefix_of(part)), failure_action=None)
+            done = unless_cancelled(run_model(
+                vault, case, model, lambda part=part, prompt=prompt: model.generate(
+                    question_messages(part, prompt), params, on_token=on_token, prefix=prefix_of(part)),
+                failure_action=None))
             outputs.append(done.text)
             rows.extend(parse_rows(done.text, spec, setup.context, document, checker))
     except Exception as exc:  # a task never stays "running": closed as failed or cancelled, and audited

@@ -388,3 +388,18 @@ def test_a_production_volume_imports_and_opens_by_bates_number(window, qtbot, tm
     with qtbot.waitSignal(window.page_shown, timeout=30_000) as shown:
         window.chat.open_link(0)
     assert shown.args[0].label == "ABC0000025" and "13,680" in shown.args[0].text
+
+
+def test_a_question_while_work_runs_is_refused_with_a_reason_and_kept(window, qtbot):
+    import threading
+
+    open_new_case(window, qtbot, "Busy")
+    release = threading.Event()
+    window.runner.submit(lambda _r: release.wait(10), on_done=lambda _r: None, on_failed=lambda _e: None)
+    window.chat.question.setText("What is the price of one box?")
+    window.chat.ask_current()
+    assert "still working" in window.statusBar().currentMessage()
+    assert window.chat.question.text() == "What is the price of one box?"  # not lost
+    assert not window.stop_button.isEnabled()  # nothing was started
+    release.set()
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=10_000)

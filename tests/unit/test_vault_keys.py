@@ -2,11 +2,11 @@
 
 import pytest
 
-from app.errors import UserFacingError, WrongPassphrase
 from storage import keyslots as ks
 from storage import repositories as repo
 from storage import vault_keys
 from storage.db import open_engine
+from storage.errors import KeyChangeRefused, WrongPassphrase
 from storage.keyslots import KeyFile
 from storage.vault import DB_NAME, KEYS_NAME, Vault
 from tests.conftest import TEST_PASSPHRASE
@@ -94,7 +94,7 @@ def test_an_interrupted_rekey_never_locks_the_user_out(vault_and_recovery, casef
 
 def test_keyring_cannot_be_enabled_without_a_real_keyring(vault_and_recovery):
     vault, _ = vault_and_recovery
-    with pytest.raises(UserFacingError, match="No OS keyring"):
+    with pytest.raises(KeyChangeRefused, match="No OS keyring"):
         vault_keys.set_keyring(vault, True)
     assert ks.KEYRING not in vault.keyfile.slots
 
