@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from app.cases import documents_with_pages
 from app.context import build_context
-from app.model_store import ModelInfo
+from app.models.store import ModelInfo
 from app.page_tokens import refresh_page_tokens
 from app.planning import plan_context
 from storage import repositories as repo

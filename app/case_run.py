@@ -15,7 +15,7 @@ from app import cache_admin, prefix_files
 from app.cases import documents_with_pages
 from app.context import CaseContext, build_context, subset
 from app.errors import Cancelled, InferenceError, UserFacingError, WorkerDied
-from app.model_session import ModelSession
+from app.models.session import ModelSession
 from app.page_tokens import refresh_page_tokens
 from app.planning import Plan, plan_context
 from app.staged import groups, split_documents

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import psutil
 
-from app.model_store import ModelInfo
+from app.models.store import ModelInfo
 
 CPU_DTYPE_BYTES = 4  # fp32 on the CPU without native bf16; bf16 (2) on a GPU and on CPUs with it
 YARN_MAX_FACTOR = 4  # Qwen3.5: 262,144 native tokens x 4 = about 1M

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from app.context import token_key
-from app.model_choice import ready_model
-from app.model_store import ModelInfo, prepared_model
+from app.models.choice import ready_model
+from app.models.store import ModelInfo, prepared_model
 from app.tokens import tokenizer, with_page_tokens
 from storage import repositories as repo
 from storage.records import DocumentRecord, PageRecord

@@ -20,7 +20,7 @@ from app.context import (
     token_key,
 )
 from app.memory_plan import memory_plan, usable_window, yarn_factor
-from app.model_store import ModelInfo
+from app.models.store import ModelInfo
 from app.tokens import count_tokens
 
 ANSWER_RESERVE = 512  # tokens kept free for the question and the answer

@@ -14,7 +14,7 @@ from app.case_run import keep_only_prefixes, pass_prefix, prefix_for, prepare, r
 from app.citations import Citation, parse_citations
 from app.context import question_messages, render_history
 from app.errors import ContextTooLarge, NotFound, UserFacingError
-from app.model_session import ModelSession
+from app.models.session import ModelSession
 from app.planning import Plan
 from app.provenance import Located, locate
 from app.staged import answer_in_passes

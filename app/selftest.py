@@ -70,8 +70,8 @@ def _ocr() -> str:
 
 
 def _model_and_restart() -> str:
-    from app.model_session import ModelSession
-    from app.model_store import get_model
+    from app.models.session import ModelSession
+    from app.models.store import get_model
     from inference import protocol as p
 
     session = ModelSession(get_model())

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
 from app.errors import UserFacingError
-from app.model_store import ModelInfo
 from storage.schema import SettingRow
 from storage.vault import Vault
+
+if TYPE_CHECKING:  # the models wing reads settings: only the type comes this way
+    from app.models.store import ModelInfo
 
 REMOTE_KEY = "remote_backend"
 PREFERENCES_KEY = "preferences"

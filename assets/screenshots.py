@@ -27,7 +27,7 @@ def main() -> int:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from app.model_store import prepare_embedded
+    from app.models.store import prepare_embedded
     from app.unlock import create_vault
     from assets.demo.make_demo_pdfs import FACTS, render
     from ui.main_window import MainWindow

@@ -2,7 +2,7 @@
 
 Three backends implement it: the worker process (``client.WorkerClient``, the default), the
 engine in this process (``inprocess.InProcessClient``, for debugging) and the site's
-OpenAI-compatible server (``remote.RemoteClient``). ``app.model_session`` chooses one through a
+OpenAI-compatible server (``remote.RemoteClient``). ``app.models.session`` chooses one through a
 factory, which tests replace with a scripted fake (``tests/fixtures/fake_backend.py``) to drive
 asking, staged passes, tasks, cancel and a dying worker in milliseconds — beside, never instead
 of, the tests with the real worker and model.

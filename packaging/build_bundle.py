@@ -156,7 +156,7 @@ def copy_source(target: Path) -> int:
 
 
 def write_sbom(bundle: Path, components: list[dict]) -> None:
-    from app.model_store import EMBEDDED
+    from app.models.store import EMBEDDED
 
     components = [
         {"type": "application", "name": "casefile", "version": __version__,

@@ -31,7 +31,7 @@ def casefile_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture(scope="session")
 def embedded_model():
     """The embedded model, converted into the shared store on first use (~30 s once)."""
-    from app.model_store import prepare_embedded
+    from app.models.store import prepare_embedded
 
     return prepare_embedded(shared_models_dir())
 

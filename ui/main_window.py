@@ -31,8 +31,8 @@ from app import cases
 from app.case_overview import case_summaries, case_view, chat_messages, chat_summaries
 from app.errors import Cancelled, ContextTooLarge, WorkerDied
 from app.ingest import IngestProgress, ingest_paths
-from app.model_choice import model_session, ready_model
-from app.model_session import ModelSession
+from app.models.choice import model_session, ready_model
+from app.models.session import ModelSession
 from app.page_tokens import preload_tokenizer
 from app.page_view import load_page
 from app.questions import Answer, ask

@@ -27,7 +27,7 @@ from app.case_run import (
 )
 from app.context import CaseContext, ContextDocument, question_messages, subset
 from app.errors import Cancelled, ContextTooLarge, NotFound, UserFacingError
-from app.model_session import ModelSession
+from app.models.session import ModelSession
 from app.planning import plan_context
 from app.reviews.cells import EDITED, FAILED, MARKS, CellChecker, cell_prompt
 from app.reviews.columns import ReviewColumn, column_from_json

@@ -23,7 +23,7 @@ from app.case_run import (
 )
 from app.context import question_messages
 from app.errors import Cancelled, ContextTooLarge, NotFound
-from app.model_session import ModelSession
+from app.models.session import ModelSession
 from app.tasks.dates import sort_key
 from app.tasks.rows import CITED, VERIFIED, RowChecker, TaskRow, parse_rows
 from app.tasks.templates import template as task_template

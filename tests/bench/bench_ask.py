@@ -9,8 +9,8 @@ from pathlib import Path
 def bench_ask(demo_dir: Path) -> dict:
     from app import cases
     from app.ingest import ingest_paths
-    from app.model_session import ModelSession
-    from app.model_store import prepare_embedded
+    from app.models.session import ModelSession
+    from app.models.store import prepare_embedded
     from app.questions import ask
     from app.unlock import create_vault
     from assets.demo.make_demo_pdfs import FACTS

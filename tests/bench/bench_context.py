@@ -231,7 +231,7 @@ def bench_context(folder: Path) -> dict:
     from app.cases import documents_with_pages
     from app.citations import parse_citations
     from app.context import build_context, token_key
-    from app.model_store import prepare_embedded
+    from app.models.store import prepare_embedded
     from app.page_tokens import refresh_page_tokens
     from app.planning import plan_context
     from storage.vault import Vault

@@ -193,7 +193,7 @@ def _seal_memory(model, documents: str, folder: Path) -> dict:
 
 
 def bench_peer(tmp: Path) -> dict:
-    from app.model_store import embedded_gguf_path, prepare_embedded
+    from app.models.store import embedded_gguf_path, prepare_embedded
     from tests.bench.bench_worker import _case_text
 
     model = prepare_embedded()

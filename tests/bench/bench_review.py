@@ -55,8 +55,8 @@ def _reread(vault, case, review, columns, session) -> dict:
 def bench_review(tmp: Path) -> dict:
     from app import cases
     from app.ingest import ingest_paths
-    from app.model_session import ModelSession
-    from app.model_store import prepare_embedded
+    from app.models.session import ModelSession
+    from app.models.store import prepare_embedded
     from app.reviews.columns import built_in
     from app.unlock import create_vault
     from assets.production.make_production import make_production

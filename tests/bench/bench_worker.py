@@ -149,7 +149,7 @@ def bench_rewind(tokens: int = 32768) -> dict:
 
 
 def bench_worker(tmp: Path) -> dict:
-    from app.model_store import prepare_embedded
+    from app.models.store import prepare_embedded
 
     model = prepare_embedded()
     return {"prefix_reuse": bench_prefix_reuse(tmp, model), "decode": bench_decode(model),

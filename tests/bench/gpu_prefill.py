@@ -62,7 +62,7 @@ def peak_flops(device_name: str) -> float | None:
 def planned_bytes(model, config, tokens: int, dtype_bytes: int) -> int:
     """What the app's memory plan says this context needs (weights + cache + linear state)."""
     from app.memory_plan import kv_bytes_per_token, linear_state_bytes
-    from app.model_store import ModelInfo
+    from app.models.store import ModelInfo
 
     info = ModelInfo("bench", Path("."), int(config.max_position_embeddings), "", "", "",
                      sum(t.numel() * t.element_size() for t in model.parameters()), config.to_dict())

@@ -7,9 +7,9 @@ import json
 import pytest
 
 from app.errors import ModelNotReady
-from app.model_choice import chosen_model, default_model_id, set_default_model
-from app.model_import import ModelRefused, check_folder, import_model
-from app.model_signing import sign_model_folder
+from app.models.choice import chosen_model, default_model_id, set_default_model
+from app.models.importing import ModelRefused, check_folder, import_model
+from app.models.signing import sign_model_folder
 from app.settings import set_site_key
 from app.signing import generate_key
 from storage.audit import iter_events
@@ -102,7 +102,7 @@ def test_site_key_commands_set_show_and_clear_the_key(vault, site_keys, tmp_path
 
 
 def test_an_installation_key_in_the_store_binds_every_user(vault, model_folder, store, site_keys):
-    from app.model_signing import ModelRefused as Refused
+    from app.models.signing import ModelRefused as Refused
 
     import_model(vault, model_folder)  # unsigned: no key yet
     (store / "site-key.pub.pem").write_bytes((site_keys / "site-key.pub.pem").read_bytes())

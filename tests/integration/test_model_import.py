@@ -7,8 +7,8 @@ import struct
 import pytest
 
 from app.errors import UserFacingError
-from app.model_import import ModelRefused, check_safetensors, import_model
-from app.model_store import list_models
+from app.models.importing import ModelRefused, check_safetensors, import_model
+from app.models.store import list_models
 from inference.manifest import write_manifest
 from storage.audit import iter_events
 

@@ -16,7 +16,7 @@ import pytest
 from app import cases
 from app.errors import WorkerDied
 from app.ingest import ingest_paths
-from app.model_session import ModelSession
+from app.models.session import ModelSession
 from app.reviews.cells import EDITED, FAILED
 from app.reviews.columns import ReviewColumn
 from app.reviews.export import export_review

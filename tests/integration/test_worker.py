@@ -6,7 +6,7 @@ import signal
 import pytest
 
 from app.errors import InferenceError, WorkerDied
-from app.model_session import ModelSession
+from app.models.session import ModelSession
 from inference import protocol as p
 from inference.client import WorkerClient
 

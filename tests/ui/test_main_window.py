@@ -342,7 +342,7 @@ def test_a_model_folder_is_imported_from_the_settings(window, qtbot, tmp_path, m
     assert imported.args[0].model_id == "tiny-qwen"
     assert dialog.import_status.text().startswith("Imported tiny-qwen") and dialog.import_button.isEnabled()
 
-    from app.model_choice import default_model_id
+    from app.models.choice import default_model_id
 
     dialog.default_model.setCurrentIndex(dialog.default_model.findData("tiny-qwen"))
     with qtbot.waitSignal(window.settings.saved, timeout=10_000):

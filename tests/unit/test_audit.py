@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import text
 
 from app import cases
-from app.audit_export import export_audit, signer_fingerprint
+from app.audit.export import export_audit, signer_fingerprint
 from storage import audit, export_verifier
 from tests.conftest import ROOT
 

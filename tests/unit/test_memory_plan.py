@@ -10,7 +10,7 @@ from app.memory_plan import (
     usable_window,
     yarn_factor,
 )
-from app.model_store import ModelInfo
+from app.models.store import ModelInfo
 
 QWEN3_5_35B_A3B = {
     "model_type": "qwen3_5_moe_text", "num_hidden_layers": 40,

@@ -6,7 +6,7 @@ import argparse
 import time
 
 from app import cache_admin, cases
-from app.cli_output import emit_json, plural
+from app.cli.output import emit_json, plural
 from app.unlock import open_vault
 
 GIB = 2**30

@@ -7,13 +7,13 @@ import sys
 from pathlib import Path
 
 from app import cases
-from app.cli_output import add_model_choice, add_reading_choices, document_ids, emit_json, plural
+from app.cli.output import add_model_choice, add_reading_choices, document_ids, emit_json, plural
 from app.config import pdf_password
 from app.context import build_context, is_bates_label
 from app.errors import UserFacingError
 from app.extract.ocr import check_languages
 from app.ingest import STATUS_REJECTED, IngestProgress, ingest_paths
-from app.model_choice import chosen_model, model_session
+from app.models.choice import chosen_model, model_session
 from app.page_tokens import refresh_page_tokens
 from app.planning import plan_context
 from app.questions import ask

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from app.config import models_home
 from app.errors import UserFacingError
-from app.model_store import EMBEDDED, ModelInfo
+from app.models.store import EMBEDDED, ModelInfo
 from app.settings import SiteKey, site_key
 from app.signing import SIGNATURE_SUFFIX, fingerprint, sign_file, verify_bytes
 from inference.manifest import MANIFEST_NAME, ModelManifest, sha256_file

@@ -22,7 +22,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives import serialization
 
 from app import __version__
-from app.audit_report import render_report
+from app.audit.report import render_report
 from app.errors import UserFacingError
 from storage import repositories as repo
 from storage.audit import GENESIS, canonical, iter_events

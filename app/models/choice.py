@@ -8,9 +8,9 @@ audited decision: an answer's model is part of its provenance).
 from __future__ import annotations
 
 from app.errors import ModelNotReady, UserFacingError
-from app.model_session import ModelSession
-from app.model_signing import check_allowed
-from app.model_store import EMBEDDED, ModelInfo, get_model, list_models, prepare_embedded, prepared_model
+from app.models.session import ModelSession
+from app.models.signing import check_allowed
+from app.models.store import EMBEDDED, ModelInfo, get_model, list_models, prepare_embedded, prepared_model
 from app.settings import remote_backend
 from storage.schema import SettingRow
 from storage.vault import Vault

@@ -29,8 +29,8 @@ from pathlib import Path
 
 from app.config import models_home
 from app.errors import UserFacingError
-from app.model_signing import SIGNED_MARK, SUMS_NAMES, ModelRefused, read_manifest
-from app.model_store import ModelInfo, _folder_name, read_model
+from app.models.signing import SIGNED_MARK, SUMS_NAMES, ModelRefused, read_manifest
+from app.models.store import ModelInfo, _folder_name, read_model
 from inference.manifest import MANIFEST_NAME, ModelManifest, sha256_file, write_manifest
 from storage.vault import Vault
 

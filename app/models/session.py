@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 
 from app.config import data_home, precision
 from app.errors import WorkerDied
-from app.model_store import ModelInfo
+from app.models.store import ModelInfo
 from inference import protocol as p
 from inference.backend import Backend
 from inference.client import WorkerClient

@@ -12,11 +12,11 @@ import getpass
 import sys
 from pathlib import Path
 
-from app.cli_output import emit_json
+from app.cli.output import emit_json
 from app.config import script_new_passphrase, script_passphrase, script_recovery_key
 from app.errors import UserFacingError
-from app.model_choice import default_model_id, set_default_model
-from app.model_store import list_models, prepare_embedded
+from app.models.choice import default_model_id, set_default_model
+from app.models.store import list_models, prepare_embedded
 from app.settings import (
     DEFAULT_REMOTE_WINDOW,
     RemoteBackend,
@@ -124,7 +124,7 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_export(args: argparse.Namespace) -> int:
-    from app.audit_export import export_audit
+    from app.audit.export import export_audit
 
     result = export_audit(open_vault(), args.out)
     print(f"Exported {result.events} audit events to {result.folder}.")
@@ -135,7 +135,7 @@ def cmd_audit_export(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_key(args: argparse.Namespace) -> int:
-    from app.audit_export import signer_fingerprint
+    from app.audit.export import signer_fingerprint
 
     print(signer_fingerprint(open_vault()))
     return 0
@@ -241,8 +241,8 @@ def cmd_models_keygen(args: argparse.Namespace) -> int:
 
 
 def cmd_models_sign(args: argparse.Namespace) -> int:
-    from app.model_import import check_folder
-    from app.model_signing import sign_model_folder
+    from app.models.importing import check_folder
+    from app.models.signing import sign_model_folder
 
     signature = sign_model_folder(args.folder, args.key, check_folder(args.folder))
     print(f"Signed: {signature.with_suffix('')} and {signature}. Copy the folder with both to the media.")
@@ -250,7 +250,7 @@ def cmd_models_sign(args: argparse.Namespace) -> int:
 
 
 def cmd_models_site_key(args: argparse.Namespace) -> int:
-    from app.model_signing import effective_site_key
+    from app.models.signing import effective_site_key
 
     vault = open_vault()
     if args.off or args.public_key:
@@ -301,7 +301,7 @@ def cmd_selftest(args: argparse.Namespace) -> int:
 
 
 def cmd_models_import(args: argparse.Namespace) -> int:
-    from app.model_import import import_model
+    from app.models.importing import import_model
 
     def progress(p) -> None:
         if sys.stderr.isatty():

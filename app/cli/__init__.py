@@ -3,9 +3,9 @@ audit, vault, models.
 
 Each command prints plain lines for people, or one JSON document with ``--json`` for scripts.
 Errors print one sentence on stderr and exit 2; details go to the log (``-v``). The commands
-themselves live in ``cli_case`` (case work), ``cli_tasks`` (tasks, exports, history), ``cli_review`` (review
-tables) and
-``cli_admin`` (audit, vault, models).
+themselves live in ``case`` (case work), ``tasks`` (tasks, exports, history), ``review`` (review
+tables), ``admin`` (audit, vault, models) and ``cache`` (kept document caches); ``output`` holds
+what they share.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import argparse
 import logging
 import sys
 
-from app import cli_admin, cli_cache, cli_case, cli_review, cli_tasks
+from app.cli import admin, cache, case, review, tasks
 from app.errors import CASEFILE_ERRORS
 
 log = logging.getLogger("casefile")
@@ -25,11 +25,11 @@ def build_parser() -> argparse.ArgumentParser:
         prog="casefile", description="Casefile: ask a whole case, get cited answers.")
     parser.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    cli_case.register(commands)
-    cli_tasks.register(commands)
-    cli_review.register(commands)
-    cli_admin.register(commands)
-    cli_cache.register(commands)
+    case.register(commands)
+    tasks.register(commands)
+    review.register(commands)
+    admin.register(commands)
+    cache.register(commands)
     return parser
 
 
