@@ -450,7 +450,7 @@ class MainWindow(QMainWindow):
         self._closing = True
         self.idle_lock.stop()
         if self.model_session is not None:
-            self.model_session.close()
+            self.model_session.close(timeout=0.5)  # the app is going: no waiting on a busy worker
         self.runner.wait(10000)
         self.page_runner.wait(10000)
         super().closeEvent(event)

@@ -26,22 +26,11 @@ BackendFactory = Callable[["ModelSession"], Backend]
 
 
 def open_backend(session: ModelSession) -> Backend:
-    """The backend a session runs on, started and with its model loaded."""
+    """The backend a session runs on, not yet started: the site's server when one is configured,
+    else a worker process (the secrets of this process's environment never pass to it)."""
     if session.remote is not None:
-        remote = RemoteClient(session.remote.url, session.remote.model)
-        remote.start()
-        remote.load_model()
-        return remote
-    client = WorkerClient(env=without_secrets(dict(os.environ, CASEFILE_HOME=str(data_home()))))
-    try:
-        client.start()
-        model = session.model
-        client.load_model(model.path, model.model_id, weights_sha256=model.weights_sha256,
-                          rope_factor=session.rope_factor, precision=precision())
-    except BaseException:
-        client.shutdown(timeout=1)
-        raise
-    return client
+        return RemoteClient(session.remote.url, session.remote.model)
+    return WorkerClient(env=without_secrets(dict(os.environ, CASEFILE_HOME=str(data_home()))))
 
 
 class ModelSession:
@@ -54,6 +43,7 @@ class ModelSession:
         self.rope_factor = 1.0
         self._open_backend = backend_factory
         self._client: Backend | None = None
+        self._starting: Backend | None = None  # being started: close() can stop it too
         self._lock = threading.Lock()
 
     def use_rope_factor(self, factor: float) -> None:
@@ -67,8 +57,19 @@ class ModelSession:
             return self._client
         if self._client is not None:
             self._client.shutdown(timeout=1)
-        self._client = self._open_backend(self)
-        return self._client
+            self._client = None
+        backend = self._starting = self._open_backend(self)
+        try:
+            backend.start()
+            backend.load_model(self.model.path, self.model.model_id, weights_sha256=self.model.weights_sha256,
+                               rope_factor=self.rope_factor, precision=precision())
+        except BaseException:
+            backend.shutdown(timeout=1)
+            raise
+        finally:
+            self._starting = None
+        self._client = backend
+        return backend
 
     def start(self) -> p.Ready:
         with self._lock:
@@ -133,9 +134,13 @@ class ModelSession:
     def worker_pid(self) -> int | None:
         return getattr(self._client, "pid", None)  # a worker process has one; a server does not
 
-    def close(self) -> None:
-        """Stop the worker now, even mid-answer (the running call then ends with WorkerDied)."""
+    def close(self, timeout: float = 2.0) -> None:
+        """Stop the worker now, even mid-answer (the running call then ends with WorkerDied);
+        killed if it has not exited within ``timeout`` seconds (it loses nothing but the cache
+        copy it had not written yet)."""
         client, self._client = self._client, None
-        if client is not None:
-            client.cancel()
-            client.shutdown(timeout=2)
+        starting = self._starting  # still loading its model: stopped too (its start then fails)
+        for backend in (client, starting):
+            if backend is not None:
+                backend.cancel()
+                backend.shutdown(timeout=timeout)

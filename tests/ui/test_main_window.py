@@ -403,3 +403,31 @@ def test_a_question_while_work_runs_is_refused_with_a_reason_and_kept(window, qt
     assert not window.stop_button.isEnabled()  # nothing was started
     release.set()
     qtbot.waitUntil(lambda: not window.runner.busy, timeout=10_000)
+
+
+@pytest.mark.slow
+def test_closing_while_answering_and_ingesting_returns_and_leaves_the_vault_intact(qtbot, vault, demo_dir,
+                                                                                   corpus, embedded_model):
+    """The worker is stopped even while it is still loading its model, the answer ends, the queued
+    ingest stops before its first file. The bound only catches a hang (the figure: ~0.5 s here)."""
+    import time
+
+    from storage.vault import Vault
+    from tests.conftest import TEST_PASSPHRASE
+
+    win = MainWindow(vault, auto_lock_minutes=0)
+    qtbot.waitSignal(win.cases_loaded, timeout=10_000)
+    open_new_case(win, qtbot, "Closing")
+    with qtbot.waitSignal(win.ingest_finished, timeout=60_000):
+        win.add_documents([demo_dir])
+    win.ask_question("What is the price of one box?")
+    win.add_documents([corpus / "govdocs-health-legal"])
+    qtbot.wait(300)  # the worker is starting; the ingest waits behind the answer
+    started = time.monotonic()
+    win.close()
+    assert time.monotonic() - started < 10
+    home = vault.home
+    vault.lock()
+    reopened = Vault.unlock(home, TEST_PASSPHRASE)
+    assert reopened.verify_audit().ok
+    reopened.lock()
