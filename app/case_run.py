@@ -8,7 +8,7 @@ which, and travels with the answer or task result so the user can always see it.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from app import cache_admin, prefix_files
@@ -27,16 +27,32 @@ from storage.vault import Vault
 T = TypeVar("T")
 
 
+@dataclass(frozen=True)
+class ReadingMode:
+    """How the set was read, said with every answer and task: the whole case at once, without
+    some documents by the user's choice, or in staged passes (``label`` says it in words)."""
+
+    kind: str = "full"  # full | partial | staged
+    passes: int = 1
+    left_out: tuple[str, ...] = ()  # document ids left out by choice
+    split: tuple[str, ...] = ()  # documents read in page ranges across passes
+    label: str = ""
+
+    def as_json(self) -> dict:
+        return {"kind": self.kind, "passes": self.passes, "left_out": list(self.left_out),
+                "split": list(self.split), "label": self.label}
+
+
 @dataclass
 class RunSetup:
     context: CaseContext  # the documents read (the whole case unless some were left out)
     plan: Plan
-    mode: dict  # kind full|partial|staged, passes, left_out, split, label
+    mode: ReadingMode
     parts: list[CaseContext]  # what each pass reads: [context] unless staged
 
     @property
     def staged(self) -> bool:
-        return self.mode["kind"] == "staged"
+        return self.mode.kind == "staged"
 
 
 def prepare(vault: Vault, case: CaseRecord, model: ModelSession, *, exclude: Sequence[str] = (),
@@ -46,7 +62,7 @@ def prepare(vault: Vault, case: CaseRecord, model: ModelSession, *, exclude: Seq
     if not documents:
         raise UserFacingError(f"The case “{case.name}” has no documents yet: add some first.")
     context = build_context(documents, model.model.model_id)
-    mode: dict = {"kind": "full", "passes": 1, "left_out": [], "split": [], "label": ""}
+    mode = ReadingMode()
     if exclude:
         wanted = {i.upper() for i in exclude}
         unknown = sorted(wanted - {d.short_id for d in context.documents})
@@ -57,8 +73,8 @@ def prepare(vault: Vault, case: CaseRecord, model: ModelSession, *, exclude: Seq
             raise UserFacingError("Every document would be left out: keep at least one.")
         context = subset(context, kept)
         left_out = sorted(wanted, key=lambda i: int(i[1:]))
-        mode.update(kind="partial", left_out=left_out,
-                    label=f"answered without {', '.join(left_out)} (left out by choice)")
+        mode = replace(mode, kind="partial", left_out=tuple(left_out),
+                       label=f"answered without {', '.join(left_out)} (left out by choice)")
     plan = plan_context(context, model.model, extra_tokens=extra_tokens, local=model.remote is None)
     parts = [context]
     if staged and not plan.fits:
@@ -69,9 +85,9 @@ def prepare(vault: Vault, case: CaseRecord, model: ModelSession, *, exclude: Seq
                  "the whole set at once")
         if split:
             label += f"; {', '.join(split)} read in parts"
-        if mode["left_out"]:
-            label += f"; without {', '.join(mode['left_out'])} (left out by choice)"
-        mode.update(kind="staged", passes=len(parts), split=split, label=label)
+        if mode.left_out:
+            label += f"; without {', '.join(mode.left_out)} (left out by choice)"
+        mode = replace(mode, kind="staged", passes=len(parts), split=tuple(split), label=label)
     return RunSetup(context, plan, mode, parts)
 
 

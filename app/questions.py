@@ -10,7 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from app.case_run import keep_only_prefixes, pass_prefix, prefix_for, prepare, refusal, run_model
+from app.case_run import (
+    ReadingMode,
+    keep_only_prefixes,
+    pass_prefix,
+    prefix_for,
+    prepare,
+    refusal,
+    run_model,
+)
 from app.citations import Citation, parse_citations
 from app.context import question_messages, render_history
 from app.errors import ContextTooLarge, NotFound, UserFacingError
@@ -41,7 +49,7 @@ class Answer:
     plan: Plan
     session_id: int
     message_id: int
-    mode: dict = field(default_factory=dict)  # kind full|partial|staged, passes, left_out, label
+    mode: ReadingMode = field(default_factory=ReadingMode)  # whole, without some documents, or staged
     located: list[Located] = field(default_factory=list)  # found by Casefile when nothing is cited
 
     def as_json(self) -> dict:
@@ -60,7 +68,7 @@ class Answer:
                 "kernels": self.timings.kernels,
             },
             "session_id": self.session_id,
-            "mode": self.mode,
+            "mode": self.mode.as_json(),
             "located": [x.as_json() for x in self.located],
         }
 
@@ -141,7 +149,7 @@ def ask(
             citations=[c.as_json() for c in citations], model_id=model.model.model_id,
             weights_sha256=model.model.weights_sha256, manifest=context.manifest,
             finish_reason=done.finish_reason, timings=done.timings.__dict__,
-            params=params.as_dict(), mode=mode, located=[x.as_json() for x in located],
+            params=params.as_dict(), mode=mode.as_json(), located=[x.as_json() for x in located],
         )
         vault.audit(session, "chat.answer", case_id=case.id,
                     objects={"session_id": session_id, "message_id": answered.id,
@@ -150,7 +158,7 @@ def ask(
                              "finish_reason": done.finish_reason,
                              "citations": len(citations),
                              "verified": sum(1 for c in citations if c.verified),
-                             "mode": mode["kind"], "passes": mode["passes"], "left_out": mode["left_out"]})
+                             "mode": mode.kind, "passes": mode.passes, "left_out": list(mode.left_out)})
     return Answer(
         text=done.text, citations=citations, manifest=context.manifest,
         model_id=model.model.model_id, weights_sha256=model.model.weights_sha256,

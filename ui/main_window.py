@@ -339,8 +339,8 @@ class MainWindow(QMainWindow):
                 self.chat_session_id = result.session_id  # not if the user moved to another case
                 self.refresh_chats()
             facts = f"{result.model_id} · manifest {result.manifest[:12]}"
-            if result.mode.get("label"):
-                facts += f" · {result.mode['label']}"
+            if result.mode.label:
+                facts += f" · {result.mode.label}"
             if result.finish_reason in ("cancelled", "length"):
                 facts += " · " + (self.tr("stopped by you") if result.finish_reason == "cancelled"
                                   else self.tr("stopped at the length limit"))

@@ -122,8 +122,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
         emit_json(answer.as_json())
         return 0
     print()
-    if answer.mode.get("label"):
-        print(f"({answer.mode['label']})")
+    if answer.mode.label:
+        print(f"({answer.mode.label})")
     if answer.finish_reason == "length":
         print("(answer stopped at the length limit)")
     print("\nCitations:" if answer.citations else "\nCitations: none found in the answer.")

@@ -49,7 +49,7 @@ def run_task(vault: Vault, case: CaseRecord, kind: str, model: ModelSession, *,
     params = p.GenerationParams(max_new_tokens=max_new_tokens or spec.max_new_tokens, temperature=0.0)
     meta = {"params": {"exclude": list(exclude), "staged": staged, **params.as_dict()},
             "model_id": model.model.model_id, "weights_sha256": model.model.weights_sha256,
-            "manifest": setup.context.manifest, "mode": setup.mode}
+            "manifest": setup.context.manifest, "mode": setup.mode.as_json()}
     refused = refusal(setup)
     with vault.write() as session:
         task = repo.create_task(session, case.id, kind, **meta)
@@ -57,7 +57,7 @@ def run_task(vault: Vault, case: CaseRecord, kind: str, model: ModelSession, *,
             repo.finish_task(session, task.id, "failed", error=refused)
         vault.audit(session, "task.run", outcome=OUTCOME_FAILURE if refused else "success", case_id=case.id,
                     objects={"task_id": task.id, "kind": kind, "manifest": setup.context.manifest,
-                             "tokens": setup.plan.tokens_used, "mode": setup.mode["kind"],
+                             "tokens": setup.plan.tokens_used, "mode": setup.mode.kind,
                              **({"reason": "context_too_large"} if refused else {})})
     if refused:
         raise ContextTooLarge(refused)
@@ -103,8 +103,8 @@ def run_task(vault: Vault, case: CaseRecord, kind: str, model: ModelSession, *,
                              "cited": sum(r.check == CITED for r in rows),
                              "unchecked": sum(r.check not in (VERIFIED, CITED) for r in rows),
                              "manifest": setup.context.manifest, "model": model.model.model_id,
-                             "weights_sha256": model.model.weights_sha256, "mode": setup.mode["kind"],
-                             "passes": setup.mode["passes"]})
+                             "weights_sha256": model.model.weights_sha256, "mode": setup.mode.kind,
+                             "passes": setup.mode.passes})
     return finished
 
 

@@ -58,7 +58,7 @@ def test_staged_passes_ask_each_part_then_combine(vault, tmp_path, embedded_mode
     ingest_paths(vault, case, [folder])
     backend = FakeBackend(["Part answer [D1 p1].", "Part answer [D3 p1].", "Combined answer [D1 p1]."])
     answer = ask(vault, case, "What was inspected?", fake_session(embedded_model, backend), staged=True)
-    assert answer.mode["kind"] == "staged" and answer.mode["passes"] == 2
+    assert answer.mode.kind == "staged" and answer.mode.passes == 2
     assert len(backend.requests) == 3 and answer.text.startswith("Combined answer")
 
 

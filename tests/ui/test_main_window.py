@@ -325,7 +325,7 @@ def test_a_case_over_the_window_is_offered_staged_passes(window, qtbot, tmp_path
     with qtbot.waitSignal(window.answer_finished, timeout=600_000) as answered:
         staged.click()
     answer = answered.args[0]
-    assert answer.mode["kind"] == "staged" and "answered in 2 passes" in window.chat.facts.text()
+    assert answer.mode.kind == "staged" and "answered in 2 passes" in window.chat.facts.text()
 
 
 @pytest.mark.slow
