@@ -203,7 +203,7 @@ def test_a_password_protected_pdf_is_asked_for_then_read(window, qtbot, tmp_path
     with pymupdf.open(plain) as document:
         document.save(locked, encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="open-sesame", owner_pw="o")
     asked = []
-    monkeypatch.setattr("ui.main_window.QInputDialog.getText",
+    monkeypatch.setattr("ui.ingest_actions.QInputDialog.getText",
                         lambda *args, **kw: (asked.append(args[2]), ("open-sesame", True))[1])
     open_new_case(window, qtbot, "Sealed")
     with qtbot.waitSignal(window.ingest_finished, timeout=60_000):
