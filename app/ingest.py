@@ -14,6 +14,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from enum import StrEnum
 from pathlib import Path
 
 from app.errors import IngestError
@@ -47,15 +48,19 @@ from storage.audit import OUTCOME_FAILURE
 from storage.records import CaseRecord, DocumentRecord, NewDocument, PageRecord
 from storage.vault import Vault
 
-STATUS_INGESTED = "ingested"
-STATUS_DUPLICATE = "duplicate"
-STATUS_REJECTED = "rejected"
+
+class IngestStatus(StrEnum):
+    """What happened to one file: each file of a batch gets exactly one."""
+
+    INGESTED = "ingested"
+    DUPLICATE = "duplicate"  # already in the case (same content): nothing stored twice
+    REJECTED = "rejected"  # not read; ``reason`` says why in one line
 
 
 @dataclass(frozen=True)
 class IngestOutcome:
     path: str
-    status: str
+    status: IngestStatus
     pages: int = 0
     warnings: tuple[str, ...] = ()
     reason: str = ""
@@ -65,7 +70,7 @@ class IngestOutcome:
     needs_password: bool = False
 
     def as_json(self) -> dict:
-        return {"path": self.path, "status": self.status, "pages": self.pages,
+        return {"path": self.path, "status": str(self.status), "pages": self.pages,
                 "warnings": list(self.warnings), "reason": self.reason}
 
 
@@ -87,12 +92,12 @@ class IngestReport:
     seconds: float = 0.0
     productions: list[ProductionSummary] = field(default_factory=list)  # with their findings
 
-    def count(self, status: str) -> int:
+    def count(self, status: IngestStatus | str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
 
     @property
     def pages(self) -> int:
-        return sum(o.pages for o in self.outcomes if o.status == STATUS_INGESTED)
+        return sum(o.pages for o in self.outcomes if o.status == IngestStatus.INGESTED)
 
 
 @dataclass
@@ -189,7 +194,7 @@ class Ingest:
         with self.vault.write() as session:
             self.vault.audit(session, "doc.ingest", case_id=self.case.id,
                              objects={"duplicate_of": existing.id, "sha256": item.sha256})
-        return IngestOutcome(str(item.path), STATUS_DUPLICATE, existing.page_count,
+        return IngestOutcome(str(item.path), IngestStatus.DUPLICATE, existing.page_count,
                              reason=f"Already in the case as {existing.name}.", document_id=existing.id,
                              sha256=item.sha256)
 
@@ -354,7 +359,7 @@ class Ingest:
         needs_ocr = any(p.needs_ocr for p in pages)
         new = NewDocument(sha256=item.sha256, name=name or item.path.name, kind=document.kind,
                           size_bytes=len(original) if original is not None else item.path.stat().st_size,
-                          pages=tuple(pages), status="needs OCR" if needs_ocr else STATUS_INGESTED,
+                          pages=tuple(pages), status="needs OCR" if needs_ocr else "ingested",
                           warnings=tuple(warnings), token_key=token_key, metadata=metadata)
         try:
             with self.vault.write() as session:
@@ -372,7 +377,7 @@ class Ingest:
         except IngestError as exc:  # rolled back: no half-kept document
             return self._rejected(item, exc.user_message)
         self._known[item.sha256] = record
-        return IngestOutcome(str(item.path), STATUS_INGESTED, record.page_count, tuple(warnings),
+        return IngestOutcome(str(item.path), IngestStatus.INGESTED, record.page_count, tuple(warnings),
                              document_id=record.id, sha256=item.sha256,
                              ocr_pages=sum(1 for p in pages if p.ocr))
 
@@ -382,7 +387,7 @@ class Ingest:
         with self.vault.write() as session:
             self.vault.audit(session, "doc.ingest", outcome=OUTCOME_FAILURE, case_id=self.case.id,
                              objects={"sha256": item.sha256, "reason": reason})
-        return IngestOutcome(str(item.path), STATUS_REJECTED, reason=reason, sha256=item.sha256,
+        return IngestOutcome(str(item.path), IngestStatus.REJECTED, reason=reason, sha256=item.sha256,
                              needs_password=needs_password)
 
     # ----- reporting ----------------------------------------------------------------------

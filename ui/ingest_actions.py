@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QInputDialog, QLineEdit
 
-from app.ingest import IngestProgress, ingest_paths
+from app.ingest import IngestProgress, IngestStatus, ingest_paths
 from app.settings import preferences
 from ui.text import fill
 
@@ -51,9 +51,10 @@ class IngestActions:
             self.show_error(result)
         else:
             summary = fill(self.tr("%1 added, %2 already in the case, %3 not added"),
-                           result.count("ingested"), result.count("duplicate"), result.count("rejected"))
+                           result.count(IngestStatus.INGESTED), result.count(IngestStatus.DUPLICATE),
+                           result.count(IngestStatus.REJECTED))
             self.statusBar().showMessage(summary + (self.tr(" (cancelled)") if result.cancelled else ""))
-            rejected = [o for o in result.outcomes if o.status == "rejected"]
+            rejected = [o for o in result.outcomes if o.status == IngestStatus.REJECTED]
             lines = [fill(self.tr("Not added: %1 — %2"), Path(o.path).name, o.reason) for o in rejected]
             lines += [line for production in result.productions for line in production.lines(limit=20)]
             self.documents.outcomes.setText("\n".join(lines))

@@ -12,7 +12,7 @@ from app.config import pdf_password
 from app.context import build_context, is_bates_label
 from app.errors import UserFacingError
 from app.extract.ocr import check_languages
-from app.ingest import STATUS_REJECTED, IngestProgress, ingest_paths
+from app.ingest import IngestProgress, IngestStatus, ingest_paths
 from app.models.choice import chosen_model, model_session
 from app.page_tokens import refresh_page_tokens
 from app.planning import plan_context
@@ -70,8 +70,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     def show(outcome) -> None:
         if args.json:
             return
-        detail = plural(outcome.pages, "page") if outcome.status != STATUS_REJECTED else outcome.reason
-        if outcome.status == "duplicate":
+        detail = plural(outcome.pages, "page") if outcome.status != IngestStatus.REJECTED else outcome.reason
+        if outcome.status == IngestStatus.DUPLICATE:
             detail = outcome.reason
         if sys.stderr.isatty():
             print("\r\033[K", end="", file=sys.stderr)
@@ -99,9 +99,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         for production in report.productions:
             print("\n".join(production.lines()))
         print(f"{report.count('ingested')} ingested, {report.count('duplicate')} duplicate, "
-              f"{report.count(STATUS_REJECTED)} rejected; {plural(report.pages, 'page')} in "
+              f"{report.count(IngestStatus.REJECTED)} rejected; {plural(report.pages, 'page')} in "
               f"{report.seconds:.1f} s.")
-    return 1 if report.count(STATUS_REJECTED) else 0
+    return 1 if report.count(IngestStatus.REJECTED) else 0
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
