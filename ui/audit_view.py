@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.audit.log import AuditFilter
+from app.audit import AuditFilter
 from ui.file_dialogs import ask_paths
 from ui.text import fill
 

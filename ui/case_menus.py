@@ -11,8 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 
-from app.audit.export import export_audit
-from app.audit.log import audit_page
+from app.audit import audit_page, export_audit
 from app.exports.files import export_chat, export_task
 from app.tasks.run import TaskProgress, run_task
 from app.tasks.templates import TEMPLATES

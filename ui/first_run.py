@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.store import prepare_embedded
+from app.models import prepare_embedded
 from app.unlock import create_vault, keyring_available, passphrase_strength, write_recovery_sheet
 from ui.background import TaskRunner
 from ui.file_dialogs import ask_paths

@@ -27,8 +27,7 @@ from PySide6.QtWidgets import (
 from app import cases
 from app.case_overview import case_summaries, case_view, chat_messages, chat_summaries
 from app.errors import Cancelled, ContextTooLarge, WorkerDied
-from app.models.choice import model_session, ready_model
-from app.models.session import ModelSession
+from app.models import ModelSession, model_session, ready_model
 from app.page_tokens import preload_tokenizer
 from app.page_view import load_page
 from app.questions import Answer, ask

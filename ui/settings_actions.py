@@ -10,9 +10,7 @@ from PySide6.QtGui import QGuiApplication
 
 from app import cache_admin
 from app.extract.ocr import installed_languages
-from app.models.choice import default_model_id, set_default_model
-from app.models.importing import import_model
-from app.models.store import list_models
+from app.models import default_model_id, import_model, list_models, set_default_model
 from app.settings import (
     check_remote_backend,
     preferences,
