@@ -8,6 +8,14 @@ from storage import repositories as repo
 from storage.records import CaseRecord, DocumentRecord, PageRecord
 from storage.vault import Vault
 
+
+def of_case(case: CaseRecord, record, what: str, ident: int):
+    """``record`` (a chat, task or review looked up by id) if it belongs to ``case``; else the
+    one-line NotFound every command gives for an id from another case or none."""
+    if record is None or record.case_id != case.id:
+        raise NotFound(f"No {what} {ident} in the case “{case.name}”.")
+    return record
+
 MAX_NAME = 200
 
 

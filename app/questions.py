@@ -19,9 +19,10 @@ from app.case_run import (
     refusal,
     run_model,
 )
+from app.cases import of_case
 from app.citations import Citation, parse_citations
 from app.context import question_messages, render_history
-from app.errors import ContextTooLarge, NotFound, UserFacingError
+from app.errors import ContextTooLarge, UserFacingError
 from app.models.session import ModelSession
 from app.planning import Plan
 from app.provenance import Located, locate
@@ -78,9 +79,7 @@ def _history(vault: Vault, case: CaseRecord, session_id: int | None) -> list[tup
     if session_id is None:
         return []
     with vault.read() as session:
-        chat = repo.find_chat_session(session, session_id)
-        if chat is None or chat.case_id != case.id:
-            raise NotFound(f"No chat {session_id} in the case “{case.name}”.")
+        of_case(case, repo.find_chat_session(session, session_id), "chat", session_id)
         messages = repo.list_messages(session, session_id)
     pairs, question = [], None
     for message in messages:

@@ -33,7 +33,7 @@ from storage.schema import (
 FILE_CHUNK = 1 << 20
 
 
-def _now() -> str:
+def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
@@ -53,7 +53,7 @@ def _document(row: DocumentRow) -> DocumentRecord:
 
 
 def create_case(session: Session, name: str) -> CaseRecord:
-    row = CaseRow(name=name, created_at=_now())
+    row = CaseRow(name=name, created_at=utc_now())
     session.add(row)
     session.flush()
     return _case(row)
@@ -110,7 +110,7 @@ def add_document(session: Session, case_id: int, doc: NewDocument) -> DocumentRe
     row = DocumentRow(
         case_id=case_id, sha256=doc.sha256, name=doc.name, kind=doc.kind,
         size_bytes=doc.size_bytes, page_count=len(doc.pages), status=doc.status,
-        warnings=list(doc.warnings), token_key=doc.token_key, created_at=_now(), meta=dict(doc.metadata),
+        warnings=list(doc.warnings), token_key=doc.token_key, created_at=utc_now(), meta=dict(doc.metadata),
     )
     session.add(row)
     session.flush()
@@ -184,7 +184,7 @@ def set_page_tokens(session: Session, document_id: int, token_key: str, tokens: 
 
 
 def create_chat_session(session: Session, case_id: int, title: str) -> ChatSessionRecord:
-    row = ChatSessionRow(case_id=case_id, title=title, created_at=_now())
+    row = ChatSessionRow(case_id=case_id, title=title, created_at=utc_now())
     session.add(row)
     session.flush()
     return _chat(row)
@@ -216,7 +216,7 @@ def find_chat_session(session: Session, chat_id: int) -> ChatSessionRecord | Non
 
 
 def add_message(session: Session, session_id: int, role: str, content: str, **meta: Any) -> MessageRecord:
-    row = MessageRow(session_id=session_id, role=role, content=content, created_at=_now(), **meta)
+    row = MessageRow(session_id=session_id, role=role, content=content, created_at=utc_now(), **meta)
     session.add(row)
     session.flush()
     return _message(row)
@@ -238,7 +238,7 @@ def _message(row: MessageRow) -> MessageRecord:
 
 
 def create_task(session: Session, case_id: int, kind: str, **meta: Any) -> TaskRecord:
-    row = TaskRow(case_id=case_id, kind=kind, status="running", created_at=_now(), **meta)
+    row = TaskRow(case_id=case_id, kind=kind, status="running", created_at=utc_now(), **meta)
     session.add(row)
     session.flush()
     return _task(row, [])
@@ -248,7 +248,7 @@ def finish_task(session: Session, task_id: int, status: str, *, rows: list[dict[
                 output: str | None = None, error: str | None = None) -> TaskRecord:
     """Close a task with its result rows (in order), the model's raw output, or why it failed."""
     row = session.get(TaskRow, task_id)
-    row.status, row.output, row.error, row.finished_at = status, output, error, _now()
+    row.status, row.output, row.error, row.finished_at = status, output, error, utc_now()
     if rows:
         session.execute(insert(TaskResultRow), [
             {"task_id": task_id, "position": i, "content": content} for i, content in enumerate(rows)

@@ -9,7 +9,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from storage.records import ReviewCellRecord, ReviewRecord
-from storage.repositories import _now
+from storage.repositories import utc_now
 from storage.schema import ReviewCellRow, ReviewRow
 
 
@@ -28,7 +28,7 @@ def _cell(row: ReviewCellRow) -> ReviewCellRecord:
 def create_review(session: Session, case_id: int, title: str, columns: list[dict[str, Any]],
                   rows: list[dict[str, Any]], *, row_unit: str, scope: str, **meta: Any) -> ReviewRecord:
     row = ReviewRow(case_id=case_id, title=title, columns=columns, rows=rows, row_unit=row_unit, scope=scope,
-                    status="running", created_at=_now(), **meta)
+                    status="running", created_at=utc_now(), **meta)
     session.add(row)
     session.flush()
     return _review(row)
@@ -48,7 +48,7 @@ def set_review_status(session: Session, review_id: int, status: str, *, error: s
                       **meta: Any) -> ReviewRecord:
     row = session.get(ReviewRow, review_id)
     row.status, row.error = status, error
-    row.finished_at = _now() if status in ("done", "failed", "stopped") else None
+    row.finished_at = utc_now() if status in ("done", "failed", "stopped") else None
     for key, value in meta.items():
         setattr(row, key, value)
     session.flush()
@@ -67,7 +67,7 @@ def put_cell(session: Session, review_id: int, row_index: int, column_index: int
     fields.setdefault("edited", False)
     for key, value in fields.items():
         setattr(row, key, value)
-    row.finished_at = _now()
+    row.finished_at = utc_now()
     session.flush()
     return _cell(row)
 

@@ -31,21 +31,21 @@ class CaseMenus(QObject):
         self.result_windows: list[TaskResults] = []
         bar = window.menuBar()
         case_menu = bar.addMenu(self.tr("&Case"))
-        self._action(case_menu, self.tr("Add documents…"), window.documents.choose_files,
+        self.add_action(case_menu, self.tr("Add documents…"), window.documents.choose_files,
                      QKeySequence.StandardKey.Open)
-        self._action(case_menu, self.tr("Export chat as PDF…"), lambda: self.choose_chat_export(".pdf"))
-        self._action(case_menu, self.tr("Export chat as DOCX…"), lambda: self.choose_chat_export(".docx"))
+        self.add_action(case_menu, self.tr("Export chat as PDF…"), lambda: self.choose_chat_export(".pdf"))
+        self.add_action(case_menu, self.tr("Export chat as DOCX…"), lambda: self.choose_chat_export(".docx"))
         case_menu.addSeparator()
-        self._action(case_menu, self.tr("Audit log…"), self.open_audit)
-        self._action(case_menu, self.tr("Settings…"), lambda: window.settings.open(),
+        self.add_action(case_menu, self.tr("Audit log…"), self.open_audit)
+        self.add_action(case_menu, self.tr("Settings…"), lambda: window.settings.open(),
                      QKeySequence.StandardKey.Preferences)
-        self._action(case_menu, self.tr("Lock"), window.lock, "Ctrl+L")
+        self.add_action(case_menu, self.tr("Lock"), window.lock, "Ctrl+L")
         tasks_menu = bar.addMenu(self.tr("&Tasks"))
         for spec in TEMPLATES.values():
-            self._action(tasks_menu, f"{self.tr(spec.title)} — {self.tr(spec.description)}",
+            self.add_action(tasks_menu, f"{self.tr(spec.title)} — {self.tr(spec.description)}",
                          lambda _=False, kind=spec.kind: self.run(kind))
 
-    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
+    def add_action(self, menu, text: str, slot, shortcut=None) -> QAction:
         action = QAction(text, self.window)
         action.triggered.connect(slot)
         if shortcut is not None:
@@ -118,8 +118,8 @@ class CaseMenus(QObject):
     def export_task(self, task_id: int, path: Path, case=None) -> None:
         case = case or self.window.current_case
         vault = self.window.vault
-        self.window.in_background(lambda: export_task(vault, case, task_id, path), self._on_exported,
-                                  on_failed=self._on_exported)
+        self.window.in_background(lambda: export_task(vault, case, task_id, path), self.show_exported,
+                                  on_failed=self.show_exported)
 
     def choose_chat_export(self, suffix: str) -> None:
         if self.window.chat_session_id is None:
@@ -131,10 +131,10 @@ class CaseMenus(QObject):
     def export_chat(self, path: Path) -> None:
         case, chat_id = self.window.current_case, self.window.chat_session_id
         vault = self.window.vault
-        self.window.in_background(lambda: export_chat(vault, case, chat_id, path), self._on_exported,
-                                  on_failed=self._on_exported)
+        self.window.in_background(lambda: export_chat(vault, case, chat_id, path), self.show_exported,
+                                  on_failed=self.show_exported)
 
-    def _on_exported(self, result) -> None:
+    def show_exported(self, result) -> None:
         if isinstance(result, BaseException):
             self.window.show_error(result)
         else:

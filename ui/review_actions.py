@@ -111,8 +111,8 @@ class ReviewActions(QObject):
         self.windows: dict[int, ReviewWindow] = {}
         self.cases: dict[int, object] = {}  # each open review's case: the user may move to another
         menu = window.menuBar().addMenu(self.tr("&Reviews"))
-        window.menus._action(menu, self.tr("New review…"), self.choose_new)
-        window.menus._action(menu, self.tr("Open a review…"), self.choose_open)
+        window.menus.add_action(menu, self.tr("New review…"), self.choose_new)
+        window.menus.add_action(menu, self.tr("Open a review…"), self.choose_open)
 
     # ----- making one -------------------------------------------------------------------------
 
@@ -231,8 +231,8 @@ class ReviewActions(QObject):
         grid.cancel_requested.connect(window._on_stop)
         grid.edit_requested.connect(self.edit)
         grid.export_requested.connect(lambda review_id, path: window.in_background(
-            lambda: export_review(window.vault, case, review_id, path), window.menus._on_exported,
-            on_failed=window.menus._on_exported))
+            lambda: export_review(window.vault, case, review_id, path), window.menus.show_exported,
+            on_failed=window.menus.show_exported))
         grid.finished.connect(lambda _r: (self.windows.pop(review.id, None), self.cases.pop(review.id, None)))
         self.windows[review.id] = grid
         grid.show()

@@ -15,7 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.errors import ExportError, NotFound, UserFacingError
+from app.cases import of_case
+from app.errors import ExportError, UserFacingError
 from app.exports.render import csv_bytes, docx_bytes, write_pdf_report
 from app.exports.report import Report, chat_report, task_report, task_table
 from app.tasks.templates import template
@@ -85,9 +86,7 @@ def audit_export(vault: Vault, case: CaseRecord, action: str, key: str, ident: i
 def export_chat(vault: Vault, case: CaseRecord, chat_id: int, out: Path) -> ExportedFile:
     fmt = check_destination(out, ("pdf", "docx"))
     with vault.read() as session:
-        chat = repo.find_chat_session(session, chat_id)
-        if chat is None or chat.case_id != case.id:
-            raise NotFound(f"No chat {chat_id} in the case “{case.name}”.")
+        chat = of_case(case, repo.find_chat_session(session, chat_id), "chat", chat_id)
         messages = repo.list_messages(session, chat_id)
     done = _write(out, fmt, chat_report(case, chat, messages))
     audit_export(vault, case, "export.chat", "session_id", chat_id, done)
@@ -97,9 +96,7 @@ def export_chat(vault: Vault, case: CaseRecord, chat_id: int, out: Path) -> Expo
 def export_task(vault: Vault, case: CaseRecord, task_id: int, out: Path) -> ExportedFile:
     fmt = check_destination(out, ("pdf", "docx", "csv"))
     with vault.read() as session:
-        task = repo.find_task(session, task_id)
-    if task is None or task.case_id != case.id:
-        raise NotFound(f"No task {task_id} in the case “{case.name}”.")
+        task = of_case(case, repo.find_task(session, task_id), "task", task_id)
     spec = template(task.kind)
     done = _write(out, fmt, task_report(case, task, spec), csv_bytes(task_table(task, spec)))
     audit_export(vault, case, "export.task", "task_id", task_id, done)

@@ -25,8 +25,9 @@ from app.case_run import (
     run_model,
     unless_cancelled,
 )
+from app.cases import of_case
 from app.context import CaseContext, ContextDocument, question_messages, subset
-from app.errors import Cancelled, ContextTooLarge, NotFound, UserFacingError
+from app.errors import Cancelled, ContextTooLarge, UserFacingError
 from app.models.session import ModelSession
 from app.planning import plan_context
 from app.reviews.cells import EDITED, FAILED, MARKS, CellChecker, cell_prompt
@@ -105,10 +106,7 @@ def create_review(vault: Vault, case: CaseRecord, title: str, columns: Sequence[
 
 def find_review(vault: Vault, case: CaseRecord, review_id: int) -> ReviewRecord:
     with vault.read() as session:
-        review = reviews.find_review(session, review_id)
-    if review is None or review.case_id != case.id:
-        raise NotFound(f"No review {review_id} in the case “{case.name}”.")
-    return review
+        return of_case(case, reviews.find_review(session, review_id), "review", review_id)
 
 
 class _RowContexts:
@@ -169,7 +167,7 @@ def run_review(vault: Vault, case: CaseRecord, review_id: int, model: ModelSessi
         model.use_rope_factor(setup.plan.rope_factor)
     rows = _RowContexts(vault, case, review, setup, model)
     params = p.GenerationParams(max_new_tokens=max_new_tokens, temperature=0.0, stop=("\n",))
-    done = 0
+    done, prefix = 0, None
     try:
         for row, column_index in todo:
             column = columns[column_index]
@@ -178,8 +176,9 @@ def run_review(vault: Vault, case: CaseRecord, review_id: int, model: ModelSessi
                 cell = _store(vault, case, review, row, column_index, value="", detail="", citations=[],
                               check=FAILED, note=reason, output=None, manifest=None)
             else:
-                prefix = prefix_for(vault, case, part) if review.scope == "case" else \
-                    pass_prefix(vault, case, part, model)
+                if prefix is None or prefix.text != part.text:  # once per row (or once per review)
+                    prefix = prefix_for(vault, case, part) if review.scope == "case" else \
+                        pass_prefix(vault, case, part, model)
                 prompt = cell_prompt(column, documents)
                 answer = unless_cancelled(run_model(
                     vault, case, model, lambda part=part, prompt=prompt, prefix=prefix:

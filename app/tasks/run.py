@@ -21,8 +21,9 @@ from app.case_run import (
     run_model,
     unless_cancelled,
 )
+from app.cases import of_case
 from app.context import question_messages
-from app.errors import Cancelled, ContextTooLarge, NotFound
+from app.errors import Cancelled, ContextTooLarge
 from app.models.session import ModelSession
 from app.tasks.dates import sort_key
 from app.tasks.rows import CITED, VERIFIED, RowChecker, TaskRow, parse_rows
@@ -128,7 +129,4 @@ def _ordered(rows: list[TaskRow], by_date: bool) -> list[TaskRow]:
 
 def find_task(vault: Vault, case: CaseRecord, task_id: int) -> TaskRecord:
     with vault.read() as session:
-        task = repo.find_task(session, task_id)
-    if task is None or task.case_id != case.id:
-        raise NotFound(f"No task {task_id} in the case “{case.name}”.")
-    return task
+        return of_case(case, repo.find_task(session, task_id), "task", task_id)
