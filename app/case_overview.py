@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.answer.citations import Citation
+from app.answer.planning import plan_context
+from app.answer.provenance import Located
 from app.cases import documents_with_pages
 from app.context import build_context
+from app.ingest.page_tokens import refresh_page_tokens
 from app.models.store import ModelInfo
-from app.page_tokens import refresh_page_tokens
-from app.planning import plan_context
 from storage import repositories as repo
 from storage.records import CaseRecord
 from storage.vault import Vault
@@ -87,7 +89,8 @@ def _gauge(plan) -> Gauge:
     else:
         advice = "The whole case is read for every question."
     return Gauge(plan.tokens_used, plan.window, plan.fits, plan.pages_in, plan.pages_out,
-                 memory.get("needed_bytes", 0), memory.get("available_bytes", 0), plan.memory_fits,
+                 memory.needed_bytes if memory else 0, memory.available_bytes if memory else 0,
+                 plan.memory_fits,
                  len(plan.repeated_pages), advice)
 
 
@@ -108,8 +111,25 @@ def chat_summaries(vault: Vault, case: CaseRecord) -> list[ChatSummary]:
             for chat in reversed(chats)]
 
 
-def chat_messages(vault: Vault, case: CaseRecord, chat_id: int) -> list:
-    """A chat's messages (MessageRecord), oldest first, if the chat belongs to ``case``."""
+@dataclass(frozen=True)
+class ChatMessage:
+    """One message of a stored chat, as the window shows it: an answer's citations and the pages
+    Casefile found for it are typed again, as they were when it was given."""
+
+    role: str  # user | assistant
+    content: str
+    citations: tuple[Citation, ...] = ()
+    located: tuple[Located, ...] = ()
+    model_id: str = ""
+    manifest: str = ""
+    mode_label: str = ""  # how the case was read: whole, without some documents, staged
+
+
+def chat_messages(vault: Vault, case: CaseRecord, chat_id: int) -> list[ChatMessage]:
+    """A chat's messages, oldest first, if the chat belongs to ``case``."""
     with vault.read() as session:
         chat = repo.find_chat_session(session, chat_id)
-        return repo.list_messages(session, chat_id) if chat is not None and chat.case_id == case.id else []
+        stored = repo.list_messages(session, chat_id) if chat is not None and chat.case_id == case.id else []
+    return [ChatMessage(m.role, m.content, tuple(map(Citation.from_json, m.citations)),
+                        tuple(map(Located.from_json, m.located)), m.model_id or "", m.manifest or "",
+                        (m.mode or {}).get("label") or "") for m in stored]

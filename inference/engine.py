@@ -28,6 +28,7 @@ from transformers.utils import logging as hf_logging
 
 from inference import cpu_kernels, kv_cache, prefix_cache
 from inference import protocol as p
+from inference.decoding import Sampler, TextStream, stop_at
 
 log = logging.getLogger("casefile.worker")
 hf_logging.disable_progress_bar()
@@ -332,9 +333,9 @@ class TransformersEngine:
             kernels=self.kernels.describe()))
 
     def _decode(self, logits, position, cache, params, on_token, should_stop):
-        sampler = _Sampler(params)
+        sampler = Sampler(params)
         generated: list[int] = []
-        stream = _TextStream(self.tokenizer)
+        stream = TextStream(self.tokenizer)
         finish = p.FINISH_LENGTH
         started = time.perf_counter()
         for _ in range(params.max_new_tokens):
@@ -360,14 +361,6 @@ class TransformersEngine:
         if params.stop and (cut := stop_at(text, params.stop)) is not None:
             text = text[:cut]
         return finish, text, len(generated), decode_s
-
-
-def stop_at(text: str, stops: tuple[str, ...]) -> int | None:
-    """Where the first stop string begins, once the answer has begun (leading blanks and a
-    leading stop string do not end an answer that has not started)."""
-    begun = len(text) - len(text.lstrip())
-    hits = [at for stop in stops if stop and (at := text.find(stop, begun)) >= 0]
-    return min(hits) if hits else None
 
 
 def _linear_attention_kernels(model) -> str:
@@ -396,46 +389,3 @@ def _plain_kernels(model) -> cpu_kernels.Kernels:
     return cpu_kernels.Kernels("exact" if exact else "fast", dtype, dtype,
                                getattr(model.config, "_attn_implementation", None) or "sdpa",
                                _linear_attention_kernels(model))
-
-
-class _Sampler:
-    """Greedy at temperature 0; otherwise seeded temperature + top-p sampling."""
-
-    def __init__(self, params: p.GenerationParams) -> None:
-        self.params = params
-        self.generator = torch.Generator().manual_seed(params.seed)
-
-    def next_token(self, logits: torch.Tensor) -> int:
-        if self.params.temperature <= 0:
-            return int(torch.argmax(logits))
-        probs = torch.softmax(logits.cpu() / self.params.temperature, dim=-1)
-        if self.params.top_p < 1.0:
-            sorted_probs, order = torch.sort(probs, descending=True)
-            keep = torch.cumsum(sorted_probs, dim=-1) - sorted_probs < self.params.top_p
-            probs = torch.zeros_like(probs).scatter(0, order[keep], sorted_probs[keep])
-        return int(torch.multinomial(probs, 1, generator=self.generator))
-
-
-class _TextStream:
-    """Turns a growing list of token ids into new text pieces, holding back split characters."""
-
-    def __init__(self, tokenizer) -> None:
-        self.tokenizer = tokenizer
-        self.text = ""
-
-    def push(self, ids: list[int]) -> str:
-        text = self.tokenizer.decode(ids, skip_special_tokens=True)
-        if text.endswith("\ufffd"):
-            return ""  # a multi-byte character is not complete yet
-        return self._advance(text)
-
-    def flush(self, ids: list[int]) -> str:
-        return self._advance(self.tokenizer.decode(ids, skip_special_tokens=True))
-
-    def _advance(self, text: str) -> str:
-        if not text.startswith(self.text):
-            # Decoding can re-merge earlier text; emit nothing rather than a wrong diff.
-            self.text = text
-            return ""
-        piece, self.text = text[len(self.text):], text
-        return piece

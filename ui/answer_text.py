@@ -7,28 +7,30 @@ opens that page in the viewer.
 
 from __future__ import annotations
 
-from app.citations import CITATION_RE, check_phrase
+from collections.abc import Sequence
+
+from app.answer import CITATION_RE, Citation
 
 MARKS = {True: " ✓", False: " ✗"}
 
 
-def check_mark(citation: dict) -> str:
-    if not citation.get("known"):
+def check_mark(citation: Citation | None) -> str:
+    if citation is None or not citation.known:
         return " ✗"
-    return MARKS.get(citation.get("verified"), "")
+    return MARKS.get(citation.verified, "")
 
 
-def answer_markdown(text: str, citations: list[dict]) -> str:
+def answer_markdown(text: str, citations: Sequence[Citation]) -> str:
     """Each citation becomes a link where it stands (its ``span``). Answers stored before spans
     were kept link their ``[D1 p2]`` citations in order, as they always did."""
-    if any(c.get("span") for c in citations):
-        placed = sorted((c["span"], index) for index, c in enumerate(citations) if c.get("span"))
+    if any(c.span for c in citations):
+        placed = sorted((c.span, index) for index, c in enumerate(citations) if c.span)
     else:
         placed = [((m.start(), m.end()), index) for index, m in enumerate(CITATION_RE.finditer(text))]
     parts, at = [], 0
     for (start, end), index in placed:
         parts.append(text[at:start])
-        citation = citations[index] if index < len(citations) else {"known": False}
+        citation = citations[index] if index < len(citations) else None
         label = text[start:end].strip("[]")
         parts.append(f"[\\[{label}\\]](cite:{index}){check_mark(citation)}")
         at = end
@@ -36,5 +38,5 @@ def answer_markdown(text: str, citations: list[dict]) -> str:
     return "".join(parts)
 
 
-def verdict(c: dict) -> str:
-    return check_phrase(c) if c.get("known") else "not in this case"
+def verdict(c: Citation) -> str:
+    return c.verdict if c.known else "not in this case"

@@ -9,6 +9,7 @@ the model did not cite, a page where Casefile found its figures — emits ``open
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QGuiApplication
@@ -23,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.answer import Citation, Located
+from app.case_overview import ChatMessage
 from app.context import is_bates_label
 from ui.answer_text import answer_markdown, check_mark, verdict
 
@@ -116,27 +119,27 @@ class ChatPanel(QWidget):
 
     # ----- the finished answer ------------------------------------------------------------
 
-    def show_answer(self, text: str, citations: list[dict], located: list[dict], facts: str) -> None:
+    def show_answer(self, text: str, citations: Sequence[Citation], located: Sequence[Located],
+                    facts: str) -> None:
         self.answer_view.setMarkdown(answer_markdown(text, citations))
-        self._links = [(c.get("document_id") or 0, c.get("page") or 1, c.get("quote") or "")
-                       for c in citations]
+        self._links = [(c.document_id or 0, c.page or 1, c.quote or "") for c in citations]
         lines = []
         for index, c in enumerate(citations):
-            where = f"{c['id'] or '?'} {c.get('document') or self.tr('(not in this case)')}" + (
-                f" p{c['page']}" if c.get("page") else "")
-            if is_bates_label(c.get("bates")) and c.get("known"):
-                where = f"{c['bates']} ({where})"  # lawyers cite the Bates number
-            quote = f" — “{html.escape(c['quote'])}”" if c.get("quote") else ""
-            openable = c.get("known") and c.get("document_id")
+            where = f"{c.short_id or '?'} {c.document or self.tr('(not in this case)')}" + (
+                f" p{c.page}" if c.page else "")
+            if is_bates_label(c.bates) and c.known:
+                where = f"{c.bates} ({where})"  # lawyers cite the Bates number
+            quote = f" — “{html.escape(c.quote)}”" if c.quote else ""
+            openable = c.known and c.document_id
             link = f'<a href="cite:{index}">{html.escape(where)}</a>' if openable else html.escape(where)
             lines.append(f"{link}{check_mark(c)} {html.escape(verdict(c))}{quote}")
         if not citations:
             lines.append(self.tr("No citations: this answer is not tied to any page and was not verified."))
         if located:
             start = len(self._links)
-            self._links += [(x["document_id"], x["page"], x["term"]) for x in located]
-            found = ", ".join(f'<a href="cite:{start + i}">{x["short_id"]} p{x["page"]}</a> '
-                              f'({html.escape(x["term"])})' for i, x in enumerate(located))
+            self._links += [(x.document_id, x.page, x.term) for x in located]
+            found = ", ".join(f'<a href="cite:{start + i}">{x.short_id} p{x.page}</a> '
+                              f'({html.escape(x.term)})' for i, x in enumerate(located))
             lines.append(self.tr("Not cited by the model; Casefile found its figures on: ") + found)
         self.citation_view.setHtml("<br/>".join(lines))
         self.facts.setText(facts)
@@ -159,7 +162,7 @@ class ChatPanel(QWidget):
                                   f"{chat.created_at[:16].replace('T', ' ')}", chat.id)
         self.sessions.setCurrentIndex(max(self.sessions.findData(select), 0) if select is not None else 0)
 
-    def show_transcript(self, messages: list) -> None:
+    def show_transcript(self, messages: Sequence[ChatMessage]) -> None:
         """An earlier chat: its questions and answers; the last answer's citations are links."""
         self.start_answer()
         self.end_answer()
@@ -172,8 +175,8 @@ class ChatPanel(QWidget):
                 break
             prefix = "**Q:** " if message.role == "user" else ""
             earlier.append(prefix + message.content.strip())
-        mode = (last.mode or {}).get("label")
-        facts = f"{last.model_id} · manifest {(last.manifest or '')[:12]}" + (f" · {mode}" if mode else "")
+        facts = f"{last.model_id} · manifest {last.manifest[:12]}" + (
+            f" · {last.mode_label}" if last.mode_label else "")
         self.show_answer(last.content, last.citations, last.located, facts)
         if earlier:
             self.answer_view.setMarkdown("\n\n".join(earlier) + "\n\n---\n\n"

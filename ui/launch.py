@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ctypes.util
 import os
+import signal
 import sys
 
 from app.config import startup_probe
@@ -32,6 +33,31 @@ def check_display() -> None:
                             f"{' '.join(missing)} (Debian/Ubuntu: sudo apt-get install {' '.join(missing)}).")
 
 
+class TerminateHandler:
+    """SIGTERM (a logout, a service manager, ``kill``) closes the app as its close button does:
+    running work is cancelled, the write in flight finishes, the worker is stopped; one that
+    comes while the unlock or recovery-key dialog is up ends the start. Python runs a signal
+    handler only between bytecodes, so a light timer lets it in while Qt's loop waits. (Windows
+    has no SIGTERM from outside: it sends WM_CLOSE, which Qt turns into the same close.)"""
+
+    def __init__(self, app) -> None:
+        self.requested = False
+        if sys.platform == "win32":
+            return
+        from PySide6.QtCore import QTimer
+
+        signal.signal(signal.SIGTERM, self._on_signal)
+        self._app, self._wake = app, QTimer(app)
+        self._wake.timeout.connect(lambda: None)
+        self._wake.start(200)
+
+    def _on_signal(self, _signum, _frame) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.requested = True
+        QTimer.singleShot(0, self._app.closeAllWindows)
+
+
 def run_gui() -> int:
     try:
         check_display()
@@ -47,6 +73,7 @@ def run_gui() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Casefile")
     app.setOrganizationName("Casefile")
+    terminate = TerminateHandler(app)
     try:
         vault = obtain_vault()
     except CASEFILE_ERRORS as exc:
@@ -54,6 +81,9 @@ def run_gui() -> int:
         return 2
     if vault is None:
         return 1  # the user closed the unlock window
+    if terminate.requested:
+        vault.lock()
+        return 0
     window = MainWindow(vault)
     window.show()
     if startup_probe():  # `make bench`: quit once the cases are on screen

@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from app import cases
+from app.answer import Answer, ask
 from app.case_overview import case_summaries, case_view, chat_messages, chat_summaries
 from app.errors import Cancelled, ContextTooLarge, WorkerDied
+from app.ingest import preload_tokenizer
 from app.models import ModelSession, model_session, ready_model
-from app.page_tokens import preload_tokenizer
 from app.page_view import load_page
-from app.questions import Answer, ask
 from app.settings import Preferences, preferences
 from app.unlock import unlock_vault
 from ui.background import TaskRunner
@@ -281,8 +281,7 @@ class MainWindow(IngestActions, QMainWindow):
             if result.finish_reason in ("cancelled", "length"):
                 facts += " · " + (self.tr("stopped by you") if result.finish_reason == "cancelled"
                                   else self.tr("stopped at the length limit"))
-            self.chat.show_answer(result.text, [c.as_json() for c in result.citations],
-                                  [x.as_json() for x in result.located], facts)
+            self.chat.show_answer(result.text, result.citations, result.located, facts)
             self.statusBar().showMessage(fill(self.tr("%1 · first token %2 s"), facts,
                                               f"{result.timings.ttft_s:.1f}"))
             self.engine_status.setText(engine_text(self.model_session, result.timings))

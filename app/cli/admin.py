@@ -15,8 +15,7 @@ from pathlib import Path
 from app.cli.output import emit_json
 from app.config import script_new_passphrase, script_passphrase, script_recovery_key
 from app.errors import UserFacingError
-from app.models.choice import default_model_id, set_default_model
-from app.models.store import list_models, prepare_embedded
+from app.models import default_model_id, list_models, prepare_embedded, set_default_model
 from app.settings import (
     DEFAULT_REMOTE_WINDOW,
     RemoteBackend,
@@ -124,7 +123,7 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_export(args: argparse.Namespace) -> int:
-    from app.audit.export import export_audit
+    from app.audit import export_audit
 
     result = export_audit(open_vault(), args.out)
     print(f"Exported {result.events} audit events to {result.folder}.")
@@ -135,7 +134,7 @@ def cmd_audit_export(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_key(args: argparse.Namespace) -> int:
-    from app.audit.export import signer_fingerprint
+    from app.audit import signer_fingerprint
 
     print(signer_fingerprint(open_vault()))
     return 0
@@ -241,8 +240,7 @@ def cmd_models_keygen(args: argparse.Namespace) -> int:
 
 
 def cmd_models_sign(args: argparse.Namespace) -> int:
-    from app.models.importing import check_folder
-    from app.models.signing import sign_model_folder
+    from app.models import check_folder, sign_model_folder
 
     signature = sign_model_folder(args.folder, args.key, check_folder(args.folder))
     print(f"Signed: {signature.with_suffix('')} and {signature}. Copy the folder with both to the media.")
@@ -250,7 +248,7 @@ def cmd_models_sign(args: argparse.Namespace) -> int:
 
 
 def cmd_models_site_key(args: argparse.Namespace) -> int:
-    from app.models.signing import effective_site_key
+    from app.models import effective_site_key
 
     vault = open_vault()
     if args.off or args.public_key:
@@ -301,7 +299,7 @@ def cmd_selftest(args: argparse.Namespace) -> int:
 
 
 def cmd_models_import(args: argparse.Namespace) -> int:
-    from app.models.importing import import_model
+    from app.models import import_model
 
     def progress(p) -> None:
         if sys.stderr.isatty():

@@ -7,16 +7,14 @@ import sys
 from pathlib import Path
 
 from app import cases
+from app.answer import ask, plan_context
 from app.cli.output import add_model_choice, add_reading_choices, document_ids, emit_json, plural
 from app.config import pdf_password
 from app.context import build_context, is_bates_label
 from app.errors import UserFacingError
 from app.extract.ocr import check_languages
-from app.ingest import IngestProgress, IngestStatus, ingest_paths
-from app.models.choice import chosen_model, model_session
-from app.page_tokens import refresh_page_tokens
-from app.planning import plan_context
-from app.questions import ask
+from app.ingest import IngestProgress, IngestStatus, ingest_paths, refresh_page_tokens
+from app.models import chosen_model, model_session
 from app.settings import preferences
 from app.unlock import open_vault
 from inference.protocol import GenerationParams
@@ -174,12 +172,15 @@ def cmd_plan(args: argparse.Namespace) -> int:
         print(f"Repeated pages: {plural(len(plan.repeated_pages), 'page')} ({plan.repeated_tokens:,} tokens) "
               f"repeat text found earlier in the set and could be left out: {shown}{more}")
     mem = plan.memory
-    fixed = (f" + {mem['linear_state_bytes'] / 2**20:,.0f} linear-attention state"
-             if mem["linear_state_bytes"] else "")
-    print(f"Memory: {mem['needed_bytes'] / 2**20:,.0f} MiB needed ({mem['weights_bytes'] / 2**20:,.0f} "
-          f"weights + {mem['kv_bytes'] / 2**20:,.0f} KV cache{fixed}), "
-          f"{mem['available_bytes'] / 2**20:,.0f} MiB available: room for about "
-          f"{mem['max_context_tokens']:,} tokens{'' if plan.memory_fits else ' — DOES NOT FIT'}")
+    if mem is None:
+        print("Memory: planned by the remote model server")
+    else:
+        fixed = (f" + {mem.linear_state_bytes / 2**20:,.0f} linear-attention state"
+                 if mem.linear_state_bytes else "")
+        print(f"Memory: {mem.needed_bytes / 2**20:,.0f} MiB needed ({mem.weights_bytes / 2**20:,.0f} "
+              f"weights + {mem.kv_bytes / 2**20:,.0f} KV cache{fixed}), "
+              f"{mem.available_bytes / 2**20:,.0f} MiB available: room for about "
+              f"{mem.max_context_tokens:,} tokens{'' if plan.memory_fits else ' — DOES NOT FIT'}")
     if plan.rope_factor > 1:
         print(f"Window: YaRN x{plan.rope_factor:g} stretches the native {plan.native_window:,} tokens "
               "for this case")

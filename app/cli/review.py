@@ -19,7 +19,7 @@ from pathlib import Path
 from app import cases
 from app.cli.output import add_model_choice, emit_json, plural
 from app.errors import UserFacingError
-from app.models.choice import model_session
+from app.models import model_session
 from app.reviews.cells import MARKS
 from app.reviews.column_sets import column_set, save_column_set, set_names
 from app.reviews.columns import read_columns_file

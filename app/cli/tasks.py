@@ -11,7 +11,7 @@ from app.case_overview import chat_summaries
 from app.cli.output import add_model_choice, add_reading_choices, document_ids, emit_json, plural
 from app.exports.files import export_chat, export_task
 from app.exports.report import citation_text
-from app.models.choice import model_session
+from app.models import model_session
 from app.tasks.run import TaskProgress, run_task
 from app.tasks.templates import TEMPLATES, template
 from app.unlock import open_vault

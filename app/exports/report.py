@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from app.citations import check_phrase
+from app.answer.citations import check_phrase
 from app.context import is_bates_label
 from app.tasks.rows import CITED, VERIFIED
 from app.tasks.templates import SOURCE, TaskTemplate

@@ -36,6 +36,7 @@ from pathlib import Path
 
 from app.errors import IngestError
 from app.productions.bates import bates_key, bates_range, bates_span, format_bates, parse_bates
+from app.productions.families import family_order
 from app.productions.loadfiles import (
     METADATA_FIELDS,
     DatFile,
@@ -209,7 +210,7 @@ def read_volume(folder: Path) -> ProductionVolume:
     # Listed in Bates order (load-file problems without a Bates number last), as a reviewer reads.
     findings = sorted(builder.findings, key=lambda f: (f.bates is None, bates_key(f.bates or "")))
     return ProductionVolume(files.root, name, files, dat.encoding if dat else None,
-                            tuple(_family_order(documents)), tuple(findings))
+                            tuple(family_order(documents)), tuple(findings))
 
 
 def _documents(b: _Builder) -> tuple[list[ProductionDocument], list[tuple[str, str]]]:
@@ -348,59 +349,13 @@ def _make(b: _Builder, begbates: str, endbates: str, row: dict[str, str] | None,
         metadata = {name: b.dat.value(row, name) for name in METADATA_FIELDS if b.dat.value(row, name)}
         family = b.dat.value(row, "begattach") or None
         if b.dat.column("begattach") is None:
-            family = b.dat.value(row, "parentbates") or None  # the parent is fixed in _family_order
+            family = b.dat.value(row, "parentbates") or None  # the parent is fixed in families.family_order
         written = b.dat.value(row, "nativepath")
         native = b.resolver.resolve(written) if written else None
         if written and native is None:
             b.note("missing_native", f"{begbates}: native file {written} not found", begbates)
-    # is_attachment is settled with the family, in _family_order
+    # is_attachment is settled with the family, in families.family_order
     return ProductionDocument(begbates, endbates, family, False, metadata, native, pages)
-
-
-def _family_order(documents: list[ProductionDocument]) -> list[ProductionDocument]:
-    """Families together (parent first, then Bates order) where their first member appears; a
-    family of one is no family. A parent named only by its children's PARENTBATES joins too, and
-    nested PARENTBATES (an attachment of an attachment) join the top-level family, each document
-    once."""
-    by_bates = {d.begbates.upper(): d for d in documents}
-
-    def top(family: str) -> str:
-        seen: set[str] = set()
-        while family not in seen:
-            seen.add(family)
-            parent = by_bates.get(family)
-            if parent is None or not parent.family_id or parent.family_id.upper() == family:
-                break
-            family = parent.family_id.upper()
-        return family
-
-    named = {top(d.family_id.upper()) for d in documents if d.family_id}
-    key_of = {id(d): top(d.family_id.upper()) if d.family_id else
-              (d.begbates.upper() if d.begbates.upper() in named else None) for d in documents}
-    members: dict[str, list[ProductionDocument]] = {}
-    for document in documents:
-        if key_of[id(document)] is not None:
-            members.setdefault(key_of[id(document)], []).append(document)
-    ordered: list[ProductionDocument] = []
-    done: set[str] = set()
-    for document in documents:
-        family = key_of[id(document)]
-        if family is None or len(members[family]) < 2:
-            ordered.append(_with_family(document, None))
-        elif family not in done:
-            done.add(family)
-            group = sorted(members[family], key=lambda d: (d.begbates.upper() != family,
-                                                           bates_key(d.begbates)))
-            family_id = by_bates[family].begbates if family in by_bates else next(
-                d.family_id for d in group if d.family_id)
-            ordered.extend(_with_family(d, family_id) for d in group)
-    return ordered
-
-
-def _with_family(document: ProductionDocument, family_id: str | None) -> ProductionDocument:
-    is_attachment = family_id is not None and document.begbates.upper() != family_id.upper()
-    return ProductionDocument(document.begbates, document.endbates, family_id, is_attachment,
-                              document.metadata, document.native_path, document.pages)
 
 
 def _check_ranges(b: _Builder, ranges: list[tuple[str, str]]) -> None:

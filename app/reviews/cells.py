@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from app.citations import Citation, PreparedPages, normalize, parse_citations
+from app.answer.citations import Citation, PreparedPages, normalize, parse_citations
 from app.context import CaseContext, ContextDocument
 from app.reviews.columns import NOT_STATED, ReviewColumn
 from app.tasks.dates import dates_in, first_date_text, parse_date

@@ -15,7 +15,7 @@ import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from app.case_run import (
+from app.answer.case_run import (
     RunSetup,
     keep_only_prefixes,
     pass_prefix,
@@ -25,11 +25,11 @@ from app.case_run import (
     run_model,
     unless_cancelled,
 )
+from app.answer.planning import plan_context
 from app.cases import of_case
 from app.context import CaseContext, ContextDocument, question_messages, subset
 from app.errors import Cancelled, ContextTooLarge, UserFacingError
 from app.models.session import ModelSession
-from app.planning import plan_context
 from app.reviews.cells import EDITED, FAILED, MARKS, CellChecker, cell_prompt
 from app.reviews.columns import ReviewColumn, column_from_json
 from inference import protocol as p

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.citations import (
+from app.answer.citations import (
     BATES_CITATION_RE,
     CITATION_RE,
     MIN_QUOTE_WORDS,

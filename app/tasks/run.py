@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from app.case_run import (
+from app.answer.case_run import (
     keep_only_prefixes,
     pass_prefix,
     prefix_for,

@@ -8,10 +8,10 @@ from pathlib import Path
 
 def bench_ask(demo_dir: Path) -> dict:
     from app import cases
+    from app.answer.questions import ask
     from app.ingest import ingest_paths
     from app.models.session import ModelSession
     from app.models.store import prepare_embedded
-    from app.questions import ask
     from app.unlock import create_vault
     from assets.demo.make_demo_pdfs import FACTS
 

@@ -88,7 +88,7 @@ def _pages(sentences: list[str], rng: random.Random, document: int) -> list[str]
 
 
 def _flat(text: str) -> str:
-    """The reference form the expected verdicts are decided on (independent of app.citations)."""
+    """The reference form the expected verdicts are decided on (independent of app.answer.citations)."""
     text = _LINE_END_HYPHEN.sub(r"\1\2", text).replace("\u2019", "'").replace("\u2018", "'")
     return " ".join(text.split()).casefold()
 
@@ -228,12 +228,12 @@ def _verdicts(citations) -> list[tuple]:
 
 
 def bench_context(folder: Path) -> dict:
+    from app.answer.citations import parse_citations
+    from app.answer.planning import plan_context
     from app.cases import documents_with_pages
-    from app.citations import parse_citations
     from app.context import build_context, token_key
+    from app.ingest.page_tokens import refresh_page_tokens
     from app.models.store import prepare_embedded
-    from app.page_tokens import refresh_page_tokens
-    from app.planning import plan_context
     from storage.vault import Vault
 
     if not CORPUS.is_dir():

@@ -31,7 +31,7 @@ def _review(vault, case, columns, session, scope: str) -> dict:
 
 def _reread(vault, case, review, columns, session) -> dict:
     """Sample cells with no kept prefix: the model reads the row's documents (or the case) again."""
-    from app.case_run import prepare
+    from app.answer.case_run import prepare
     from app.context import question_messages, subset
     from app.reviews.cells import cell_prompt
     from app.reviews.run import CELL_TOKENS

@@ -10,7 +10,7 @@ and reports:
 - prefill tokens/s and the fraction of the GPU's peak bf16 FLOP/s, using the inference anchor's
   formula: FLOP per token at length L = 2 * N_active + 2 * n_full * n_heads * head_dim * L;
 - decode tokens/s inside that context (``DECODE_STEPS`` greedy steps);
-- peak GPU memory against the app's memory plan (``app.memory_plan``: weights + KV per token x
+- peak GPU memory against the app's memory plan (``app.answer.memory_plan``: weights + KV per token x
   tokens + the linear-attention state), goal within 5%;
 - which linear-attention kernels ran: flash-linear-attention's ("fla", requirements-gpu.txt) or
   transformers' torch fallback.
@@ -61,7 +61,7 @@ def peak_flops(device_name: str) -> float | None:
 
 def planned_bytes(model, config, tokens: int, dtype_bytes: int) -> int:
     """What the app's memory plan says this context needs (weights + cache + linear state)."""
-    from app.memory_plan import kv_bytes_per_token, linear_state_bytes
+    from app.answer.memory_plan import kv_bytes_per_token, linear_state_bytes
     from app.models.store import ModelInfo
 
     info = ModelInfo("bench", Path("."), int(config.max_position_embeddings), "", "", "",

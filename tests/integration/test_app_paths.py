@@ -11,9 +11,9 @@ import json
 import pytest
 
 from app import cases
+from app.answer.questions import ask
 from app.errors import Cancelled, WorkerDied
 from app.ingest import ingest_paths
-from app.questions import ask
 from app.reviews.columns import ReviewColumn
 from app.reviews.run import create_review, find_review, review_cells, run_review
 from app.tasks.run import run_task

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from app.memory_plan import cpu_dtype_bytes
+from app.answer.memory_plan import cpu_dtype_bytes
 from assets.demo.make_demo_pdfs import FACTS
 from storage.vault import DB_NAME
 from tests.conftest import run_cli

@@ -63,7 +63,7 @@ def test_packed_attention_equals_sdpa_with_the_room_and_the_future_masked(dtype,
 
 
 def test_the_apps_memory_plan_assumes_the_precision_the_worker_runs():
-    from app.memory_plan import cpu_dtype_bytes  # read without torch, from the CPU's flags
+    from app.answer.memory_plan import cpu_dtype_bytes  # read without torch, from the CPU's flags
 
     assert cpu_dtype_bytes() == (2 if cpu_kernels.bf16_is_fast() else 4)
 

@@ -7,9 +7,9 @@ import pytest
 
 from app import cases
 from app.extract.ocr import tesseract_available
+from app.extract.pool import JobTimeout, ReadingPool
 from app.ingest import Ingest, ingest_paths
-from app.ingest_pool import JobTimeout, ReadingPool
-from app.page_tokens import PageCounter
+from app.ingest.page_tokens import PageCounter
 from assets.demo.make_demo_pdfs import DOCUMENTS
 from storage import repositories as repo
 from tests.fixtures.documents import write_tiff
@@ -73,7 +73,7 @@ def test_a_stuck_job_is_stopped_and_the_pool_goes_on(demo_dir):
 
 
 def test_without_tesseract_scans_are_kept_and_flagged(vault, corpus, monkeypatch):
-    monkeypatch.setattr("app.ingest.tesseract_available", lambda: False)
+    monkeypatch.setattr("app.ingest.ocr_step.tesseract_available", lambda: False)
     case = cases.create_case(vault, "No OCR")
     (outcome,) = ingest_paths(vault, case, [corpus / "legal-court-docs" / "image-pdf.pdf"]).outcomes
     assert outcome.status == "ingested" and outcome.pages == 2
@@ -171,9 +171,9 @@ def test_the_whole_corpus_ingests_with_an_outcome_for_every_file(vault, corpus):
 def test_the_plan_uses_stored_counts_and_reports_repeated_pages(vault, demo_dir, tmp_path, embedded_model):
     from dataclasses import replace
 
+    from app.answer.planning import plan_context
     from app.context import build_context, render_document
-    from app.page_tokens import refresh_page_tokens
-    from app.planning import plan_context
+    from app.ingest.page_tokens import refresh_page_tokens
     from app.tokens import count_tokens
 
     copy = tmp_path / "supply-agreement-copy.pdf"

@@ -8,11 +8,11 @@ import pymupdf
 import pytest
 
 from app import cases
+from app.answer.citations import parse_citations
+from app.answer.staged import groups
 from app.bates_lookup import find_bates
-from app.citations import parse_citations
 from app.context import build_context
 from app.page_view import load_page
-from app.staged import groups
 from assets.production.make_production import make_production
 from tests.conftest import run_cli
 
@@ -87,7 +87,7 @@ def test_context_citations_viewer_and_plan_work_by_bates_number(vault, volumes, 
 def test_staged_passes_keep_a_family_in_one_pass(vault, volumes, embedded_model):
     from dataclasses import replace
 
-    from app.planning import plan_context
+    from app.answer.planning import plan_context
 
     _, _, documents = _imported(vault, volumes["cp1252"], "Staged")
     context = build_context(list(documents.values()), embedded_model.model_id)

@@ -7,8 +7,8 @@ import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
+from app.answer.questions import Answer
 from app.errors import WorkerDied
-from app.questions import Answer
 from assets.demo.make_demo_pdfs import FACTS
 from tests.conftest import TEST_PASSPHRASE
 from tests.fixtures.stalls import StallMeter
@@ -353,7 +353,7 @@ def test_a_model_folder_is_imported_from_the_settings(window, qtbot, tmp_path, m
 
 def test_a_production_volume_imports_and_opens_by_bates_number(window, qtbot, tmp_path, embedded_model):
     from app import cases
-    from app.citations import parse_citations
+    from app.answer import parse_citations
     from app.context import build_context
     from assets.production.make_production import make_production
 
@@ -382,8 +382,7 @@ def test_a_production_volume_imports_and_opens_by_bates_number(window, qtbot, tm
     context = build_context(cases.documents_with_pages(window.vault, window.current_case),
                             embedded_model.model_id)
     text = 'The damages claim is EUR 13,680 [ABC0000025].'
-    citations = [c.as_json() for c in parse_citations(text, context)]
-    window.chat.show_answer(text, citations, [], "")
+    window.chat.show_answer(text, parse_citations(text, context), [], "")
     assert "ABC0000025 (D" in window.citation_view.toPlainText()
     with qtbot.waitSignal(window.page_shown, timeout=30_000) as shown:
         window.chat.open_link(0)

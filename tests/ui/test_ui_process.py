@@ -73,6 +73,33 @@ def test_with_an_offscreen_display_the_app_starts_and_stays_up(monkeypatch):
         proc.wait(timeout=10)
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="Windows closes windows with WM_CLOSE, not SIGTERM")
+def test_sigterm_closes_the_app_promptly_and_leaves_the_vault_intact(monkeypatch):
+    """The bound only catches a hang; the figure printed is what a user would wait."""
+    from app.unlock import create_vault, unlock_vault
+    from tests.conftest import TEST_PASSPHRASE
+
+    create_vault(TEST_PASSPHRASE)[0].lock()
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    proc = subprocess.Popen([sys.executable, str(ROOT / "main.py")], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        time.sleep(8)  # unlocked, the window up and its cases loaded
+        assert proc.poll() is None, proc.stderr.read()
+        started = time.monotonic()
+        proc.terminate()
+        code = proc.wait(timeout=10)
+        seconds = time.monotonic() - started
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    print(f"SIGTERM to exit: {seconds:.2f} s")
+    assert code == 0 and seconds < 5
+    vault = unlock_vault(TEST_PASSPHRASE)
+    assert vault.verify_audit().ok
+    vault.lock()
+
+
 def test_missing_x11_libraries_are_named_instead_of_a_qt_abort(monkeypatch):
     from app.errors import NoDisplay
     from ui import launch

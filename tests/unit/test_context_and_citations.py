@@ -1,6 +1,6 @@
 import pytest
 
-from app.citations import parse_citations
+from app.answer.citations import parse_citations
 from app.context import build_context, question_messages
 from storage.records import DocumentRecord, PageRecord
 
@@ -124,7 +124,7 @@ def test_document_text_cannot_close_its_document_or_forge_another():
 
 
 def test_an_uncited_answer_gets_the_pages_holding_its_figures():
-    from app.provenance import locate, terms_in
+    from app.answer.provenance import locate, terms_in
 
     context = build_context([CONTRACT, LETTER], "m")
     assert terms_in("It costs $4.15 per box, 12,000 boxes, due 03/14/2025.", "What is the price in $?") == [

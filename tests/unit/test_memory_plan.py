@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from app.memory_plan import (
+from app.answer.memory_plan import (
     cpu_dtype_bytes,
     kv_bytes_per_token,
     linear_state_bytes,
@@ -46,6 +46,7 @@ def test_yarn_only_when_the_case_needs_it_and_only_for_models_trained_for_it():
 
 def test_memory_plan_reports_the_largest_context_that_fits():
     plan = memory_plan(model(SMOLLM2, size=517 * 2**20), 10_000)
-    assert plan["needed_bytes"] == plan["weights_bytes"] + plan["kv_bytes"]
-    per_token = plan["kv_bytes_per_token"]
-    assert plan["max_context_tokens"] == (plan["available_bytes"] - plan["weights_bytes"]) // per_token
+    assert plan.needed_bytes == plan.weights_bytes + plan.kv_bytes
+    per_token = plan.kv_bytes_per_token
+    assert plan.max_context_tokens == (plan.available_bytes - plan.weights_bytes) // per_token
+    assert plan.as_json()["kv_bytes_per_token"] == per_token  # the --json shape is unchanged

@@ -286,7 +286,7 @@ def test_nested_parentbates_join_the_top_family_each_document_once(tmp_path):
 
 
 def test_volumes_are_found_at_any_depth_and_loose_files_beside_them_are_kept(tmp_path):
-    from app.ingest_paths import split_volumes
+    from app.ingest.paths import split_volumes
 
     production = make_production(tmp_path / "incoming" / "PROD001")
     (production / "cover-letter.pdf").write_bytes(b"%PDF-1.4")

@@ -63,7 +63,7 @@ def test_child_processes_get_no_secrets_and_no_core_dumps():
 
 
 def test_a_stop_string_ends_an_answer_only_once_it_has_begun():
-    from inference.engine import stop_at
+    from inference.decoding import stop_at
 
     assert stop_at("March 4, 2021 [D1 p1]\nD1: D1: D1:", ("\n",)) == len("March 4, 2021 [D1 p1]")
     assert stop_at("\n\nMarch 4", ("\n",)) is None  # blank lines before the answer do not end it

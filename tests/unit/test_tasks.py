@@ -2,9 +2,9 @@
 
 import pytest
 
+from app.answer.planning import DocumentPlan, Plan
+from app.answer.staged import groups, split_documents
 from app.context import build_context, subset
-from app.planning import DocumentPlan, Plan
-from app.staged import groups, split_documents
 from app.tasks.dates import dates_in, parse_date, sort_key
 from app.tasks.rows import parse_rows
 from app.tasks.run import _ordered

@@ -57,6 +57,16 @@ class Citation:
         """One phrase for people: what the quote check found ("" when nothing was quoted)."""
         return check_phrase(self.as_json())
 
+    @classmethod
+    def from_json(cls, stored: dict) -> Citation:
+        """A citation as stored with its message (answers stored before a field existed lack it)."""
+        span = stored.get("span")
+        return cls(short_id=stored.get("id") or "", document=stored.get("document"), page=stored.get("page"),
+                   bates=stored.get("bates"), quote=stored.get("quote"), verified=stored.get("verified"),
+                   known=bool(stored.get("known")), fuzzy=bool(stored.get("fuzzy")),
+                   found_on=stored.get("found_on"), document_id=stored.get("document_id"),
+                   span=(span[0], span[1]) if span else None)
+
     def as_json(self) -> dict:
         return {"id": self.short_id, "document": self.document, "page": self.page,
                 "bates": self.bates, "quote": self.quote, "verified": self.verified,

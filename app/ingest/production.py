@@ -1,7 +1,8 @@
 """Turn a production volume's documents into documents of a case (see ``app.productions``).
 
-(A document produced only as a native file is read from that file by ``app.ingest``, like any
-other file, and keeps its row's metadata and Bates number.)
+(A document produced only as a native file is read from that file by the batch, like any other
+file, and keeps its row's metadata and Bates number.) The steps reach the batch only through the
+``VolumeBatch`` callbacks: the store step, the OCR step, reading a file, reporting an outcome.
 
 One document per load-file row, named by its Bates range, each page labelled with its Bates
 number. The supplied text is used where there is some; a page without text gets an OCR job for
@@ -15,14 +16,25 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 import pymupdf
 
+from app.errors import IngestError
 from app.extract import ExtractedDocument, OcrJob, Source
 from app.extract.ocr import OCR_DPI
-from app.productions.volume import Finding, ProductionDocument, ProductionVolume
+from app.productions.volume import Finding, ProductionDocument, ProductionVolume, read_volume
+from inference.manifest import sha256_file
 from storage.records import PageRecord
+
+if TYPE_CHECKING:
+    from app.extract.pool import ReadingPool
+    from app.ingest.ocr_step import OcrStep
+    from app.ingest.outcome import IngestOutcome, Pending
+    from app.ingest.store import DocumentStore
 
 KIND = "production"
 FINDING_TITLES = {
@@ -136,3 +148,76 @@ def original_pdf(document: ProductionDocument) -> tuple[bytes, list[str]]:
     data = pdf.tobytes(garbage=3, deflate=True)
     pdf.close()
     return data, unreadable
+
+
+class VolumeBatch(Protocol):
+    """What the production steps need of the batch they run in."""
+
+    pool: ReadingPool
+    store: DocumentStore
+    ocr: OcrStep
+    ocr_language: str
+    ocr_dpi: int
+    should_stop: Callable[[], bool]
+
+    def pending(self, path: Path, sha256: str = "", stored_as: dict | None = None) -> Pending: ...
+    def read_native(self, item: Pending) -> IngestOutcome | None: ...
+    def emit(self, outcome: IngestOutcome) -> None: ...
+    def volume_found(self, summary: ProductionSummary) -> None: ...
+
+
+def ingest_volume(batch: VolumeBatch, folder: Path) -> bool:
+    """Every document of a production volume, in its order (families together); False when
+    cancelled. The volume's findings go into the report and the audit log, never stop it."""
+    try:
+        volume = read_volume(folder)
+    except IngestError as exc:
+        batch.emit(batch.store.rejected(batch.pending(folder), exc.user_message))
+        return True
+    summary = summarise(volume)
+    batch.volume_found(summary)
+    batch.store.audit("production.read", {
+        "volume": volume.name, "documents": summary.documents, "pages": summary.pages,
+        "findings": sorted({f.kind for f in volume.findings})})
+    for document in volume.documents:
+        if batch.should_stop():
+            return False
+        item = batch.pending(folder / document_name(document))
+        try:
+            outcome = _ingest_document(batch, item, document)
+        except (OSError, IngestError) as exc:  # one unreadable file costs its document, not the batch
+            reason = exc.user_message if isinstance(exc, IngestError) else (
+                f"A file of it cannot be read ({exc.strerror or exc}).")
+            outcome = batch.store.rejected(item, reason)
+        if outcome is None:
+            return False
+        batch.emit(outcome)
+    return True
+
+
+def _ingest_document(batch: VolumeBatch, item: Pending, document: ProductionDocument) -> IngestOutcome | None:
+    store = batch.store
+    if not document.pages:  # produced natively (a spreadsheet, an e-mail): read the native file
+        native = document.native_path
+        if native is None or not native.is_file():
+            return store.rejected(item, "The production has no page images, text or native file for it.")
+        item = batch.pending(native, sha256_file(native), stored_as={
+            "name": f"{document_name(document)} ({native.name})", "metadata": document_metadata(document),
+            "first_label": document.begbates})
+        if item.sha256 in store.known:
+            return store.duplicate(item)
+        return batch.read_native(item)
+    item.sha256 = content_hash(document)
+    if item.sha256 in store.known:
+        return store.duplicate(item)
+    read = extracted(document, batch.ocr_language, batch.ocr_dpi)
+    pages, warnings = batch.ocr.read_scans(batch.pool, item.path, read, after_restart=lambda: None)
+    if pages is None:
+        return None
+    original, unreadable = original_pdf(document)
+    if unreadable:
+        shown = ", ".join(unreadable[:5])
+        warnings.append(f"{len(unreadable)} page image(s) could not be read ({shown}); the produced text "
+                        "is shown for them.")
+    return store.store(item, read, pages, warnings, name=document_name(document), original=original,
+                       metadata=document_metadata(document))

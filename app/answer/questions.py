@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from app.case_run import (
+from app.answer.case_run import (
     ReadingMode,
     keep_only_prefixes,
     pass_prefix,
@@ -19,14 +19,14 @@ from app.case_run import (
     refusal,
     run_model,
 )
+from app.answer.citations import Citation, parse_citations
+from app.answer.planning import Plan
+from app.answer.provenance import Located, locate
+from app.answer.staged import answer_in_passes
 from app.cases import of_case
-from app.citations import Citation, parse_citations
 from app.context import question_messages, render_history
 from app.errors import ContextTooLarge, UserFacingError
 from app.models.session import ModelSession
-from app.planning import Plan
-from app.provenance import Located, locate
-from app.staged import answer_in_passes
 from app.tokens import count_tokens
 from inference import protocol as p
 from storage import repositories as repo

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import math
 import sys
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import psutil
@@ -82,17 +83,33 @@ def usable_window(model: ModelInfo) -> int:
     return model.window
 
 
-def memory_plan(model: ModelInfo, tokens: int) -> dict[str, int]:
+@dataclass(frozen=True)
+class MemoryPlan:
+    """What a case of ``tokens`` tokens needs in memory on this machine, and what is free now."""
+
+    weights_bytes: int
+    kv_bytes_per_token: int
+    kv_bytes: int
+    linear_state_bytes: int  # Gated DeltaNet state: fixed, whatever the length
+    needed_bytes: int
+    available_bytes: int
+    max_context_tokens: int  # the longest case that would fit in what is free
+
+    @property
+    def fits(self) -> bool:
+        return self.needed_bytes <= self.available_bytes
+
+    def as_json(self) -> dict[str, int]:
+        return asdict(self)
+
+
+def memory_plan(model: ModelInfo, tokens: int) -> MemoryPlan:
     kv_per_token = kv_bytes_per_token(model)
     fixed = linear_state_bytes(model)
     weights = model.size_bytes
     available = int(psutil.virtual_memory().available)
-    return {
-        "weights_bytes": weights,
-        "kv_bytes_per_token": kv_per_token,
-        "kv_bytes": kv_per_token * tokens,
-        "linear_state_bytes": fixed,
-        "needed_bytes": weights + fixed + kv_per_token * tokens,
-        "available_bytes": available,
-        "max_context_tokens": max(0, (available - weights - fixed) // kv_per_token) if kv_per_token else 0,
-    }
+    return MemoryPlan(
+        weights_bytes=weights, kv_bytes_per_token=kv_per_token, kv_bytes=kv_per_token * tokens,
+        linear_state_bytes=fixed, needed_bytes=weights + fixed + kv_per_token * tokens,
+        available_bytes=available,
+        max_context_tokens=max(0, (available - weights - fixed) // kv_per_token) if kv_per_token else 0)

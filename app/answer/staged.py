@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from app.answer.planning import Plan
 from app.context import SYSTEM_INSTRUCTION, CaseContext, ContextDocument, Selection, question_messages
 from app.errors import ContextTooLarge
-from app.planning import Plan
 from inference import protocol as p
 
 PARTIAL_ANSWER_TOKENS = 200

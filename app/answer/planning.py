@@ -8,8 +8,9 @@ does not fit, the plan says so with numbers, and asking is refused until the use
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from app.answer.memory_plan import MemoryPlan, memory_plan, usable_window, yarn_factor
 from app.context import (
     DOCUMENT_FOOTER,
     SYSTEM_INSTRUCTION,
@@ -19,7 +20,6 @@ from app.context import (
     render_document,
     token_key,
 )
-from app.memory_plan import memory_plan, usable_window, yarn_factor
 from app.models.store import ModelInfo
 from app.tokens import count_tokens
 
@@ -63,7 +63,7 @@ class Plan:
     pages_in: int
     pages_out: int
     manifest: str
-    memory: dict[str, int] = field(default_factory=dict)
+    memory: MemoryPlan | None = None  # None: a remote server plans its own memory
     repeated_pages: tuple[RepeatedPage, ...] = ()
     native_window: int = 0
     rope_factor: float = 1.0  # > 1: YaRN stretches the native window to fit this case
@@ -71,7 +71,7 @@ class Plan:
     @property
     def memory_fits(self) -> bool:
         """No memory plan (a remote model server plans its own memory) counts as fitting."""
-        return not self.memory or self.memory["needed_bytes"] <= self.memory["available_bytes"]
+        return self.memory is None or self.memory.fits
 
     @property
     def repeated_tokens(self) -> int:
@@ -86,7 +86,8 @@ class Plan:
             "memory_fits": self.memory_fits,
             "answer_reserve": self.answer_reserve, "fits": self.fits,
             "documents": [d.as_json() for d in self.documents], "pages_in": self.pages_in,
-            "pages_out": self.pages_out, "memory": self.memory, "manifest": self.manifest,
+            "pages_out": self.pages_out, "manifest": self.manifest,
+            "memory": self.memory.as_json() if self.memory else {},
         }
 
 
@@ -142,6 +143,6 @@ def plan_context(context: CaseContext, model: ModelInfo, *, extra_tokens: int = 
         native_window=model.window, rope_factor=factor, tokens_used=tokens_used,
         answer_reserve=ANSWER_RESERVE, fits=fits, documents=documents,
         pages_in=total_pages if fits else 0, pages_out=0 if fits else total_pages,
-        manifest=context.manifest, memory=memory_plan(model, needed) if local else {},
+        manifest=context.manifest, memory=memory_plan(model, needed) if local else None,
         repeated_pages=repeated_pages(context, model),
     )

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.citations import normalize
+from app.answer.citations import normalize
 from app.context import CaseContext
 
 MAX_PAGES_PER_TERM = 3
@@ -37,6 +37,10 @@ class Located:
 
     def as_json(self) -> dict:
         return self.__dict__.copy()
+
+    @classmethod
+    def from_json(cls, stored: dict) -> Located:
+        return cls(**{name: stored[name] for name in ("term", "short_id", "page", "document", "document_id")})
 
 
 def terms_in(answer: str, question: str = "") -> list[str]:

@@ -12,13 +12,13 @@ from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from app import cache_admin, prefix_files
+from app.answer.planning import Plan, plan_context
+from app.answer.staged import groups, split_documents
 from app.cases import documents_with_pages
 from app.context import CaseContext, build_context, subset
 from app.errors import Cancelled, InferenceError, UserFacingError, WorkerDied
+from app.ingest.page_tokens import refresh_page_tokens
 from app.models.session import ModelSession
-from app.page_tokens import refresh_page_tokens
-from app.planning import Plan, plan_context
-from app.staged import groups, split_documents
 from inference import protocol as p
 from storage.audit import OUTCOME_FAILURE
 from storage.records import CaseRecord
@@ -103,10 +103,10 @@ def refusal(setup: RunSetup) -> str | None:
                 "a model with a larger window.")
     if not plan.memory_fits:
         mem = plan.memory
-        return (f"This case needs about {mem['needed_bytes'] / 2**30:.1f} GiB of memory "
-                f"({mem['weights_bytes'] / 2**30:.1f} for the model, {mem['kv_bytes'] / 2**30:.1f} for the "
-                f"case's {plan.tokens_used:,} tokens) but {mem['available_bytes'] / 2**30:.1f} GiB are free "
-                f"(room for about {mem['max_context_tokens']:,} tokens). Nothing was cut: leave out "
+        return (f"This case needs about {mem.needed_bytes / 2**30:.1f} GiB of memory "
+                f"({mem.weights_bytes / 2**30:.1f} for the model, {mem.kv_bytes / 2**30:.1f} for the "
+                f"case's {plan.tokens_used:,} tokens) but {mem.available_bytes / 2**30:.1f} GiB are free "
+                f"(room for about {mem.max_context_tokens:,} tokens). Nothing was cut: leave out "
                 "documents, use a quantized KV cache, or use the site's remote model server.")
     return None
 
