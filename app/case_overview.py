@@ -8,7 +8,7 @@ does not fit).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from app.answer.citations import Citation
 from app.answer.planning import plan_context
@@ -17,6 +17,7 @@ from app.cases import documents_with_pages
 from app.context import build_context
 from app.ingest.page_tokens import refresh_page_tokens
 from app.models.store import ModelInfo
+from app.page_report import status_counts
 from storage import repositories as repo
 from storage.records import CaseRecord
 from storage.vault import Vault
@@ -41,6 +42,7 @@ class DocumentSummary:
     ocr_pages: int
     unread_pages: int  # scanned pages with no text (no OCR available)
     warnings: tuple[str, ...]
+    page_statuses: dict[str, int] = field(default_factory=dict)  # pages per PageStatus
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,8 @@ def case_view(vault: Vault, case: CaseRecord, model: ModelInfo | None) -> tuple[
         id=d.record.id, short_id=d.short_id, name=d.record.name, kind=d.record.kind, pages=len(d.pages),
         tokens=sum(p.tokens for p in d.pages) if all(p.tokens is not None for p in d.pages) else None,
         status=d.record.status, ocr_pages=sum(p.ocr for p in d.pages),
-        unread_pages=sum(p.needs_ocr for p in d.pages), warnings=d.record.warnings)
+        unread_pages=sum(p.needs_ocr for p in d.pages), warnings=d.record.warnings,
+        page_statuses=status_counts(d.pages))
         for d in context.documents]
     return summaries, (_gauge(plan_context(context, model)) if model is not None and documents else None)
 

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.productions.bates import parse_bates
-from storage.records import DocumentRecord, PageRecord
+from storage.records import DocumentRecord, PageRecord, PageStatus
 
-TEMPLATE_VERSION = "ctx-3"
+TEMPLATE_VERSION = "ctx-4"
 _PROMPTS = Path(__file__).resolve().parent.parent / "assets" / "prompts"
 SYSTEM_INSTRUCTION = (_PROMPTS / "system-v3.txt").read_text(encoding="utf-8").strip()
 
@@ -101,6 +101,8 @@ def render_page(page: PageRecord) -> str:
         label += ' source="OCR"'
     if page.needs_ocr:
         label += ' note="scanned page without text: not read"'
+    elif page.status == PageStatus.UNREADABLE:  # the page exists: an answer may need to say so
+        label += ' note="damaged page: could not be read"'
     return f'<page n="{page.number}"{label}>\n{escape_markers(page.text.strip())}\n</page>'
 
 

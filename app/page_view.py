@@ -39,6 +39,9 @@ class PageView:
     highlights: list[Rect] = field(default_factory=list)  # in image pixels
     ocr: bool = False
     needs_ocr: bool = False
+    status: str = ""  # what was read on the page (storage.records.PageStatus)
+    ocr_confidence: float | None = None
+    note: str = ""  # why a page is unreadable or unread, or what failed beside its text
 
     @property
     def found(self) -> bool:
@@ -96,7 +99,8 @@ def view_page(record: DocumentRecord, page: PageRecord, original: bytes | None, 
     """The page with ``mark`` (a quote, or words to find) highlighted wherever it can be found."""
     spans = text_spans(page.text, mark) if mark else []
     base = dict(document=record.name, number=page.number, page_count=record.page_count, label=page.label,
-                text=page.text, text_spans=spans, ocr=page.ocr, needs_ocr=page.needs_ocr)
+                text=page.text, text_spans=spans, ocr=page.ocr, needs_ocr=page.needs_ocr,
+                status=page.settled().status, ocr_confidence=page.ocr_confidence, note=page.note)
     if original is None or record.kind not in RENDERED_KINDS:
         return PageView(**base)
     suffix = record.name.rsplit(".", 1)[-1].lower() if "." in record.name else "pdf"

@@ -63,10 +63,22 @@ def _ocr() -> str:
     scan = pymupdf.open()  # the page as an image only: what a scanner produces
     image_page = scan.new_page(width=400, height=120)
     image_page.insert_image(image_page.rect, pixmap=page.get_pixmap(dpi=200))
-    text = ocr_page(OcrJob(Source(name="selftest.pdf", data=scan.tobytes()), 0))
+    text = ocr_page(OcrJob(Source(name="selftest.pdf", data=scan.tobytes()), 0)).text
     if "4815" not in text:
         raise RuntimeError(f"OCR read {text.strip()[:60]!r} instead of the test line")
     return f"Tesseract read a scanned test line; languages: {', '.join(installed_languages())}"
+
+
+def _old_office_formats() -> str:
+    from app.extract import Source
+    from app.extract.legacy import extract_legacy, soffice_program
+
+    rtf = rb"{\rtf1\ansi{\fonttbl{\f0 Times;}}\f0 Casefile self test 6173 in an RTF file.\par}"
+    read = extract_legacy(Source(name="selftest.rtf", data=rtf))
+    if "6173" not in read.pages[0].text:
+        raise RuntimeError(f"LibreOffice's conversion read {read.pages[0].text.strip()[:60]!r}")
+    return (f"LibreOffice ({soffice_program()}) converted a test file: .doc, .wpd, .rtf, .odt and "
+            "spreadsheets are read")
 
 
 def _model_and_restart() -> str:
@@ -114,6 +126,7 @@ def _network() -> str:
 CHECKS: list[tuple[str, Callable[[], str]]] = [
     ("Encrypted vault", _vault_round_trip),
     ("OCR", _ocr),
+    ("Old office formats", _old_office_formats),
     ("Model and worker restart", _model_and_restart),
     ("Network", _network),
 ]

@@ -3,6 +3,7 @@ transformers in the app process). Light on purpose: the reading processes import
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -30,7 +31,5 @@ def with_page_tokens(model_dir: Path, pages: list[PageRecord], *, recount: bool 
     encoded = tokenizer(model_dir).encode_batch_fast(rendered, add_special_tokens=False)  # no offsets
     counted = list(pages)
     for i, encoding in zip(todo, encoded, strict=True):
-        p = counted[i]
-        counted[i] = PageRecord(number=p.number, text=p.text, label=p.label, ocr=p.ocr, needs_ocr=p.needs_ocr,
-                                tokens=len(encoding.ids))
+        counted[i] = replace(counted[i], tokens=len(encoding.ids))
     return counted

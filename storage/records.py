@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
 from typing import Any
 
 
@@ -13,14 +14,40 @@ class CaseRecord:
     created_at: str
 
 
+class PageStatus(StrEnum):
+    """What Casefile read on a page: every stored page has exactly one."""
+
+    TEXT = "text"  # the PDF's (or the format's) own text
+    OCR = "ocr"  # read by OCR: a scan, or a text layer too garbled to use
+    TEXT_OCR = "text+ocr"  # both: a stamp in the text layer, the scan under it by OCR
+    BLANK = "blank"  # no ink at all (checked by rendering the page)
+    NEEDS_OCR = "needs ocr"  # a scan not read: OCR missing, switched off or failed (``note`` says)
+    UNREADABLE = "unreadable"  # the page itself could not be read (``note`` says why)
+
+
 @dataclass(frozen=True)
 class PageRecord:
     number: int
     text: str
     label: str | None = None
-    ocr: bool = False  # the text came from OCR
-    needs_ocr: bool = False  # no usable text layer and no OCR was possible
+    ocr: bool = False  # some of the text came from OCR
+    needs_ocr: bool = False  # ink the text does not account for, not read yet
     tokens: int | None = None  # the rendered page's tokens under DocumentRecord.token_key
+    status: str = ""  # a PageStatus; "" until the reader or the store step settles it
+    ocr_confidence: float | None = None  # Tesseract's mean word confidence (0-100) where OCR ran
+    note: str = ""  # why a page is unreadable or not read, or what failed beside its text
+
+    def settled(self) -> PageRecord:
+        """This page with its status decided from what it holds, where the reader left it open."""
+        if self.status:
+            return self
+        if self.needs_ocr:
+            status = PageStatus.NEEDS_OCR
+        elif self.ocr:
+            status = PageStatus.OCR
+        else:
+            status = PageStatus.TEXT if self.text.strip() else PageStatus.BLANK
+        return replace(self, status=str(status))
 
 
 @dataclass(frozen=True)

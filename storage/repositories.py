@@ -117,7 +117,8 @@ def add_document(session: Session, case_id: int, doc: NewDocument) -> DocumentRe
     if doc.pages:  # one executemany, not an ORM object per page: ingest writes thousands
         session.execute(insert(PageRow), [
             {"document_id": row.id, "number": p.number, "label": p.label, "text": p.text, "ocr": p.ocr,
-             "needs_ocr": p.needs_ocr, "tokens": p.tokens} for p in doc.pages
+             "needs_ocr": p.needs_ocr, "tokens": p.tokens, "status": p.settled().status,
+             "ocr_confidence": p.ocr_confidence, "note": p.note} for p in doc.pages
         ])
     return _document(row)
 
@@ -138,7 +139,7 @@ def list_pages(session: Session, document_id: int) -> list[PageRecord]:
 
 def _page(r: PageRow) -> PageRecord:
     return PageRecord(number=r.number, text=r.text, label=r.label, ocr=r.ocr, needs_ocr=r.needs_ocr,
-                      tokens=r.tokens)
+                      tokens=r.tokens, status=r.status, ocr_confidence=r.ocr_confidence, note=r.note)
 
 
 def find_document(session: Session, document_id: int) -> DocumentRecord | None:

@@ -58,6 +58,9 @@ class PageRow(Base):
     ocr: Mapped[bool] = mapped_column(default=False)
     needs_ocr: Mapped[bool] = mapped_column(default=False, server_default=false())
     tokens: Mapped[int | None]
+    status: Mapped[str] = mapped_column(default="", server_default="")  # records.PageStatus
+    ocr_confidence: Mapped[float | None]
+    note: Mapped[str] = mapped_column(default="", server_default="")
 
 
 class DocumentFileRow(Base):

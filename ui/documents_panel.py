@@ -36,6 +36,9 @@ def _status(doc) -> str:
         notes.append(f"{doc.ocr_pages} page{'s' if doc.ocr_pages != 1 else ''} OCR")
     if doc.unread_pages:
         notes.append(f"{doc.unread_pages} scanned page{'s' if doc.unread_pages != 1 else ''} unread")
+    for status, word in (("blank", "blank"), ("unreadable", "unreadable")):
+        if count := doc.page_statuses.get(status):
+            notes.append(f"{count} {word} page{'s' if count != 1 else ''}")
     notes.extend(doc.warnings)
     return "; ".join([doc.status] + [n for n in notes if n not in doc.status])
 

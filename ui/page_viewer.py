@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -121,7 +121,8 @@ class PageViewer(QWidget):
         label = f" (“{view.label}”)" if view.label and view.label != str(view.number) else ""
         self.title.setText(fill(self.tr("%1 — page %2 of %3%4"), view.document, view.number, view.page_count,
                                 label))
-        self.ocr_badge.setVisible(view.ocr)
+        self.ocr_badge.setText(_source_badge(view))
+        self.ocr_badge.setVisible(bool(self.ocr_badge.text()))
         self._enable(True)
         self.prev_button.setEnabled(view.number > 1)
         self.next_button.setEnabled(view.number < view.page_count)
@@ -141,10 +142,8 @@ class PageViewer(QWidget):
             found = self.tr("Highlighted on the page.") if view.found else self.tr(
                 "The marked words were not found on this page.")
             self.status.setText(found)
-        elif view.needs_ocr:
-            self.status.setText(self.tr("This scanned page has no text (it could not be read by OCR)."))
         else:
-            self.status.clear()
+            self.status.setText(_status_line(view))
 
     def clear(self) -> None:
         """Forget the page (locking the vault must not leave a page on screen)."""
@@ -183,3 +182,22 @@ def _marked_html(view: PageView) -> str:
 
 
 Loader = Callable[[int, int, str, float], PageView]
+
+
+def _source_badge(view: PageView) -> str:
+    """Where the page's text came from, at a glance: OCR'd text can differ from the page."""
+    if not view.ocr:
+        return ""
+    confidence = f" · {view.ocr_confidence:.0f}%" if view.ocr_confidence is not None else ""
+    return (_tr("Text + OCR") if view.status == "text+ocr" else _tr("OCR")) + confidence
+
+
+def _status_line(view: PageView) -> str:
+    lead = {"blank": _tr("A blank page: no ink on it."),
+            "needs ocr": _tr("This scanned page was not read."),
+            "unreadable": _tr("This page could not be read.")}.get(view.status, "")
+    return f"{lead} {view.note}".strip()
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PageViewer", text)

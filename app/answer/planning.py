@@ -8,7 +8,7 @@ does not fit, the plan says so with numbers, and asking is refused until the use
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from app.answer.memory_plan import MemoryPlan, memory_plan, usable_window, yarn_factor
 from app.context import (
@@ -21,7 +21,9 @@ from app.context import (
     token_key,
 )
 from app.models.store import ModelInfo
+from app.page_report import status_counts
 from app.tokens import count_tokens
+from storage.records import PageStatus
 
 ANSWER_RESERVE = 512  # tokens kept free for the question and the answer
 CHAT_TEMPLATE_OVERHEAD = 32  # role markers the chat template adds around the messages
@@ -35,6 +37,7 @@ class DocumentPlan:
     tokens: int
     included: bool
     family: str | None = None  # a production family (e-mail + attachments): read in one pass
+    page_statuses: dict[str, int] = field(default_factory=dict)  # what was read: pages per PageStatus
 
     def as_json(self) -> dict:
         return self.__dict__.copy()
@@ -87,6 +90,8 @@ class Plan:
             "answer_reserve": self.answer_reserve, "fits": self.fits,
             "documents": [d.as_json() for d in self.documents], "pages_in": self.pages_in,
             "pages_out": self.pages_out, "manifest": self.manifest,
+            "page_statuses": {str(status): sum(d.page_statuses.get(status, 0) for d in self.documents)
+                              for status in PageStatus},
             "memory": self.memory.as_json() if self.memory else {},
         }
 
@@ -135,7 +140,7 @@ def plan_context(context: CaseContext, model: ModelInfo, *, extra_tokens: int = 
     total_pages = context.page_count
     documents = tuple(
         DocumentPlan(d.short_id, d.record.name, len(d.pages), tokens, included=fits,
-                     family=d.record.metadata.get("family"))
+                     family=d.record.metadata.get("family"), page_statuses=status_counts(d.pages))
         for d, tokens in per_document
     )
     return Plan(

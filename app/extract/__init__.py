@@ -53,10 +53,16 @@ class Source:
 
 @dataclass(frozen=True)
 class OcrJob:
-    """Where to find one page that needs OCR: a page of a PDF or image source."""
+    """Where to find one page that needs OCR: a page of a PDF or image source, and which parts.
+
+    ``regions`` (page points: x0, y0, x1, y1) are the areas whose ink the text layer does not
+    account for; empty means the whole page. With ``keep_layer`` the page's own text is kept and
+    the OCR'd text merged into it in reading order (a filing stamp over a scanned opinion)."""
 
     source: Source
     page_index: int
+    regions: tuple[tuple[float, float, float, float], ...] = ()
+    keep_layer: bool = False
 
 
 @dataclass(frozen=True)
@@ -68,7 +74,7 @@ class ExtractedDocument:
 
 
 def extract(source: Source) -> ExtractedDocument:
-    from app.extract import ccda, email_doc, images, markup, office, pdf
+    from app.extract import ccda, email_doc, images, legacy, markup, office, pdf
 
     size = source.size()
     if size == 0:
@@ -84,6 +90,7 @@ def extract(source: Source) -> ExtractedDocument:
         **dict.fromkeys(email_doc.SUFFIXES, email_doc.extract_eml),
         **dict.fromkeys(markup.SUFFIXES, markup.extract_markup),
         **dict.fromkeys(ccda.SUFFIXES, ccda.extract_ccda),
+        **dict.fromkeys(legacy.SUFFIXES, legacy.extract_legacy),
     }
     reader = readers.get(suffix)
     if reader is None and source.head(5) == b"%PDF-":
@@ -95,12 +102,7 @@ def extract(source: Source) -> ExtractedDocument:
 
 def unsupported_reason(suffix: str) -> str:
     hints = {
-        ".doc": "old Word format: save it as DOCX or PDF and add that",
-        ".wpd": "WordPerfect: save it as PDF or DOCX and add that",
-        ".rtf": "save it as DOCX or PDF and add that",
         ".msg": "Outlook .msg: save the message as .eml (or PDF) and add that",
-        ".xls": "spreadsheet: save it as PDF and add that",
-        ".xlsx": "spreadsheet: save it as PDF and add that",
         ".zip": "archive: unpack it and add the folder",
     }
     hint = hints.get(suffix)
@@ -108,4 +110,5 @@ def unsupported_reason(suffix: str) -> str:
 
 
 SUPPORTED_SUFFIXES = (".pdf", ".tif", ".tiff", ".png", ".jpg", ".jpeg", ".bmp", ".gif", ".docx",
-                      ".eml", ".txt", ".text", ".md", ".html", ".htm", ".xml")
+                      ".eml", ".txt", ".text", ".md", ".html", ".htm", ".xml",
+                      ".doc", ".wpd", ".rtf", ".odt", ".wps", ".xls", ".xlsx", ".ods")  # with LibreOffice

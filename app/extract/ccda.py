@@ -13,6 +13,7 @@ import base64
 import binascii
 import re
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 
 from app.errors import IngestError
 from app.extract import ExtractedDocument, Source
@@ -131,7 +132,7 @@ def _unstructured_body(root, source: Source) -> tuple[list[PageRecord], list[str
     if media == "application/pdf":
         inner = extract(Source(name="body.pdf", data=data, depth=source.depth + 1,
                                ocr_language=source.ocr_language, ocr_dpi=source.ocr_dpi))
-        return [PageRecord(number=0, text=p.text, label=f"body p{p.number}") for p in inner.pages], []
+        return [replace(p, number=0, label=f"body p{p.number}") for p in inner.pages], []
     text = data.decode("utf-8", errors="replace")
     if media == "text/rtf":
         text = rtf_to_text(text)
@@ -153,5 +154,5 @@ def extract_ccda(source: Source) -> ExtractedDocument:
         raise IngestError("Unsupported XML: only HL7 C-CDA clinical documents are read.")
     if not found:
         raise IngestError("The clinical document has no readable text.")
-    pages = tuple(PageRecord(number=i, text=p.text, label=p.label) for i, p in enumerate(found, start=1))
+    pages = tuple(replace(p, number=i) for i, p in enumerate(found, start=1))
     return ExtractedDocument("ccda", pages, tuple(warnings))

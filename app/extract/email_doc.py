@@ -9,6 +9,7 @@ message is still kept.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from email import policy
 from email.message import EmailMessage
 from email.parser import BytesParser
@@ -63,8 +64,7 @@ def extract_eml(source: Source) -> ExtractedDocument:
         offset = len(pages)
         for page in inner.pages:
             where = f"{name} p{page.number}" + (f" ({page.label})" if page.label else "")
-            pages.append(PageRecord(number=len(pages) + 1, text=page.text, label=where,
-                                    needs_ocr=page.needs_ocr))
+            pages.append(replace(page, number=len(pages) + 1, label=where))  # its status and note kept
         jobs.update({offset + position: job for position, job in inner.ocr_jobs.items()})
         warnings.extend(f"{name}: {w}" for w in inner.warnings)
     return ExtractedDocument("email", tuple(pages), tuple(warnings), jobs)

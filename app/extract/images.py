@@ -5,7 +5,8 @@ from __future__ import annotations
 from app.errors import IngestError
 from app.extract import ExtractedDocument, OcrJob, Source
 from app.extract.mupdf import MUPDF_ERRORS, open_document
-from storage.records import PageRecord
+from app.extract.wording import count_of
+from storage.records import PageRecord, PageStatus
 
 SUFFIXES = (".tif", ".tiff", ".png", ".jpg", ".jpeg", ".bmp", ".gif")
 
@@ -27,7 +28,11 @@ def extract_image(source: Source) -> ExtractedDocument:
                 continue
     if not readable:
         raise IngestError("Not a readable image (the file is damaged).")
-    pages = tuple(PageRecord(number=i + 1, text="", needs_ocr=i in readable) for i in range(frames))
-    warnings = () if len(readable) == frames else (
-        f"{frames - len(readable)} damaged frame(s) could not be read.",)
+    damaged_frame = "This frame of the image is damaged and cannot be read."
+    pages = tuple(PageRecord(number=i + 1, text="", needs_ocr=True, status=PageStatus.NEEDS_OCR)
+                  if i in readable else
+                  PageRecord(number=i + 1, text="", status=PageStatus.UNREADABLE, note=damaged_frame)
+                  for i in range(frames))
+    damaged = frames - len(readable)
+    warnings = () if not damaged else (f"{count_of(damaged, 'damaged frame')} could not be read.",)
     return ExtractedDocument("image", pages, warnings, {i: OcrJob(source, i) for i in readable})

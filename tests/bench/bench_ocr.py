@@ -76,7 +76,7 @@ def _casefile(path: Path, truths: list[str], dpi: int, tessdata: str) -> dict:
     try:
         source = Source(path.name, path=path, ocr_dpi=dpi)
         started = time.perf_counter()
-        texts = [ocr_page(OcrJob(source, index)) for index in range(len(truths))]
+        texts = [ocr_page(OcrJob(source, index)).text for index in range(len(truths))]
         seconds = time.perf_counter() - started
     finally:
         if previous is None:

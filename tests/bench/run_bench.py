@@ -18,6 +18,8 @@ Benchmarks never fail on a figure; they record it. Measured now:
   runs (``bench_ui``);
 - production: a volume through its load files against its images as loose files (all OCR),
   and "Go to Bates" look-ups (``bench_production``);
+- pages: ingest of a scanned set behind filing stamps, OCR only where needed against OCR of
+  every page, and the share of born-digital pages OCR'd (``bench_pages``);
 - review: cells per minute of a 30 × 5 review on the demo production, for each scope, and the
   prefix reuse factor against the same cells re-reading their text (``bench_review``).
 """
@@ -34,6 +36,7 @@ from tests.bench.bench_ask import bench_ask
 from tests.bench.bench_context import bench_context
 from tests.bench.bench_ingest import bench_ingest
 from tests.bench.bench_ocr import bench_ocr_choices
+from tests.bench.bench_pages import bench_pages
 from tests.bench.bench_production import bench_production
 from tests.bench.bench_review import bench_review
 from tests.bench.bench_ui import bench_ui
@@ -68,6 +71,7 @@ def main(argv: list[str] | None = None) -> int:
             **run_facts(),
             "ingest": bench_ingest(Path(tmp), demo),
             "ocr_choices": bench_ocr_choices(Path(tmp)),
+            "pages": bench_pages(Path(tmp)),
             "ask": bench_ask(demo_dir),
             "vault": bench_vault(Path(tmp) / "vault-bench"),
             "context": bench_context(Path(tmp) / "context-bench"),

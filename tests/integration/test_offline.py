@@ -83,6 +83,6 @@ def test_the_self_test_reports_every_check(embedded_model):
     result = run_cli("selftest", "--json")
     report = json.loads(result.stdout)
     assert result.returncode == 0 and report["ok"], report
-    assert [c["name"] for c in report["checks"]] == ["Encrypted vault", "OCR", "Model and worker restart",
-                                                     "Network"]
+    assert [c["name"] for c in report["checks"]] == ["Encrypted vault", "OCR", "Old office formats",
+                                                     "Model and worker restart", "Network"]
     assert "refused" not in result.stderr  # the network check's own refusal is not logged as news

@@ -213,6 +213,33 @@ def test_a_password_protected_pdf_is_asked_for_then_read(window, qtbot, tmp_path
     assert window.documents.table.item(0, 1).text() == "sealed.pdf"
 
 
+def test_the_table_and_the_viewer_say_what_was_read_on_each_page(window, qtbot, tmp_path):
+    """A stamped scan (OCR with its confidence) and a mixed document (a blank page said to be
+    blank, because it has no ink)."""
+    from app.extract.ocr import tesseract_available
+    from tests.fixtures import scans
+
+    if not tesseract_available():
+        pytest.skip("Tesseract is not installed")
+    mixed = scans.write_mixed_pages(tmp_path / "mixed.pdf")
+    stamped = scans.write_stamped_scan(tmp_path / "stamped.pdf")
+    open_new_case(window, qtbot, "Statuses")
+    with qtbot.waitSignal(window.ingest_finished, timeout=120_000):
+        window.add_documents([mixed, stamped])
+    qtbot.waitUntil(lambda: window.document_count == 2, timeout=60_000)
+    table = window.documents.table
+    rows = {table.item(r, 1).text(): table.item(r, 5).text() for r in range(2)}
+    assert "1 blank page" in rows["mixed.pdf"] and "2 pages OCR" in rows["stamped.pdf"]
+    ids = {table.item(r, 1).text(): table.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(2)}
+    with qtbot.waitSignal(window.page_shown, timeout=30_000) as shown:
+        window.open_page(ids["mixed.pdf"], 4)
+    assert window.viewer.status.text() == "A blank page: no ink on it." and shown.args[0].status == "blank"
+    with qtbot.waitSignal(window.page_shown, timeout=30_000):
+        window.open_page(ids["stamped.pdf"], 1)
+    assert window.viewer.ocr_badge.text().startswith("Text + OCR · ")
+    assert not window.viewer.ocr_badge.isHidden()
+
+
 def test_the_audit_view_filters_verifies_and_exports(window, qtbot, tmp_path):
     open_new_case(window, qtbot, "Audited")
     view = window.menus.open_audit()

@@ -6,7 +6,8 @@ import pytest
 
 from app.errors import IngestError
 from app.extract import Source, extract
-from app.extract.ocr import garbled_share, tidy
+from app.extract.ocr import tidy
+from app.extract.ocr_need import garbled_share
 from assets.demo.make_demo_pdfs import FACTS
 from tests.fixtures.documents import write_docx, write_eml, write_pdf, write_tiff
 
@@ -40,7 +41,7 @@ def test_html_keeps_text_not_markup(tmp_path):
 @pytest.mark.parametrize("name, content, reason", [
     ("empty.pdf", b"", "The file is empty."),
     ("junk.pdf", b"%PDF-1.7 this is not really a pdf", "Not a readable PDF (the file is damaged)."),
-    ("sheet.xlsx", b"PK\x03\x04 zip bytes", "Unsupported file type (.xlsx): spreadsheet"),
+    ("mail.msg", b"\xd0\xcf\x11\xe0 ole bytes", "Unsupported file type (.msg): Outlook .msg"),
     ("blank.txt", b"  \n\n ", "The file has no text."),
     ("letter.docx", b"PK\x03\x04 not a docx", "Not a readable Word document"),
     ("notes.xml", b"<root><a>1</a></root>", "Unsupported XML"),

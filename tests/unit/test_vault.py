@@ -156,6 +156,29 @@ def test_migrations_match_the_models():
         assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
 
 
+def test_pages_stored_before_page_statuses_get_the_status_their_fields_imply():
+    from alembic import command
+    from sqlalchemy import create_engine, text
+
+    from storage.migrate import alembic_config
+
+    engine = create_engine("sqlite://")
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "0006")
+        connection.execute(text("INSERT INTO cases (id, name, created_at) VALUES (1, 'Old', '2026')"))
+        connection.execute(text(
+            "INSERT INTO documents (id, case_id, sha256, name, kind, size_bytes, page_count, status, "
+            "warnings, created_at, meta) "
+            "VALUES (1, 1, 'h', 'old.pdf', 'pdf', 1, 4, 'ingested', '[]', '2026', '{}')"))
+        old_pages = ((1, "words", 0, 0), (2, "read", 1, 0), (3, "", 0, 1), (4, " ", 0, 0))
+        for number, words, ocr, needs_ocr in old_pages:
+            connection.execute(text("INSERT INTO pages (document_id, number, text, ocr, needs_ocr) "
+                                    f"VALUES (1, {number}, '{words}', {ocr}, {needs_ocr})"))
+        command.upgrade(alembic_config(connection), "head")
+        statuses = connection.execute(text("SELECT status FROM pages ORDER BY number")).scalars().all()
+    assert statuses == ["text", "ocr", "needs ocr", "blank"]
+
+
 def test_the_head_revision_is_read_without_alembic_as_alembic_reads_it():
     from alembic.script import ScriptDirectory
     from sqlalchemy import create_engine
