@@ -12,11 +12,14 @@ from collections.abc import Sequence
 from app.answer import CITATION_RE, Citation
 
 MARKS = {True: " ✓", False: " ✗"}
+DIFFERS_MARK = " ≠"  # the passage is on the page, with another number, name or word
 
 
 def check_mark(citation: Citation | None) -> str:
     if citation is None or not citation.known:
         return " ✗"
+    if citation.check == "differs":
+        return DIFFERS_MARK
     return MARKS.get(citation.verified, "")
 
 

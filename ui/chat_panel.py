@@ -122,7 +122,7 @@ class ChatPanel(QWidget):
     def show_answer(self, text: str, citations: Sequence[Citation], located: Sequence[Located],
                     facts: str) -> None:
         self.answer_view.setMarkdown(answer_markdown(text, citations))
-        self._links = [(c.document_id or 0, c.page or 1, c.quote or "") for c in citations]
+        self._links = [(c.document_id or 0, c.page or 1, c.page_words) for c in citations]
         lines = []
         for index, c in enumerate(citations):
             where = f"{c.short_id or '?'} {c.document or self.tr('(not in this case)')}" + (

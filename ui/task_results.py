@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.exports.report import BAD, GOOD, citation_text
+from app.tasks.cells import MISSING, marked
 from app.tasks.dates import sort_key as date_key
 from app.tasks.templates import SOURCE, template
 from ui.file_dialogs import ask_paths
@@ -50,12 +51,17 @@ class TaskResults(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         for row, result in enumerate(task.rows):
             sources = "; ".join(citation_text(c) for c in result["citations"]) or self.tr("none")
-            values = [result["fields"].get(c.key, "") for c in spec.columns] + [sources, result["note"]]
+            cells = result.get("cells") or {}
+            values = ([marked(result["fields"].get(c.key, ""), cells.get(c.key)) for c in spec.columns]
+                      + [sources, result["note"]])
             for column, value in enumerate(values):
                 item = SortableItem(value)
                 item.sort_key = date_key(value) if spec.sort_by_date and column == 0 else value.casefold()
                 item.setData(Qt.ItemDataRole.UserRole, row)
                 self.table.setItem(row, column, item)
+            for column, spec_column in enumerate(spec.columns):
+                if cells.get(spec_column.key) == MISSING:
+                    self.table.item(row, column).setForeground(MARK_COLOURS[BAD])
             colour = MARK_COLOURS.get(CHECK_MARKS.get(result["check"], ""))
             if colour is not None:
                 self.table.item(row, len(values) - 1).setForeground(colour)

@@ -3,21 +3,27 @@
 The instruction teaches the model ``[D3 p12]`` (also accepted: ``[D3, p. 12]``, ``[D3 page 12]``,
 ``[D3 pp. 4-5]``, ``[D3]``). Unknown documents or pages are kept and flagged, never dropped.
 A quote is a span in double quotes; it belongs to the first citation after it in the same
-sentence, and is verified when its words appear on that page — case, spacing, typographic quotes
-and dashes, ligatures and words hyphenated across a line break are ignored, and a near-match
-(at least 90% of the words, in order) counts, marked ``fuzzy``. A quote that is not on the cited
-page but elsewhere in the set is reported with the page where it really is (``found_on``). A
-quote with no citation is searched across the whole set.
+sentence, and is checked against that page by ``quote_check``: verified only when its words are
+the page's (formatting aside, and OCR's own misreadings on an OCR'd page), "differs" with the
+difference named when the passage is there with another number, name, negation or word. A quote
+that is not on the cited page but elsewhere in the set is reported with the page where it really
+is (``found_on``). A quote with no citation is searched across the whole set.
 """
 
 from __future__ import annotations
 
-import difflib
 import re
-import unicodedata
-from collections import Counter
 from dataclasses import dataclass, replace
 
+from app.answer.quote_check import (
+    MIN_QUOTE_WORDS,
+    CheckedPage,
+    QuoteCheck,
+    Verdict,
+    check_page,
+    check_quote,
+    is_on,
+)
 from app.context import CaseContext, is_bates_label
 from app.productions.bates import parse_bates, parse_bates_query
 from storage.records import PageRecord
@@ -34,7 +40,6 @@ BATES_CITATION_RE = re.compile(
     r"(?:\s*(?:[-\u2013\u2014]|to|through)\s*(?:[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)*?[-_]?)?\d{2,})?)\s*\]",
 )
 QUOTE_RE = re.compile(r"[\"\u201c](?P<quote>[^\"\u201c\u201d]{8,}?)[\"\u201d]")
-MIN_QUOTE_WORDS = 3
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 
 
@@ -47,15 +52,25 @@ class Citation:
     quote: str | None
     verified: bool | None  # None: nothing quoted to check
     known: bool  # the document (and page, if given) exist in the case
-    fuzzy: bool = False  # verified as a near-match, not word for word
+    fuzzy: bool = False  # verified against OCR text, with OCR's misreadings allowed for
     found_on: str | None = None  # "D2 p7": where a quote that is not on the cited page really is
     document_id: int | None = None  # the vault's id of the cited document (the viewer opens it)
     span: tuple[int, int] | None = None  # where the citation is in the answer (it becomes a link there)
+    check: str | None = None  # the quote's quote_check.Verdict (None: nothing quoted)
+    difference: str | None = None  # for "differs": what the page says and what the quote says
 
     @property
     def verdict(self) -> str:
         """One phrase for people: what the quote check found ("" when nothing was quoted)."""
         return check_phrase(self.as_json())
+
+    @property
+    def page_words(self) -> str:
+        """What to mark on the cited page: the page's own reading where the quote differs from it."""
+        if self.check == Verdict.DIFFERS and self.difference and (
+                said := re.match(r"the page says “(.*?)”", self.difference)):
+            return said.group(1)
+        return self.quote or ""
 
     @classmethod
     def from_json(cls, stored: dict) -> Citation:
@@ -65,81 +80,36 @@ class Citation:
                    bates=stored.get("bates"), quote=stored.get("quote"), verified=stored.get("verified"),
                    known=bool(stored.get("known")), fuzzy=bool(stored.get("fuzzy")),
                    found_on=stored.get("found_on"), document_id=stored.get("document_id"),
-                   span=(span[0], span[1]) if span else None)
+                   span=(span[0], span[1]) if span else None, check=stored.get("check"),
+                   difference=stored.get("difference"))
 
     def as_json(self) -> dict:
         return {"id": self.short_id, "document": self.document, "page": self.page,
                 "bates": self.bates, "quote": self.quote, "verified": self.verified,
                 "known": self.known, "fuzzy": self.fuzzy, "found_on": self.found_on,
-                "document_id": self.document_id, "span": list(self.span) if self.span else None}
+                "document_id": self.document_id, "span": list(self.span) if self.span else None,
+                "check": self.check, "difference": self.difference}
+
+
+PHRASES = {Verdict.EXACT: "verified (exact)", Verdict.FORMATTING: "verified (formatting only)",
+           Verdict.OCR: "verified against OCR text", Verdict.NOT_FOUND: "quote NOT FOUND in the documents"}
 
 
 def check_phrase(citation: dict) -> str:
-    """What the quote check found, from a stored citation ("" when nothing was quoted)."""
+    """What the quote check found, from a stored citation ("" when nothing was quoted). Answers
+    stored before the verdicts existed keep the words they were checked with."""
     if citation.get("verified") is None:
         return ""
+    check = citation.get("check")
+    if check == Verdict.DIFFERS:
+        return f"DIFFERS from the page: {citation.get('difference')}"
+    if citation.get("found_on") and not citation["verified"]:
+        return f"quote NOT on this page (it is on {citation['found_on']})"
+    if check in PHRASES:
+        return PHRASES[Verdict(check)]
     if citation["verified"]:
         return "verified (near match)" if citation.get("fuzzy") else "verified"
-    if citation.get("found_on"):
-        return f"quote NOT on this page (it is on {citation['found_on']})"
-    return "quote NOT FOUND in the documents"
-
-
-_HYPHENATED = re.compile(r"(\w)[-\u00ad]\s*\n\s*(\w)")
-FUZZY_RATIO = 0.9
-
-
-def normalize(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text)  # ligatures, full-width forms, non-breaking spaces
-    text = _HYPHENATED.sub(r"\1\2", text)  # "liti-\ngation" on the page is "litigation" quoted
-    text = text.replace("\u2019", "'").replace("\u2018", "'")
-    text = text.replace("\u201c", "").replace("\u201d", "").replace('"', "")  # quotes inside quotes
-    text = text.replace("\u2013", "-").replace("\u2014", "-").replace("\u00ad", "")
-    return " ".join(text.split()).casefold()
-
-
-def _words(text: str) -> list[str]:
-    return [w for w in (w.strip(".,;:!?()[]{}") for w in text.split()) if w]
-
-
-@dataclass(frozen=True)
-class PreparedPage:
-    """A page's text as the matcher reads it, prepared once per answer rather than once per quote."""
-
-    text: str
-    words: list[str]
-    counts: Counter
-
-
-def prepare(page_text: str) -> PreparedPage:
-    text = normalize(page_text)
-    words = _words(text)
-    return PreparedPage(text, words, Counter(words))
-
-
-def quote_match(quote: str, page_text: str | PreparedPage) -> str | None:
-    """'exact', 'fuzzy' or None: is ``quote`` on this page?"""
-    page = page_text if isinstance(page_text, PreparedPage) else prepare(page_text)
-    needle = normalize(quote)
-    if needle in page.text:
-        return "exact"
-    words = _words(needle)
-    span = len(words)
-    if span < MIN_QUOTE_WORDS or len(page.words) < span:
-        return None
-    # A near-match needs >= 90% of the quote's words on the page: most pages fail this at once,
-    # before any window is compared (the full-set search for a misplaced quote stays fast).
-    wanted = Counter(words)
-    if sum(min(n, page.counts[w]) for w, n in wanted.items()) < FUZZY_RATIO * span:
-        return None
-    ends = {words[0], words[-1]}
-    page_words = page.words
-    for start in range(len(page_words) - span + 1):
-        window = page_words[start:start + span]
-        if (window[0] in ends or window[-1] in ends) and \
-                difflib.SequenceMatcher(None, words, window, autojunk=False).ratio() >= FUZZY_RATIO:
-            return "fuzzy"
-    return None
+    return PHRASES[Verdict.NOT_FOUND]
 
 
 class PreparedPages:
@@ -148,7 +118,7 @@ class PreparedPages:
 
     def __init__(self, context: CaseContext) -> None:
         self.context = context
-        self._prepared: dict[tuple[str, int], PreparedPage] = {}
+        self._prepared: dict[tuple[str, int], CheckedPage] = {}
         self._bates: dict[str, tuple[str, int]] | None = None
         self._series: set[str] = set()
         self._bates_numbers: list | None = None
@@ -182,10 +152,10 @@ class PreparedPages:
             self._series = {number.prefix.casefold() for number, _, _ in pages}
         return self._bates, self._series
 
-    def get(self, short_id: str, page: PageRecord) -> PreparedPage:
+    def get(self, short_id: str, page: PageRecord) -> CheckedPage:
         key = (short_id, page.number)
         if key not in self._prepared:
-            self._prepared[key] = prepare(page.text)
+            self._prepared[key] = check_page(page.text, ocr=page.ocr)
         return self._prepared[key]
 
     def walk(self):
@@ -196,7 +166,7 @@ class PreparedPages:
 
     def find(self, quote: str) -> tuple[str, int] | None:
         for short_id, page, prepared in self.walk():
-            if quote_match(quote, prepared):
+            if is_on(quote, prepared):
                 return short_id, page.number
         return None
 
@@ -269,7 +239,7 @@ def _resolve_bates(pages: PreparedPages, cited: str, quote: str | None) -> Citat
         end = document.pages[-1].number
         if quote is not None:  # an e-mail and its attachment cited as one range: a quote may be in either
             for short_id, page in pages.in_bates_range(query[0], query[1]):
-                if short_id != first[0] and quote_match(quote, pages.get(short_id, page)):
+                if short_id != first[0] and check_quote(quote, pages.get(short_id, page)).verified:
                     return _resolve(pages, short_id, page.number, page.number, quote)
     return _resolve(pages, first[0], first[1], end or first[1], quote)
 
@@ -283,23 +253,33 @@ def _resolve(pages: PreparedPages, short_id: str, page_no: int | None, last: int
     page = document.page(page_no) if page_no is not None else None
     known = page_no is None or page is not None
     cited = [p for p in document.pages if page_no is not None and page_no <= p.number <= (last or 0)]
-    verified, fuzzy, found_on = None, False, None
+    checked, found_on = None, None
     if quote is not None:
         candidates = cited if page_no is not None else list(document.pages)
-        kinds = [k for k in (quote_match(quote, pages.get(short_id, p)) for p in candidates) if k]
-        verified, fuzzy = bool(kinds), bool(kinds) and "exact" not in kinds
-        if not verified and (elsewhere := pages.find(quote)):
+        checked = best_check([check_quote(quote, pages.get(short_id, p)) for p in candidates])
+        if not checked.verified and checked.verdict != Verdict.DIFFERS and (elsewhere := pages.find(quote)):
             found_on = f"{elsewhere[0]} p{elsewhere[1]}"
-    return Citation(short_id, document.record.name, page_no, page.label if page else None,
-                    quote, verified, known, fuzzy, found_on, document.record.id)
+            checked = QuoteCheck(Verdict.ELSEWHERE)
+    return Citation(short_id, document.record.name, page_no, page.label if page else None, quote,
+                    None if checked is None else checked.verified, known,
+                    checked is not None and checked.verdict == Verdict.OCR, found_on, document.record.id,
+                    check=None if checked is None else str(checked.verdict),
+                    difference=None if checked is None else checked.difference)
+
+
+def best_check(checks: list[QuoteCheck]) -> QuoteCheck:
+    """Over the cited pages: the best verdict (a quote across pp. 4-5 is on one of them)."""
+    order = list(Verdict)
+    return min(checks, key=lambda c: order.index(c.verdict), default=QuoteCheck(Verdict.NOT_FOUND))
 
 
 def _locate_uncited(pages: PreparedPages, quote: str) -> Citation:
     where = pages.find(quote)
     if where is None:
-        return Citation("", None, None, None, quote, False, known=False)
+        return Citation("", None, None, None, quote, False, known=False, check=str(Verdict.NOT_FOUND))
     document = pages.context.document(where[0])
     page = document.page(where[1])
+    checked = check_quote(quote, pages.get(document.short_id, page))
     return Citation(document.short_id, document.record.name, page.number, page.label, quote, True,
-                    known=True, fuzzy=quote_match(quote, pages.get(document.short_id, page)) == "fuzzy",
-                    document_id=document.record.id)
+                    known=True, fuzzy=checked.verdict == Verdict.OCR, document_id=document.record.id,
+                    check=str(checked.verdict))

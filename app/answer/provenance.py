@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.answer.citations import normalize
+from app.answer.quote_check import normalize
 from app.context import CaseContext
 
 MAX_PAGES_PER_TERM = 3

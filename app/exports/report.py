@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 
 from app.answer.citations import check_phrase
 from app.context import is_bates_label
+from app.tasks.cells import marked
 from app.tasks.rows import CITED, VERIFIED
 from app.tasks.templates import SOURCE, TaskTemplate
 from storage.records import CaseRecord, ChatSessionRecord, MessageRecord, TaskRecord
@@ -111,7 +112,9 @@ def task_table(task: TaskRecord, spec: TaskTemplate) -> Table:
     rows, marks = [], []
     for row in task.rows:
         sources = "; ".join(citation_text(c) for c in row["citations"]) or "none"
-        rows.append([row["fields"].get(c.key, "") for c in spec.columns] + [sources, row["note"]])
+        cells = row.get("cells") or {}  # rows stored before cell checks have none
+        rows.append([marked(row["fields"].get(c.key, ""), cells.get(c.key)) for c in spec.columns]
+                    + [sources, row["note"]])
         marks.append(GOOD if row["check"] == VERIFIED else "" if row["check"] == CITED else BAD)
     return Table(headers, rows, marks)
 

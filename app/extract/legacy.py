@@ -29,6 +29,8 @@ from inference.helper_program import NO_WINDOW
 WRITER_SUFFIXES = (".doc", ".wpd", ".rtf", ".odt", ".wps")
 CALC_SUFFIXES = (".xls", ".xlsx", ".ods")
 SUFFIXES = WRITER_SUFFIXES + CALC_SUFFIXES
+LAYOUT_NOTE = ("Converted by LibreOffice: its pages are LibreOffice's layout, which may number pages "
+               "differently from the program that wrote the file.")
 CONVERT_TIMEOUT_S = 90  # under the pool's own limit per file (FILE_TIMEOUT_S)
 INSTALL_HINT = ("LibreOffice reads this format: install it (Debian/Ubuntu: sudo apt-get install "
                 "libreoffice-writer-nogui libreoffice-calc-nogui; macOS and Windows: libreoffice.org), "
@@ -72,7 +74,7 @@ def extract_legacy(source: Source) -> ExtractedDocument:
         if document.page_count == 0:
             raise IngestError("The document has no pages.")
         read = read_pages(document, converted, kind=source.suffix.lstrip("."))
-    return ExtractedDocument(read.kind, read.pages, (*read.warnings, "Converted to pages by LibreOffice."),
+    return ExtractedDocument(read.kind, read.pages, (*read.warnings, LAYOUT_NOTE),
                              read.ocr_jobs)
 
 

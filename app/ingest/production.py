@@ -26,6 +26,7 @@ import pymupdf
 from app.errors import IngestError
 from app.extract import ExtractedDocument, OcrJob, Source
 from app.extract.ocr import OCR_DPI
+from app.extract.wording import count_of
 from app.productions.volume import Finding, ProductionDocument, ProductionVolume, read_volume
 from inference.manifest import sha256_file
 from storage.records import PageRecord, PageStatus
@@ -60,8 +61,11 @@ class ProductionSummary:
         """The report; with ``limit``, at most that many findings and a count of the rest by kind
         (a volume without its IMAGES folder has one finding per page)."""
         encoding = f"load file {self.encoding}" if self.encoding else "no DAT load file"
-        head = (f"Production {self.name}: {self.documents} documents, {self.pages} pages ({encoding}); "
-                + (f"{len(self.findings)} finding(s):" if self.findings else "no gaps or missing files."))
+        found = "no gaps or missing files."
+        if self.findings:
+            found = count_of(len(self.findings), "finding") + ":"
+        head = (f"Production {self.name}: {count_of(self.documents, 'document')}, "
+                f"{count_of(self.pages, 'page')} ({encoding}); {found}")
         shown = self.findings if limit is None else self.findings[:limit]
         lines = [head, *(f"  - {FINDING_TITLES.get(f.kind, f.kind)}: {f.message}" for f in shown)]
         rest = Counter(FINDING_TITLES.get(f.kind, f.kind) for f in self.findings[len(shown):])
@@ -128,7 +132,7 @@ def extracted(document: ProductionDocument, ocr_language: str, ocr_dpi: int = OC
                                 needs_ocr=not text and has_image, status=status, note=note))
     missing = [p.bates for p in document.pages if p.image_path is None or not p.image_path.is_file()]
     if missing:
-        warnings.append(f"No image for {len(missing)} page(s) ({', '.join(missing[:5])}"
+        warnings.append(f"No image for {count_of(len(missing), 'page')} ({', '.join(missing[:5])}"
                         f"{'…' if len(missing) > 5 else ''}); the produced text is kept.")
     return ExtractedDocument(KIND, tuple(pages), tuple(warnings), jobs)
 
@@ -223,7 +227,7 @@ def _ingest_document(batch: VolumeBatch, item: Pending, document: ProductionDocu
     original, unreadable = original_pdf(document)
     if unreadable:
         shown = ", ".join(unreadable[:5])
-        warnings.append(f"{len(unreadable)} page image(s) could not be read ({shown}); the produced text "
-                        "is shown for them.")
+        warnings.append(f"{count_of(len(unreadable), 'page image')} could not be read ({shown}); the "
+                        "produced text is shown for them.")
     return store.store(item, read, pages, warnings, name=document_name(document), original=original,
                        metadata=document_metadata(document))

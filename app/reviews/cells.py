@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from app.answer.citations import Citation, PreparedPages, normalize, parse_citations
+from app.answer.citations import Citation, PreparedPages, parse_citations
+from app.answer.quote_check import contains, normalize
 from app.context import CaseContext, ContextDocument
 from app.reviews.columns import NOT_STATED, ReviewColumn
 from app.tasks.dates import dates_in, first_date_text, parse_date
@@ -193,8 +194,7 @@ class CellChecker:
         if column.type == "amount" and (key := amount_key(value)) is not None:
             return self._where(lambda page, _prepared: key in amounts_in(page.text))
         if column.type == "text" and len(value) >= 4:
-            needle = normalize(value)
-            return self._where(lambda _page, prepared: needle in prepared.text)
+            return self._where(lambda _page, prepared: contains(value, prepared))
         return ""
 
     def _check_value(self, kind: str, value: str, cited) -> tuple[str, str]:
@@ -214,8 +214,8 @@ class CellChecker:
 
     def _words_on(self, value: str, cited) -> bool:
         items = [i for i in value.split("; ") if i] if "; " in value else [value]
-        texts = [self.pages.get(sid, page).text for sid, page in cited]
-        return all(any(normalize(item) in text for text in texts) for item in items)
+        prepared = [self.pages.get(sid, page) for sid, page in cited]
+        return all(any(contains(item, page) for page in prepared) for item in items)
 
     def _changed_numbers(self, citation: Citation) -> str | None:
         """A near-match quote must still carry the page's numbers: "5 mg" quoted as "50 mg" is a

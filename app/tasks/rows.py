@@ -2,15 +2,17 @@
 
 The model is asked for "cell | cell | [D1 p2]" lines; it does not always comply, so the parser
 is forgiving (bullets, numbering, Markdown tables, a missing cell) and never drops a row that has
-content: a row it cannot tie to a page is kept and marked "no citation". Each row is checked:
-its anchor cell (a date, a name, a drug) must appear on a cited page, and any quote in it must be
-on its page. The check is stored with the row and shown next to it in every view and export.
+content: a row it cannot tie to a page is kept and marked "no citation". Each row is checked cell
+by cell (``app.tasks.cells``): every checkable cell — a date, a name, a drug, each number with its
+unit and each frequency in a dose — must be on a cited page, and any quote in it must be on its
+page. The check, and which cells were found, is stored with the row and shown in every view and
+export.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from app.answer.citations import (
     BATES_CITATION_RE,
@@ -18,11 +20,11 @@ from app.answer.citations import (
     MIN_QUOTE_WORDS,
     Citation,
     PreparedPages,
-    normalize,
     parse_citations,
-    quote_match,
 )
+from app.answer.quote_check import contains
 from app.context import CaseContext, ContextDocument
+from app.tasks.cells import DOSE, FOUND, MISSING, VALUE, Fact, check_cells, fact_on, facts_of
 from app.tasks.dates import dates_in, first_date_text, parse_date
 from app.tasks.templates import TaskTemplate
 from storage.records import PageRecord
@@ -44,10 +46,11 @@ class TaskRow:
     citations: list[Citation]
     check: str  # verified | cited | uncited | not_on_page | unknown_source
     note: str  # the check in words, for people
+    cells: dict[str, str] = field(default_factory=dict)  # checkable column: found | not on the cited page
 
     def as_json(self) -> dict:
         return {"fields": self.fields, "citations": [c.as_json() for c in self.citations],
-                "check": self.check, "note": self.note}
+                "check": self.check, "note": self.note, "cells": self.cells}
 
 
 def parse_rows(output: str, template: TaskTemplate, context: CaseContext,
@@ -122,13 +125,10 @@ class RowChecker:
         return parse_citations(text, self.context, self.pages)
 
     def on_page(self, anchor: str, short_id: str, page: PageRecord) -> bool:
-        if self.template.sort_by_date and (key := parse_date(anchor)) is not None:
-            where = (short_id, page.number)
-            if where not in self._dates:
-                self._dates[where] = dates_in(page.text)
-            if key in self._dates[where]:
-                return True
-        return quote_match(anchor, self.pages.get(short_id, page)) is not None
+        if self.template.sort_by_date and (key := parse_date(anchor)) is not None \
+                and key in self._page_dates(short_id, page):
+            return True
+        return contains(anchor, self.pages.get(short_id, page))
 
     def anchor_pages(self, anchor: str, limit: int = 3) -> list[str]:
         """Where the anchor appears, if on only a few pages (a term on many pages points nowhere)."""
@@ -137,9 +137,8 @@ class RowChecker:
         return found if len(found) <= limit else []
 
     def find_exact(self, text: str) -> str | None:
-        needle = normalize(text)
         return next((f"{sid} p{page.number}" for sid, page, prepared in self.pages.walk()
-                     if needle in prepared.text), None)
+                     if contains(text, prepared)), None)
 
     def cited_pages(self, citations: list[Citation]):
         for citation in citations:
@@ -173,17 +172,40 @@ class RowChecker:
         wrong = [c for c in citations if c.verified is False]
         if wrong:
             return row(NOT_ON_PAGE, wrong[0].verdict)
-        if not anchor:
+        facts = [f for column in template.columns
+                 for f in facts_of(column.key, column.check, fields[column.key])]
+        if not facts:
             quoted = any(c.verified for c in citations)
             return row(VERIFIED if quoted else CITED,
                        "quote found on the cited page" if quoted else "cited; nothing in the row to check")
-        title = _title(template)
-        if any(self.on_page(anchor, sid, page) for sid, page in self.cited_pages(citations)):
-            return row(VERIFIED, f"{title} found on the cited page")
-        for sid, page, _ in self.pages.walk():
-            if self.on_page(anchor, sid, page):
-                return row(NOT_ON_PAGE, f"{title} not on the cited page (it is on {sid} p{page.number})")
-        return row(NOT_ON_PAGE, f"{title} not found in the documents")
+        cited = [(self.pages.get(sid, page), self._page_dates(sid, page))
+                 for sid, page in self.cited_pages(citations)]
+        cells = check_cells(facts, cited, frozenset(c.key for c in template.columns if c.check == DOSE))
+        missing = [c for c in template.columns if cells.get(c.key) == MISSING]
+        if not missing:
+            found = [c.title.lower() for c in template.columns if cells.get(c.key) == FOUND]
+            return TaskRow(fields, citations, VERIFIED, f"found on the cited page: {'; '.join(found)}", cells)
+        first = missing[0]
+        lost = [f for f in facts if f.column == first.key and not any(fact_on(f, *page) for page in cited)]
+        if not lost:  # each part is there, but not together (two medicines' doses pieced into one)
+            note = f"not together on the cited page: {first.title.lower()} “{fields[first.key]}”"
+            return TaskRow(fields, citations, NOT_ON_PAGE, note, cells)
+        note = f"not on the cited page: {'; '.join(c.title.lower() for c in missing)}"
+        if first.check != VALUE and len(lost) == 1 and lost[0].text.strip() != fields[first.key].strip():
+            note = f"not on the cited page: {first.title.lower()} “{lost[0].text}”"
+        return TaskRow(fields, citations, NOT_ON_PAGE, note + self._elsewhere(lost[0]), cells)
+
+    def _page_dates(self, short_id: str, page: PageRecord) -> set:
+        where = (short_id, page.number)
+        if where not in self._dates:
+            self._dates[where] = dates_in(page.text)
+        return self._dates[where]
+
+    def _elsewhere(self, fact: Fact) -> str:
+        for sid, page, prepared in self.pages.walk():
+            if fact_on(fact, prepared, self._page_dates(sid, page)):
+                return f" (it is on {sid} p{page.number})"
+        return " (nor anywhere in the documents)"
 
 
 def _title(template: TaskTemplate) -> str:

@@ -2,8 +2,9 @@
 
 A task's prompt takes the place of a question after the documents, so it reuses the case's kept
 prefix (a task after a question, or a second task, pays only for its own prompt). Each list task
-asks for one row per line, cells separated by "|", the citation last; ``anchor`` names the cell
-that must be found on the cited page for the row to count as checked (a date, a name, a drug).
+asks for one row per line, cells separated by "|", the citation last; each column says how its
+cells are checked against the cited page (``app.tasks.cells``), and ``anchor`` names the cell
+searched for across the set when a row has no citation (a date, a name, a drug).
 """
 
 from __future__ import annotations
@@ -12,12 +13,14 @@ from dataclasses import dataclass
 
 from app.context import CaseContext, ContextDocument
 from app.errors import UserFacingError
+from app.tasks.cells import DATE, DOSE, FACTS, VALUE
 
 
 @dataclass(frozen=True)
 class Column:
     key: str
     title: str
+    check: str = ""  # how its cells are checked against the cited page (app.tasks.cells); "": not
 
 
 @dataclass(frozen=True)
@@ -48,35 +51,36 @@ SOURCE = Column("source", "Source")
 TEMPLATES: dict[str, TaskTemplate] = {t.kind: t for t in (
     TaskTemplate(
         kind="chronology", title="Chronology", description="dated events, oldest first",
-        columns=(Column("date", "Date"), Column("event", "Event")),
+        columns=(Column("date", "Date", DATE), Column("event", "Event", FACTS)),
         line_format="DATE | WHAT HAPPENED | [D1 p2]",
         instruction="list every dated event in the documents, oldest first. Write the date as the "
                     "document writes it and cite the page where that date appears.",
         anchor="date", sort_by_date=True),
     TaskTemplate(
         kind="summaries", title="Document summaries", description="two or three sentences per document",
-        columns=(Column("document", "Document"), Column("summary", "Summary")),
+        columns=(Column("document", "Document"), Column("summary", "Summary", FACTS)),
         line_format="",
         instruction="summarise document {id} (“{name}”) in two or three sentences: what it is, who "
                     "it is from and to, and what it says. Cite the pages you draw on, like [{id} p1].",
         per_document=True, max_new_tokens=160),
     TaskTemplate(
         kind="people", title="People and organisations", description="who appears, and in what role",
-        columns=(Column("name", "Name"), Column("type", "Person or organisation"), Column("role", "Role")),
+        columns=(Column("name", "Name", VALUE), Column("type", "Person or organisation"),
+                 Column("role", "Role")),
         line_format="NAME | PERSON or ORGANISATION | ROLE IN THE DOCUMENTS | [D1 p2]",
         instruction="list the people and organisations named in the documents, each once, with "
                     "their role. Cite a page where the name appears.",
         anchor="name"),
     TaskTemplate(
         kind="inconsistencies", title="Inconsistencies", description="where documents disagree",
-        columns=(Column("topic", "Topic"), Column("first", "One document says"),
-                 Column("second", "Another says")),
+        columns=(Column("topic", "Topic"), Column("first", "One document says", FACTS),
+                 Column("second", "Another says", FACTS)),
         line_format="TOPIC | WHAT ONE DOCUMENT SAYS [D1 p2] | WHAT ANOTHER DOCUMENT SAYS [D2 p5]",
         instruction="list the points on which the documents contradict each other (dates, amounts, "
                     "names, facts). Cite both sides. If there are none, write: none found."),
     TaskTemplate(
         kind="medications", title="Medication list", description="medicines, doses, status",
-        columns=(Column("medication", "Medication"), Column("dose", "Dose and frequency"),
+        columns=(Column("medication", "Medication", VALUE), Column("dose", "Dose and frequency", DOSE),
                  Column("status", "Status")),
         line_format="MEDICATION | DOSE AND HOW OFTEN | ACTIVE or STOPPED | [D1 p2]",
         instruction="list every medication in the records, each once, with its dose and whether it "
@@ -84,7 +88,8 @@ TEMPLATES: dict[str, TaskTemplate] = {t.kind: t for t in (
         anchor="medication", clinical=True),
     TaskTemplate(
         kind="problems", title="Problem list", description="diagnoses and conditions, status",
-        columns=(Column("problem", "Problem"), Column("status", "Status"), Column("onset", "Onset")),
+        columns=(Column("problem", "Problem", VALUE), Column("status", "Status"),
+                 Column("onset", "Onset", DATE)),
         line_format="PROBLEM | ACTIVE or RESOLVED | ONSET DATE | [D1 p2]",
         instruction="list every diagnosis or health problem in the records, each once, with its "
                     "status and onset date if given. Cite the page where it appears.",

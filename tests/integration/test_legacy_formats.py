@@ -51,7 +51,7 @@ def test_a_word_97_file_is_read_page_by_page(old_word_file):
     text = "\n".join(p.text for p in read.pages)
     assert read.kind == "doc" and "Dana Whitfield" in text and "March 19, 2025" in text and CANARY in text
     assert {p.status for p in read.pages} == {"text"}
-    assert "Converted to pages by LibreOffice." in read.warnings
+    assert legacy.LAYOUT_NOTE in read.warnings
 
 
 @needs_soffice

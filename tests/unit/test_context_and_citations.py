@@ -58,22 +58,26 @@ SCAN = _doc(3, "opinion.pdf", "c" * 64, [
 
 
 @pytest.mark.parametrize("answer, expected", [
+    # the page's own characters
+    ('It said "The motion for summary judgment is denied" [D1 p2].', (True, "exact", None)),
     # a word hyphenated across a line break on the page, quoted whole
-    ('The court said "the defendant\'s conduct was willful" [D1 p1].', (True, False, None)),
+    ('The court said "the defendant\'s conduct was willful" [D1 p1].', (True, "formatting", None)),
     # curly quotes on the page, straight quotes in the answer (and the reverse)
-    ("It called it \u201cwillful and malicious under the statute\u201d [D1 p1].", (True, False, None)),
-    # a near-miss: one word changed in a long quote
+    ("It called it \u201cwillful and malicious under the statute\u201d [D1 p1].", (True, "formatting", None)),
+    # one word changed in a long quote: never verified, the difference named
     ('It held "the defendant\'s conduct was willful and wicked under the statute" [D1 p1].',
-     (True, True, None)),
+     (False, "differs", None)),
     # the quote is real but on another page than the one cited
-    ('The court wrote "the motion for summary judgment is denied" [D1 p1].', (False, False, "D1 p2")),
+    ('The court wrote "the motion for summary judgment is denied" [D1 p1].', (False, "elsewhere", "D1 p2")),
     # not in the set at all
-    ('The court wrote "the plaintiff shall recover treble damages" [D1 p2].', (False, False, None)),
+    ('The court wrote "the plaintiff shall recover treble damages" [D1 p2].', (False, "not_found", None)),
 ])
-def test_quote_verification_handles_near_misses(answer, expected):
+def test_quote_verification_names_what_it_found(answer, expected):
     context = build_context([SCAN], "m")
     (citation,) = parse_citations(answer, context)
-    assert (citation.verified, citation.fuzzy, citation.found_on) == expected
+    assert (citation.verified, citation.check, citation.found_on) == expected
+    if citation.check == "differs":
+        assert citation.difference == "the page says “and malicious under”, the quote says “and wicked under”"
 
 
 def test_an_answer_without_citations_is_visibly_so():

@@ -63,8 +63,8 @@ DATE | WHAT HAPPENED | [D1 p2]
     assert got == [("2025-03-04", "verified"), ("March 20, 2025", "verified"),
                    ("2025-04-01", "not_on_page"), ("2025-05-05", "not_on_page"),
                    ("June 1, 2025", "uncited"), ("2025-07-01", "unknown_source")]
-    assert rows[2].note == "date not on the cited page (it is on D1 p2)"
-    assert rows[3].note == "date not found in the documents"
+    assert rows[2].note == "not on the cited page: date (it is on D1 p2)"
+    assert rows[3].note == "not on the cited page: date (nor anywhere in the documents)"
     assert rows[4].fields["event"] == "payment made"
     assert "D9 p3" in rows[5].note
     ordered = [r.fields["date"] for r in _ordered(rows[::-1] + rows[:1], by_date=True)]
@@ -144,3 +144,21 @@ def test_echoed_context_markup_and_bare_quotes_are_handled():
     assert row.check == "not_on_page" and row.note == "quote NOT FOUND in the documents"
     (dated,) = parse_rows("April 1, 2025 | Boxes were due", TEMPLATES["chronology"], CONTEXT)
     assert dated.note == "no citation (the date appears on D1 p2)"
+
+
+def test_every_checkable_cell_is_checked_not_only_the_anchor():
+    """A medication row whose drug is on the page but whose dose is not is not verified: the row
+    says which cell was not found, and where that value really is."""
+    (right, wrong_dose, wrong_frequency) = parse_rows(
+        "Lisinopril | 10 mg daily | active | [D3 p1]\n"
+        "Lisinopril | 20 mg daily | active | [D3 p1]\n"
+        "Lisinopril | 10 mg twice daily | active | [D3 p1]", TEMPLATES["medications"], CONTEXT)
+    assert right.check == "verified" and right.cells == {"medication": "found", "dose": "found"}
+    assert right.note == "found on the cited page: medication; dose and frequency"
+    assert wrong_dose.check == "not_on_page" and wrong_dose.cells["dose"] == "not on the cited page"
+    assert wrong_dose.note == ("not on the cited page: dose and frequency “20 mg” "
+                               "(nor anywhere in the documents)")
+    assert wrong_frequency.check == "not_on_page" and "twice daily" in wrong_frequency.note
+    event = parse_rows("2025-03-04 | Supply agreement signed for 12,000 boxes | [D1 p1]",
+                       TEMPLATES["chronology"], CONTEXT)[0]
+    assert event.cells["date"] == "found" and event.cells["event"] in ("found", "not on the cited page")
