@@ -40,10 +40,11 @@ class CaseMenus(QObject):
         self.add_action(case_menu, self.tr("Settings…"), lambda: window.settings.open(),
                      QKeySequence.StandardKey.Preferences)
         self.add_action(case_menu, self.tr("Lock"), window.lock, "Ctrl+L")
-        tasks_menu = bar.addMenu(self.tr("&Tasks"))
+        self.tasks_menu = tasks_menu = bar.addMenu(self.tr("&Tasks"))
         for spec in TEMPLATES.values():
             self.add_action(tasks_menu, f"{self.tr(spec.title)} — {self.tr(spec.description)}",
                          lambda _=False, kind=spec.kind: self.run(kind))
+        tasks_menu.addSeparator()
 
     def add_action(self, menu, text: str, slot, shortcut=None) -> QAction:
         action = QAction(text, self.window)

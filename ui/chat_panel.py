@@ -36,14 +36,14 @@ class ChatPanel(QWidget):
     session_chosen = Signal(object)  # a chat id, or None for a new chat
     ask_requested = Signal(str)
     stop_requested = Signal()
-    open_page = Signal(int, int, str)  # document id, page, words to highlight
+    open_page = Signal(int, int, str, str)  # document id, page, words to highlight, what the check found
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._buffer: list[str] = []
         self._redraw = QTimer(self, interval=REDRAW_MS)
         self._redraw.timeout.connect(self._flush)
-        self._links: list[tuple[int, int, str]] = []  # what each citation link opens
+        self._links: list[tuple[int, int, str, str]] = []  # what each citation link opens
         self._build()
 
     def _build(self) -> None:
@@ -122,7 +122,8 @@ class ChatPanel(QWidget):
     def show_answer(self, text: str, citations: Sequence[Citation], located: Sequence[Located],
                     facts: str) -> None:
         self.answer_view.setMarkdown(answer_markdown(text, citations))
-        self._links = [(c.document_id or 0, c.page or 1, c.page_words) for c in citations]
+        self._links = [(c.document_id or 0, c.page or 1, c.page_words,
+                        verdict(c) if c.check == "differs" else "") for c in citations]
         lines = []
         for index, c in enumerate(citations):
             where = f"{c.short_id or '?'} {c.document or self.tr('(not in this case)')}" + (
@@ -137,7 +138,7 @@ class ChatPanel(QWidget):
             lines.append(self.tr("No citations: this answer is not tied to any page and was not verified."))
         if located:
             start = len(self._links)
-            self._links += [(x.document_id, x.page, x.term) for x in located]
+            self._links += [(x.document_id, x.page, x.term, "") for x in located]
             found = ", ".join(f'<a href="cite:{start + i}">{x.short_id} p{x.page}</a> '
                               f'({html.escape(x.term)})' for i, x in enumerate(located))
             lines.append(self.tr("Not cited by the model; Casefile found its figures on: ") + found)
@@ -186,9 +187,9 @@ class ChatPanel(QWidget):
         return len(self._links)
 
     def open_link(self, index: int) -> None:
-        document_id, page, words = self._links[index]
+        document_id, page, words, note = self._links[index]
         if document_id:
-            self.open_page.emit(document_id, page, words)
+            self.open_page.emit(document_id, page, words, note)
 
     def _on_link(self, url: QUrl) -> None:
         if url.scheme() == "cite" and url.path().isdigit() and int(url.path()) < len(self._links):

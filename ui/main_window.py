@@ -38,6 +38,7 @@ from ui.bates_search import BatesSearch
 from ui.case_menus import CaseMenus
 from ui.cases_panel import CasesPanel
 from ui.chat_panel import ChatPanel
+from ui.citecheck_window import CiteCheckActions
 from ui.documents_panel import DocumentsPanel
 from ui.idle_lock import IdleLock
 from ui.ingest_actions import IngestActions
@@ -152,6 +153,7 @@ class MainWindow(IngestActions, QMainWindow):
 
         self.menus = CaseMenus(self)  # Case and Tasks menus (Ctrl+O, Ctrl+L, exports, tasks)
         self.reviews = ReviewActions(self)  # the Reviews menu and its grids
+        self.citecheck = CiteCheckActions(self, self.menus.tasks_menu)  # Tasks → check a brief
         self.bates = BatesSearch(self)  # "Go to Bates" (Ctrl+G)
         QShortcut(QKeySequence("Ctrl+G"), self, activated=self.documents.bates_box.setFocus)
         for keys, action in (("Ctrl+Return", self.chat.ask_current), (Qt.Key.Key_Escape, self._on_stop)):
@@ -278,9 +280,11 @@ class MainWindow(IngestActions, QMainWindow):
             facts = f"{result.model_id} · manifest {result.manifest[:12]}"
             if result.mode.label:
                 facts += f" · {result.mode.label}"
-            if result.finish_reason in ("cancelled", "length"):
-                facts += " · " + (self.tr("stopped by you") if result.finish_reason == "cancelled"
-                                  else self.tr("stopped at the length limit"))
+            stopped = {"cancelled": self.tr("stopped by you"),
+                       "length": self.tr("stopped at the length limit"),
+                       "repetition": self.tr("stopped: the model repeated itself")}
+            if result.finish_reason in stopped:
+                facts += " · " + stopped[result.finish_reason]
             self.chat.show_answer(result.text, result.citations, result.located, facts)
             self.statusBar().showMessage(fill(self.tr("%1 · first token %2 s"), facts,
                                               f"{result.timings.ttft_s:.1f}"))
@@ -313,8 +317,8 @@ class MainWindow(IngestActions, QMainWindow):
 
     # ----- the page viewer ----------------------------------------------------------------
 
-    def open_page(self, document_id: int, number: int, mark: str = "") -> None:
-        self.viewer.open_page(document_id, number, mark)
+    def open_page(self, document_id: int, number: int, mark: str = "", note: str = "") -> None:
+        self.viewer.open_page(document_id, number, mark, note)
 
     def _load_page(self, document_id: int, number: int, mark: str, zoom: float) -> None:
         vault = self.vault
@@ -350,7 +354,8 @@ class MainWindow(IngestActions, QMainWindow):
         self.chat.question.clear()
         for field in (self.documents.bates_box, self.documents.bates_result, self.documents.outcomes):
             field.clear()
-        self.menus.close_windows()  # task results and the audit view show case data too
+        self.menus.close_windows()  # task results, the audit view and cite-checks show case data too
+        self.citecheck.close_windows()
         self.reviews.close_windows()
         self.viewer.clear()
         self.cases_panel.show_cases([])

@@ -41,7 +41,7 @@ class PageViewer(QWidget):
         super().__init__(parent)
         self.document_id: int | None = None
         self.view: PageView | None = None
-        self.mark = ""
+        self.mark, self.note = "", ""  # the words to highlight; what the quote check found
         self.zoom = 1.5
         self._build()
 
@@ -92,8 +92,9 @@ class PageViewer(QWidget):
 
     # ----- requests ------------------------------------------------------------------------
 
-    def open_page(self, document_id: int, number: int, mark: str = "") -> None:
-        self.document_id, self.mark = document_id, mark
+    def open_page(self, document_id: int, number: int, mark: str = "", note: str = "") -> None:
+        """``note``: what the quote check found, shown with the page (a quote that differs from it)."""
+        self.document_id, self.mark, self.note = document_id, mark, note
         self.status.setText(self.tr("Opening page %n…", "", number))
         self.request_page.emit(document_id, number, mark, self.zoom)
 
@@ -111,7 +112,7 @@ class PageViewer(QWidget):
 
     def show_mark(self, words: str) -> None:
         if self.view is not None and self.document_id is not None:
-            self.mark = words.strip()
+            self.mark, self.note = words.strip(), ""
             self.request_page.emit(self.document_id, self.view.number, self.mark, self.zoom)
 
     # ----- painting -------------------------------------------------------------------------
@@ -141,13 +142,13 @@ class PageViewer(QWidget):
         if self.mark:
             found = self.tr("Highlighted on the page.") if view.found else self.tr(
                 "The marked words were not found on this page.")
-            self.status.setText(found)
+            self.status.setText(f"{self.note} — {found}" if self.note else found)
         else:
             self.status.setText(_status_line(view))
 
     def clear(self) -> None:
         """Forget the page (locking the vault must not leave a page on screen)."""
-        self.view, self.document_id, self.mark = None, None, ""
+        self.view, self.document_id, self.mark, self.note = None, None, "", ""
         self.title.setText(self.tr("No page open"))
         self.image.clear()
         self.text.clear()

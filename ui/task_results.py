@@ -32,6 +32,17 @@ MARK_COLOURS = {GOOD: QColor("#2e7d32"), BAD: QColor("#c62828")}
 CHECK_MARKS = {"verified": GOOD, "cited": "", "uncited": BAD, "not_on_page": BAD, "unknown_source": BAD}
 
 
+def read_only_table(rows: int, headers: list[str]) -> QTableWidget:
+    """A table of checked results: read-only, whole rows selected, text wrapped, columns stretched."""
+    table = QTableWidget(rows, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setWordWrap(True)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    return table
+
+
 class TaskResults(QDialog):
     open_page = Signal(int, int, str)
     export_requested = Signal(int, object)  # task id, Path
@@ -43,12 +54,7 @@ class TaskResults(QDialog):
         self.setWindowTitle(f"{spec.title} — task {task.id}")
         self.resize(1000, 600)
         headers = [c.title for c in spec.columns] + [SOURCE.title, self.tr("Check")]
-        self.table = QTableWidget(len(task.rows), len(headers))
-        self.table.setHorizontalHeaderLabels(headers)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setWordWrap(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table = read_only_table(len(task.rows), headers)
         for row, result in enumerate(task.rows):
             sources = "; ".join(citation_text(c) for c in result["citations"]) or self.tr("none")
             cells = result.get("cells") or {}

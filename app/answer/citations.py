@@ -19,10 +19,10 @@ from app.answer.quote_check import (
     MIN_QUOTE_WORDS,
     CheckedPage,
     QuoteCheck,
+    QuoteProbe,
     Verdict,
     check_page,
     check_quote,
-    is_on,
 )
 from app.context import CaseContext, is_bates_label
 from app.productions.bates import parse_bates, parse_bates_query
@@ -165,8 +165,9 @@ class PreparedPages:
                 yield document.short_id, page, self.get(document.short_id, page)
 
     def find(self, quote: str) -> tuple[str, int] | None:
+        probe = QuoteProbe(quote)
         for short_id, page, prepared in self.walk():
-            if is_on(quote, prepared):
+            if probe.on(prepared):
                 return short_id, page.number
         return None
 

@@ -114,14 +114,14 @@ def ask(
     context, plan, mode = setup.context, setup.plan, setup.mode
     refused = refusal(setup)
     with vault.write() as session:
-        if session_id is None:
-            session_id = repo.create_chat_session(session, case.id, question[:80]).id
-        asked = repo.add_message(session, session_id, "user", question, manifest=context.manifest)
-        if refused:
+        if refused:  # nothing was asked: no chat is started, no question stored (the box keeps it)
             vault.audit(session, "chat.ask", outcome=OUTCOME_FAILURE, case_id=case.id,
-                        objects={"message_id": asked.id, "reason": "context_too_large",
+                        objects={"session_id": session_id, "reason": "context_too_large",
                                  "tokens": plan.tokens_used, "window": plan.window})
         else:
+            if session_id is None:
+                session_id = repo.create_chat_session(session, case.id, question[:80]).id
+            asked = repo.add_message(session, session_id, "user", question, manifest=context.manifest)
             vault.audit(session, "chat.ask", case_id=case.id,
                         objects={"session_id": session_id, "message_id": asked.id,
                                  "manifest": context.manifest, "tokens": plan.tokens_used})

@@ -24,6 +24,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 
 
 class Verdict(StrEnum):
@@ -84,22 +85,36 @@ def tokens(text: str) -> tuple[list[str], list[str]]:
     return [t.casefold() for t in shown], shown
 
 
-@dataclass(frozen=True)
 class CheckedPage:
-    """A page's text as the checker reads it, prepared once per answer rather than once per quote."""
+    """A page's text as the checker reads it, prepared once per answer rather than once per quote.
+    Only the folded tokens and their counts are made at once (every page of a set may be searched);
+    the rest is made the first time a quote is compared with this page."""
 
-    raw: str  # whitespace-collapsed, for the exact check
-    tokens: list[str]
-    shown: list[str]
-    joined: str  # "\x1f"-joined tokens, for the contiguous check
-    counts: Counter
-    ocr: bool  # the page's text came (partly) from OCR
+    def __init__(self, text: str, *, ocr: bool = False) -> None:
+        self.text, self.ocr = text, ocr  # ocr: the page's text came (partly) from OCR
+        self.folded = fold(text)
+        self.tokens = _TOKEN.findall(self.folded.casefold())
+        self.counts = Counter(self.tokens)
+
+    @cached_property
+    def raw(self) -> str:
+        """Whitespace-collapsed, for the exact check."""
+        return " ".join(unicodedata.normalize("NFC", self.text).split())
+
+    @cached_property
+    def joined(self) -> str:
+        """The tokens joined by "\x1f", for finding a run of them."""
+        return _joined(self.tokens)
+
+    @cached_property
+    def shown(self) -> list[str]:
+        """The tokens as the page writes them (for naming a difference)."""
+        written = _TOKEN.findall(self.folded)
+        return written if len(written) == len(self.tokens) else self.tokens
 
 
 def check_page(text: str, *, ocr: bool = False) -> CheckedPage:
-    folded, shown = tokens(text)
-    return CheckedPage(" ".join(unicodedata.normalize("NFC", text).split()), folded, shown,
-                       _joined(folded), Counter(folded), ocr)
+    return CheckedPage(text, ocr=ocr)
 
 
 def _joined(words: list[str]) -> str:
@@ -164,19 +179,35 @@ def contains(text: str, page: CheckedPage) -> bool:
     return bool(words) and all(page.counts[w] for w in words) and _contiguous(words, page, 0) is not None
 
 
+class QuoteProbe:
+    """One quote, prepared once, for searching the whole set: most pages are ruled out by counting
+    the quote's words on them, before any comparison."""
+
+    def __init__(self, quote: str) -> None:
+        self.quote = quote
+        spellings = [_spellings(part, tokens(part)[0]) for part in quote_parts(quote)]
+        self.wanted = [Counter(w for options in spellings for w in options[min(choice, len(options) - 1)])
+                       for choice in (0, 1)]  # as written, and with hyphenated compounds closed up
+
+    def on(self, page: CheckedPage) -> bool:
+        """Verified on ``page``."""
+        best = None
+        for wanted in self.wanted:
+            total = sum(wanted.values())
+            missing = sum(max(0, n - page.counts[w]) for w, n in wanted.items())
+            if total and (best is None or missing < best[0]):
+                best = (missing, total)
+        if best is None:
+            return False
+        missing, total = best
+        if (missing and not page.ocr) or missing > max(1, total // 5):  # OCR noise: a word or two
+            return False
+        return check_quote(self.quote, page).verified
+
+
 def is_on(quote: str, page: CheckedPage) -> bool:
-    """Verified on ``page``: the quick test for searching the whole set (every token present first)."""
-    parts = quote_parts(quote)
-    spellings = [_spellings(part, tokens(part)[0]) for part in parts]
-    missing = total = None
-    for choice in ({0}, {1}):  # the quote as written, and with its hyphenated compounds closed up
-        wanted = Counter(w for options in spellings for w in options[min(max(choice), len(options) - 1)])
-        gap = sum(max(0, n - page.counts[w]) for w, n in wanted.items())
-        if missing is None or gap < missing:
-            missing, total = gap, sum(wanted.values())
-    if not total or (missing and not page.ocr) or missing > max(1, total // 5):  # OCR noise: a word or two
-        return False
-    return check_quote(quote, page).verified
+    """Verified on ``page`` (for one page; ``QuoteProbe`` for many)."""
+    return QuoteProbe(quote).on(page)
 
 
 def _contiguous(words: list[str], page: CheckedPage, start: int) -> int | None:
@@ -235,9 +266,14 @@ def _describe(difference: tuple[int, int, int, int], quote: list[str], page: lis
     q0, q1, p0, p1 = difference
     before = quote[q0 - 1:q0] if q0 else []
     after_q, after_p = quote[q1:q1 + 1], page[p1:p1 + 1]
-    said_page = " ".join(before + page[p0:p1] + after_p)
-    said_quote = " ".join(before + quote[q0:q1] + after_q)
+    said_page = _written(before + page[p0:p1] + after_p)
+    said_quote = _written(before + quote[q0:q1] + after_q)
     return f"the page says “{said_page}”, the quote says “{said_quote}”"
+
+
+def _written(words: list[str]) -> str:
+    """Tokens as text: a currency sign before its number, a percent sign after it."""
+    return " ".join(words).replace("$ ", "$").replace("€ ", "€").replace("£ ", "£").replace(" %", "%")
 
 
 def ocr_noise(quoted: str, read: str) -> bool:

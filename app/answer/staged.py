@@ -9,6 +9,7 @@ consecutive page ranges (never cut: every page is read once), and the label says
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from app.answer.planning import Plan
@@ -17,9 +18,16 @@ from app.errors import ContextTooLarge
 from inference import protocol as p
 
 PARTIAL_ANSWER_TOKENS = 200
-COMBINE_INSTRUCTION = ("Combine the partial answers below, each from a different part of the same "
-                       "case, into one answer to the question. Keep every citation exactly as written. "
-                       "Ignore parts that say the answer is not in their documents.")
+COMBINE_INSTRUCTION = ("Below are notes, each made from a different part of the same case. Write one "
+                       "answer to the question from them. Keep every citation exactly as written. Ignore "
+                       "notes that say the answer is not in their documents. Write only the answer: do "
+                       "not mention the notes, parts or passes.")
+# What the combining pass may still echo of its own input ("Excerpt B says", "The partial answer from
+# D8 (pages 24-30 of 30) is"): internal wording, never shown to the user.
+_VERB = r"(?:\bis\b|\bsays?\b|\bstates?\b|\bshows?\b|:|,)"
+_INTERNAL = re.compile(
+    rf"\b(?:according to |as |in )?(?:the |a )?(?:partial answers?(?: (?:from|for|of) [^.:;\n]*?)?\s*{_VERB}"
+    rf"|notes? \d+(?: and \d+)?(?:\s*{_VERB})?)(?:\s+that)?\s*", re.IGNORECASE)
 
 
 def groups(plan: Plan, context: CaseContext) -> list[list[Selection]]:
@@ -104,13 +112,20 @@ def answer_in_passes(model, parts: list[CaseContext], question: str, params: p.G
         done = model.generate(question_messages(part, question),
                               p.GenerationParams(max_new_tokens=PARTIAL_ANSWER_TOKENS),
                               prefix=prefix_for(part))
-        partials.append(f"Partial answer from {describe(part)}:\n{done.text.strip()}")
+        partials.append(f"Note {len(partials) + 1}:\n{done.text.strip()}")
     combine = [{"role": "system", "content": SYSTEM_INSTRUCTION},
                {"role": "user", "content": f"{COMBINE_INSTRUCTION}\n\n" + "\n\n".join(partials)
                                            + f"\n\nQuestion: {question.strip()}"}]
     final = model.generate(combine, params, on_token=on_token)
     timings = p.Timings(**{**final.timings.__dict__, "prefix_source": "staged"})
-    return p.Done(id=final.id, finish_reason=final.finish_reason, text=final.text, timings=timings)
+    return p.Done(id=final.id, finish_reason=final.finish_reason, text=strip_internal(final.text),
+                  timings=timings)
+
+
+def strip_internal(text: str) -> str:
+    """The combined answer without the combining pass's own wording about notes and parts."""
+    cleaned = _INTERNAL.sub("", text)
+    return cleaned[:1].upper() + cleaned[1:] if cleaned and text[:1].isupper() else cleaned
 
 
 def describe(part: CaseContext) -> str:

@@ -1,9 +1,9 @@
-"""The stable command line (see DESIGN.md): ingest, ask, plan, pages, task, review, export, history,
-cases, audit, vault, models.
+"""The stable command line (see DESIGN.md): ingest, ask, plan, pages, citecheck, task, review, export,
+history, cases, audit, vault, models.
 
 Each command prints plain lines for people, or one JSON document with ``--json`` for scripts.
 Errors print one sentence on stderr and exit 2; details go to the log (``-v``). The commands
-themselves live in ``case`` (case work), ``pages`` (what was read on each page), ``tasks``
+themselves live in ``case`` (case work), ``pages`` (what was read on each page), ``citecheck``, ``tasks``
 (tasks, exports, history), ``review`` (review tables), ``admin`` (audit, vault, models) and
 ``cache`` (kept document caches); ``output`` holds what they share.
 """
@@ -14,7 +14,7 @@ import argparse
 import logging
 import sys
 
-from app.cli import admin, cache, case, pages, review, tasks
+from app.cli import admin, cache, case, citecheck, pages, review, tasks
 from app.errors import CASEFILE_ERRORS
 
 log = logging.getLogger("casefile")
@@ -27,6 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     case.register(commands)
     pages.register(commands)
+    citecheck.register(commands)
     tasks.register(commands)
     review.register(commands)
     admin.register(commands)

@@ -124,6 +124,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
         print(f"({answer.mode.label})")
     if answer.finish_reason == "length":
         print("(answer stopped at the length limit)")
+    elif answer.finish_reason == "repetition":
+        print("(answer stopped: the model repeated itself)")
     print("\nCitations:" if answer.citations else "\nCitations: none found in the answer.")
     if answer.located:
         found = ", ".join(f"{x.short_id} p{x.page} ({x.term})" for x in answer.located)

@@ -15,10 +15,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.answer.citecheck import CiteCheck
 from app.cases import of_case
 from app.errors import ExportError, UserFacingError
 from app.exports.render import csv_bytes, docx_bytes, write_pdf_report
-from app.exports.report import Report, chat_report, task_report, task_table
+from app.exports.report import Report, chat_report, citecheck_report, task_report, task_table
 from app.tasks.templates import template
 from storage import repositories as repo
 from storage.records import CaseRecord
@@ -100,4 +101,14 @@ def export_task(vault: Vault, case: CaseRecord, task_id: int, out: Path) -> Expo
     spec = template(task.kind)
     done = _write(out, fmt, task_report(case, task, spec), csv_bytes(task_table(task, spec)))
     audit_export(vault, case, "export.task", "task_id", task_id, done)
+    return done
+
+
+def export_citecheck(vault: Vault, case: CaseRecord, result: CiteCheck, out: Path) -> ExportedFile:
+    fmt = check_destination(out, ("pdf", "docx"))
+    done = _write(out, fmt, citecheck_report(case, result))
+    with vault.write() as session:
+        vault.audit(session, "export.citecheck", case_id=case.id,
+                    objects={"brief": result.brief, "format": done.format, "bytes": done.bytes,
+                             "sha256": done.sha256})
     return done

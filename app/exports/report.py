@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from app.answer.citations import check_phrase
+from app.answer.citecheck import CiteCheck
 from app.context import is_bates_label
+from app.extract.wording import count_of
 from app.tasks.cells import marked
 from app.tasks.rows import CITED, VERIFIED
 from app.tasks.templates import SOURCE, TaskTemplate
@@ -140,3 +142,21 @@ def task_report(case: CaseRecord, task: TaskRecord, spec: TaskTemplate) -> Repor
                           ["Kept so the table can be checked against it; lines that were not rows "
                            "(no date in a chronology, echoes of the prompt) appear only here.",
                            task.output or "(none)"])])
+
+
+def citecheck_report(case: CaseRecord, result: CiteCheck) -> Report:
+    """A brief's quotations, each with its record citation and what the check found."""
+    rows, marks = [], []
+    for checked in result.quotes:
+        citation = checked.citation.as_json()
+        rows.append([f"“{checked.quote}”", checked.cite, citation_text(citation), checked.as_json()["says"]])
+        marks.append(GOOD if checked.citation.verified else BAD)
+    differ = result.counts().get("differs", 0)
+    summary = (f"{count_of(len(rows), 'quotation')} with a record citation: {marks.count(GOOD)} verified, "
+               f"{differ} differ from the page, {marks.count(BAD) - differ} not found where cited."
+               if rows else "No quotation followed by a record citation was found.")
+    return Report(title=f"Cite-check: {result.brief}",
+                  facts=[("Case", case.name), ("Brief", result.brief), ("Exported", _now())],
+                  sections=[Section("Quotations", [summary],
+                                    Table(["Quotation", "Cited as", "Record", CHECK_TITLE], rows, marks)
+                                    if rows else None)])

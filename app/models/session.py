@@ -12,9 +12,11 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from app.config import data_home, precision
 from app.errors import WorkerDied
+from app.models.repetition import FINISH_REPETITION, RepetitionGuard
 from app.models.store import ModelInfo
 from inference import protocol as p
 from inference.backend import Backend
@@ -86,15 +88,26 @@ class ModelSession:
         prefix: p.Prefix | None = None,
         on_progress: Callable[[p.Progress], None] | None = None,
     ) -> p.Done:
+        guard = RepetitionGuard()
+
+        def stream(piece: str) -> None:
+            if guard.feed(piece):
+                self.cancel()  # a loop: stopped as the Stop button would
+            if on_token is not None and guard.tripped_at is None:
+                on_token(piece)
+
         with self._lock:
             client = self._ready_client()
             try:
-                return client.generate(messages, params, on_token=on_token, on_progress=on_progress,
+                done = client.generate(messages, params, on_token=stream, on_progress=on_progress,
                                        prefix=prefix)
             except WorkerDied:
                 client.shutdown(timeout=1)
                 self._client = None
                 raise
+        if guard.tripped_at is not None and done.finish_reason == p.FINISH_CANCELLED:
+            return replace(done, finish_reason=FINISH_REPETITION, text=guard.trimmed(done.text))
+        return done
 
     def settle(self) -> None:
         """Wait until the worker has sealed the last answer's cache (nothing to wait for with a

@@ -188,7 +188,7 @@ NOT_FOUND_RARE_ENDS = "warehouse receipts were never produced to the harbour com
 
 
 def _answer(context, rng: random.Random) -> tuple[str, list[tuple]]:
-    """An answer with 10 citations and, for each, the expected (verified, fuzzy, found_on)."""
+    """An answer with 10 citations and, for each, the expected (verified, differs, found_on)."""
     q = _Quotes(context, rng)
     count = len(q.pages)
     lead = ["The record shows that", "The court wrote that", "As the order puts it,", "It is stated that"]
@@ -205,10 +205,10 @@ def _answer(context, rng: random.Random) -> tuple[str, list[tuple]]:
     swapped = quote.translate(str.maketrans({"'": "\u2019", "\u2019": "'"}))
     items.append((f"\u201c{swapped}\u201d", q.cite(page), (True, False, None)))
 
-    page = rng.randrange(count)  # one word of 12 changed: a near-match (11/12 >= 0.9)
+    page = rng.randrange(count)  # one word of 12 changed: never verified, the difference named
     span = q.quote(page, words=(12, 12)).split()
     span[6] = "notwithstanding" if span[6].casefold() != "notwithstanding" else "regardless"
-    items.append((f'"{" ".join(span)}"', q.cite(page), (True, True, None)))
+    items.append((f'"{" ".join(span)}"', q.cite(page), (False, True, None)))
 
     for page in (count - 1 - rng.randrange(40), rng.randrange(40)):  # on another page: late, early
         wrong = (page + 7 * PAGES_PER_DOCUMENT + 3) % count
@@ -224,11 +224,27 @@ def _answer(context, rng: random.Random) -> tuple[str, list[tuple]]:
 
 
 def _verdicts(citations) -> list[tuple]:
-    return [(c.verified, c.fuzzy, c.found_on) for c in citations]
+    return [(c.verified, c.check == "differs", c.found_on) for c in citations]
+
+
+def _brief(context, rng: random.Random, quotes: int = 50) -> str:
+    """A brief with ``quotes`` record quotations, as a lawyer writes them ("(D3 p. 12)"), a fifth
+    of them with one word changed."""
+    q = _Quotes(context, rng)
+    lines = []
+    for number in range(quotes):
+        page = rng.randrange(len(q.pages))
+        words = q.quote(page).split()
+        if number % 5 == 0:
+            words[len(words) // 2] = "notwithstanding"
+        cite = q.cite(page).strip("[]").replace(" p", " p. ")
+        lines.append(f"The record states “{' '.join(words)}” ({cite}).")
+    return "\n".join(lines)
 
 
 def bench_context(folder: Path) -> dict:
     from app.answer.citations import parse_citations
+    from app.answer.citecheck import check_text
     from app.answer.planning import plan_context
     from app.cases import documents_with_pages
     from app.context import build_context, token_key
@@ -276,6 +292,8 @@ def bench_context(folder: Path) -> dict:
             times, found = _timed(lambda text=text: parse_citations(text, context), QUOTE_REPEATS)
             assert _verdicts(found) == [(False, False, None)]
             single[label] = {"quote": quote, **_ms(times)}
+        brief = _brief(context, rng)
+        brief_times, checked = _timed(lambda: check_text(brief, context), QUOTE_REPEATS)
     finally:
         vault.lock()
 
@@ -299,6 +317,11 @@ def bench_context(folder: Path) -> dict:
             "per_answer_ms": _ms(answer_times),
             "per_citation_ms": round(per_answer / len(citations) * 1000, 2),
             "quote_found_nowhere_ms": single,
+        },
+        "citecheck_50_quote_brief": {
+            "quotes_checked": len(checked.quotes),
+            "verified": sum(1 for c in checked.quotes if c.citation.verified),
+            "differs": checked.counts().get("differs", 0), "ms": _ms(brief_times),
         },
     }
 

@@ -90,3 +90,14 @@ def test_a_dying_worker_is_audited_and_the_next_question_starts_a_new_one(vault,
     assert "worker.crash" in _actions(vault)
     answer = ask(vault, small_case, "What is the price of one box?", session)  # a fresh backend
     assert answer.text == "$12.00 [D1 p1]" and json.dumps(answer.as_json())
+
+
+def test_an_answer_that_loops_is_stopped_and_says_so(vault, small_case, embedded_model):
+    loop = "The price is $4.15 per box [D1 p1]. " + "The box is a box that is a box. " * 40
+    backend = FakeBackend([loop])
+    answer = ask(vault, small_case, "What is the price?", fake_session(embedded_model, backend))
+    assert answer.finish_reason == "repetition"
+    assert answer.text == "The price is $4.15 per box [D1 p1]. The box is a box that is a box."
+    with vault.read() as session:
+        answered = [e for e in iter_events(session) if e["action"] == "chat.answer"]
+    assert answered[-1]["objects"]["finish_reason"] == "repetition"

@@ -33,6 +33,8 @@ def test_too_large_is_refused_with_numbers_and_choices(big_case):
     assert refused.returncode == 2
     for words in ("Nothing was cut", "--staged", "--exclude"):
         assert words in refused.stderr
+    history = json.loads(run_cli("history", "--case", "Big", "--json").stdout)
+    assert history["chats"] == []  # a refused question leaves no empty chat behind
 
 
 def test_leaving_out_a_document_is_said_in_the_answer(big_case):

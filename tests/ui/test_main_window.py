@@ -240,6 +240,23 @@ def test_the_table_and_the_viewer_say_what_was_read_on_each_page(window, qtbot, 
     assert not window.viewer.ocr_badge.isHidden()
 
 
+def test_a_brief_is_cite_checked_from_the_tasks_menu(window, qtbot, demo_dir, tmp_path):
+    open_new_case(window, qtbot, "Brief")
+    with qtbot.waitSignal(window.ingest_finished, timeout=60_000):
+        window.add_documents([demo_dir])
+    brief = tmp_path / "brief.txt"
+    brief.write_text("The contract says “The price is $5.15 per box” [D3 p2].\n", encoding="utf-8")
+    with qtbot.waitSignal(window.citecheck.checked, timeout=60_000) as checked:
+        window.citecheck.check(brief)
+    (quote,) = checked.args[0].quotes
+    assert quote.verdict == "differs"
+    (view,) = window.citecheck.windows
+    assert view.table.rowCount() == 1 and view.table.item(0, 3).text().startswith("DIFFERS from the page")
+    with qtbot.waitSignal(window.page_shown, timeout=30_000):
+        view.table.cellDoubleClicked.emit(0, 0)
+    assert window.viewer.status.text().startswith("DIFFERS from the page: the page says “$4.15")
+
+
 def test_the_audit_view_filters_verifies_and_exports(window, qtbot, tmp_path):
     open_new_case(window, qtbot, "Audited")
     view = window.menus.open_audit()
