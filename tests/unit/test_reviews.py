@@ -99,7 +99,7 @@ def test_answers_are_read_in_their_column_shape():
     (WHO, "Jane Roe", UNCITED),
     (WHO, "Jane Roe [D7 p1]", UNKNOWN_SOURCE),
     (WHO, 'Jane Roe, who wrote "the fee is $1,250.00" [D1 p1]', VERIFIED),
-    (WHO, 'the letter says "the fee is $9,999.00" [D1 p1]', NOT_ON_PAGE),
+    (WHO, 'the letter says "the fee is $9,999.00" [D1 p1]', DIFFERS),  # another amount there
     (LAWYER, "No - nothing in it is from counsel [D1 p1]", CITED),   # a judgement: cited, not proven
     (PARTIES, "Jane Roe; Acme Corp [D1 p1]", VERIFIED),
     (PARTIES, "Jane Roe; Beta LLC [D1 p1]", CITED),
