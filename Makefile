@@ -4,6 +4,7 @@
 #   make test   set up .venv if needed, run the whole test suite
 #   make bundle / bundle-check / frozen: offline install (packaging/BUNDLE.md, packaging/FROZEN.md)
 #   make bench / bench-peer: benchmarks (bench-peer builds llama.cpp once, about ten minutes here)
+#   make eval   the embedded model's qualification baseline (signed report in eval-report/)
 # Setup is idempotent: a stamp keyed on the requirements' hash skips pip when nothing changed.
 
 PYTHON ?= python3
@@ -12,7 +13,7 @@ PY     := $(VENV)/bin/python
 # Test runs share one converted copy of the embedded model (no document data in it).
 export CASEFILE_TEST_MODELS ?= $(CURDIR)/.cache/models
 
-.PHONY: run test bench bench-peer lint setup demo clean bundle bundle-check frozen
+.PHONY: run test bench bench-peer eval lint setup demo clean bundle bundle-check frozen
 
 run:
 	$(PYTHON) packaging/dev.py run
@@ -22,6 +23,9 @@ test:
 
 bench:
 	$(PYTHON) packaging/dev.py bench
+
+eval:
+	$(PYTHON) packaging/dev.py eval
 
 # Casefile's worker against llama.cpp (llama-cpp-python built from source with native CPU flags,
 # once, into .cache/peer; not part of `make test`). Adds "peer" to bench-results.json.

@@ -14,9 +14,11 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
+import secrets
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -65,7 +67,7 @@ def setup() -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=("setup", "run", "test", "bench", "lint"))
+    parser.add_argument("command", choices=("setup", "run", "test", "bench", "eval", "lint"))
     parser.add_argument("rest", nargs=argparse.REMAINDER, help="passed on (e.g. pytest arguments)")
     args = parser.parse_args(argv)
     python = setup()
@@ -81,6 +83,16 @@ def main(argv: list[str] | None = None) -> int:
         _run(python, "-m", "pytest", *args.rest, env=env)
     elif args.command == "bench":
         _run(python, "-m", "tests.bench.run_bench", "--out", "bench-results.json", *args.rest, env=env)
+    elif args.command == "eval":  # the embedded model's baseline, in a throw-away data folder
+        out = ROOT / "eval-report"
+        out.mkdir(exist_ok=True)
+        for old in out.iterdir():
+            old.unlink()
+        with tempfile.TemporaryDirectory(prefix="casefile-eval-") as home:
+            fresh = dict(env, CASEFILE_HOME=home, CASEFILE_MODELS=env["CASEFILE_TEST_MODELS"],
+                         CASEFILE_PASSPHRASE="make-eval-" + secrets.token_hex(8))
+            _run(python, "main.py", "models", "prepare", env=fresh)
+            _run(python, "main.py", "eval", "--size", "standard", "--out", str(out), *args.rest, env=fresh)
     elif args.command == "lint":
         _run(python, "-m", "ruff", "check", ".", *args.rest)
         _run(python, "-c", "import sys; from importlinter.cli import lint_imports; "  # the layer contracts

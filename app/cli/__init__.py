@@ -5,7 +5,8 @@ Each command prints plain lines for people, or one JSON document with ``--json``
 Errors print one sentence on stderr and exit 2; details go to the log (``-v``). The commands
 themselves live in ``case`` (case work), ``pages`` (what was read on each page), ``citecheck``, ``tasks``
 (tasks, exports, history), ``review`` (review tables), ``admin`` (audit, vault, models) and
-``cache`` (kept document caches); ``output`` holds what they share.
+``cache`` (kept document caches), ``evaluate`` (qualifying a model); ``output`` holds what they
+share.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import argparse
 import logging
 import sys
 
-from app.cli import admin, cache, case, citecheck, pages, review, tasks
+from app.cli import admin, cache, case, citecheck, evaluate, pages, review, tasks
 from app.errors import CASEFILE_ERRORS
 
 log = logging.getLogger("casefile")
@@ -31,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     tasks.register(commands)
     review.register(commands)
     admin.register(commands)
+    evaluate.register(commands)
     cache.register(commands)
     return parser
 

@@ -99,3 +99,13 @@ def test_ask_through_the_cli_records_the_server_and_model(server, demo_dir):
     assert answer["model"] == f"{model}@{url}" and answer["timings"]["prefix_source"] == "remote"
     assert answer["answer"]
     assert run_cli("models", "remote", "--off").returncode == 0
+
+
+def test_a_model_on_the_site_server_is_qualified_through_the_same_suite(server):
+    url, model = server
+    assert run_cli("models", "remote", url, model, "--window", "8192").returncode == 0
+    done = run_cli("eval", "--json", timeout=900)
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["model"] == f"{model}@{url}" and report["headline"]["items"] == 5
+    assert run_cli("models", "remote", "--off").returncode == 0

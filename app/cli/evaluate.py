@@ -1,0 +1,64 @@
+"""`eval`: qualify a model on the generated suite; the report is JSON (and printed)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from app.cli.output import add_model_choice, emit_json
+from app.errors import UserFacingError
+from app.evaluation import SIZES, run_eval, verify_signed_report, write_signed_report
+from app.models import model_session
+from app.unlock import open_vault
+
+
+def register(commands) -> None:
+    evaluate = commands.add_parser("eval", help="measure a model's answers on a generated legal and "
+                                                "clinical suite")
+    evaluate.add_argument("--size", choices=list(SIZES), default="quick",
+                          help="quick: one set, five questions (about a minute); standard: nine sets")
+    add_model_choice(evaluate)
+    evaluate.add_argument("--out", type=Path, metavar="DIR",
+                          help="write the signed report there (report.json, report.sig, public_key.pem)")
+    evaluate.add_argument("--verify", type=Path, metavar="DIR", help="check a signed report instead")
+    evaluate.add_argument("--json", action="store_true")
+    evaluate.set_defaults(handler=cmd_eval)
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    if args.verify is not None:
+        check = verify_signed_report(args.verify)
+        if args.json:
+            emit_json({"ok": check.ok, "reason": check.reason, "signer_fingerprint": check.fingerprint})
+        else:
+            print(f"Report signed by {check.fingerprint}: intact." if check.ok
+                  else f"NOT VALID: {check.reason}")
+        return 0 if check.ok else 1
+    if args.out is not None and not args.out.is_dir():
+        raise UserFacingError(f"The folder {args.out} does not exist.")
+    vault = open_vault()
+    session = model_session(vault, args.model)
+    try:
+        def progress(result, done: int, total: int) -> None:
+            if not args.json:
+                print(f"{done}/{total} {result.family:<10} accuracy {result.score.accuracy:.2f}  "
+                      f"{result.question}", flush=True)
+
+        report = run_eval(vault, session, size=args.size, on_item=progress)
+        backend = session.ready.device if session.ready else ""  # the device, or the site's server
+    finally:
+        session.close()
+    data = report.as_json()
+    if args.out is not None:
+        write_signed_report(vault, report, args.out, backend=backend)
+    if args.json:
+        emit_json(data)
+        return 0
+    headline = data["headline"]
+    print(f"\n{report.model_id} ({report.size}, {headline['items']} questions, {report.seconds:.0f} s): "
+          f"accuracy {headline['accuracy']}, citation precision {headline['citation_precision']}, "
+          f"recall {headline['citation_recall']}, abstention {headline['abstention_accuracy']}, "
+          f"verified quotes {headline['verified_quote_rate']}")
+    for family, scores in data["families"].items():
+        print(f"  {family:<10} accuracy {scores['accuracy']}  ({scores['items']} questions)")
+    return 0

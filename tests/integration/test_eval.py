@@ -1,0 +1,26 @@
+"""`eval`: the quick qualification suite end to end with the embedded model, as a site runs it."""
+
+import json
+
+from tests.conftest import run_cli
+
+
+def test_the_quick_suite_runs_scores_and_leaves_no_case_behind(embedded_model, tmp_path):
+    done = run_cli("eval", "--json", "--out", str(tmp_path))
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["model"] == embedded_model.model_id and report["weights_sha256"]
+    assert [i["family"] for i in report["items"]] == ["fact", "aggregate", "conflict", "absent", "medication"]
+    assert all(0.0 <= i["accuracy"] <= 1.0 and i["answer"] for i in report["items"])
+    assert report["headline"]["items"] == 5
+    assert set(report["families"]) == {i["family"] for i in report["items"]}
+    signed = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    assert signed["headline"] == report["headline"] and signed["prompt_template"] and signed["backend"]
+    assert run_cli("eval", "--verify", str(tmp_path)).returncode == 0
+    body = (tmp_path / "report.json").read_bytes()
+    (tmp_path / "report.json").write_bytes(body.replace(b'"size":"quick"', b'"size":"standard"'))
+    tampered = run_cli("eval", "--verify", str(tmp_path))
+    assert tampered.returncode == 1 and "NOT VALID" in tampered.stdout
+    assert json.loads(run_cli("cases", "list", "--json").stdout) == []  # the suite's case is gone
+    verified = json.loads(run_cli("audit", "verify", "--json").stdout)
+    assert verified["ok"]
