@@ -1,6 +1,7 @@
-"""The qualification report as a signed file a committee can check offline: ``report.json``
-(canonical JSON), ``report.sig`` (its Ed25519 signature by the vault's signing key, the same key
-that signs audit exports) and ``public_key.pem``. Writing it is audited."""
+"""The qualification report as signed files a committee can check offline: ``report.json``
+(canonical JSON, holding the sha256 of ``report.pdf``), ``report.sig`` (its Ed25519 signature by
+the vault's signing key, the same key that signs audit exports), ``public_key.pem`` and the PDF.
+Writing it is audited."""
 
 from __future__ import annotations
 
@@ -15,11 +16,12 @@ from cryptography.hazmat.primitives import serialization
 from app import __version__
 from app.context import TEMPLATE_VERSION
 from app.errors import UserFacingError
+from app.evaluation.report_pdf import report_pdf
 from app.evaluation.run import EvalReport
 from storage.export_verifier import canonical, key_fingerprint
 from storage.vault import Vault
 
-FILES = ("report.json", "report.sig", "public_key.pem")
+FILES = ("report.json", "report.sig", "public_key.pem", "report.pdf")
 
 
 @dataclass(frozen=True)
@@ -34,8 +36,10 @@ def write_signed_report(vault: Vault, report: EvalReport, out: Path, *, backend:
         raise UserFacingError(f"The folder {out} does not exist.")
     key = vault.signing_key()
     fingerprint = key_fingerprint(key.public_key())
+    report_pdf(report, out / "report.pdf", backend=backend, fingerprint=fingerprint)
     body = canonical({**report.as_json(), "app_version": __version__, "prompt_template": TEMPLATE_VERSION,
-                      "backend": backend, "vault_id": vault.vault_id, "signer_fingerprint": fingerprint})
+                      "backend": backend, "vault_id": vault.vault_id, "signer_fingerprint": fingerprint,
+                      "pdf_sha256": hashlib.sha256((out / "report.pdf").read_bytes()).hexdigest()})
     (out / "report.json").write_bytes(body)
     (out / "report.sig").write_bytes(key.sign(body))
     (out / "public_key.pem").write_bytes(key.public_key().public_bytes(
@@ -60,8 +64,11 @@ def verify_signed_report(folder: Path, expected_fingerprint: str | None = None) 
         return ReportCheck(False, "the report's signature is not valid (it was changed, or signed by "
                                   "another key)")
     fingerprint = key_fingerprint(public_key)
-    if json.loads(body).get("signer_fingerprint") != fingerprint:
+    signed = json.loads(body)
+    if signed.get("signer_fingerprint") != fingerprint:
         return ReportCheck(False, "the report names another signing key", fingerprint)
+    if hashlib.sha256((folder / "report.pdf").read_bytes()).hexdigest() != signed.get("pdf_sha256"):
+        return ReportCheck(False, "report.pdf does not match the signed report", fingerprint)
     if expected_fingerprint and expected_fingerprint.lower() != fingerprint:
         return ReportCheck(False, "signed by a key other than the one you expect", fingerprint)
     return ReportCheck(True, fingerprint=fingerprint)

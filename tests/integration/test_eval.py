@@ -2,6 +2,8 @@
 
 import json
 
+import pymupdf
+
 from tests.conftest import run_cli
 
 
@@ -17,6 +19,9 @@ def test_the_quick_suite_runs_scores_and_leaves_no_case_behind(embedded_model, t
     signed = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
     assert signed["headline"] == report["headline"] and signed["prompt_template"] and signed["backend"]
     assert run_cli("eval", "--verify", str(tmp_path)).returncode == 0
+    with pymupdf.open(tmp_path / "report.pdf") as pdf:
+        text = "".join(page.get_text() for page in pdf)
+    assert "Accuracy by length and depth" in text and embedded_model.model_id in text
     body = (tmp_path / "report.json").read_bytes()
     (tmp_path / "report.json").write_bytes(body.replace(b'"size":"quick"', b'"size":"standard"'))
     tampered = run_cli("eval", "--verify", str(tmp_path))
