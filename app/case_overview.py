@@ -15,6 +15,7 @@ from app.answer.planning import plan_context
 from app.answer.provenance import Located
 from app.cases import documents_with_pages
 from app.context import build_context
+from app.evaluation.qualification import Qualification, qualification
 from app.ingest.page_tokens import refresh_page_tokens
 from app.models.store import ModelInfo
 from app.page_report import status_counts
@@ -79,10 +80,13 @@ def case_view(vault: Vault, case: CaseRecord, model: ModelInfo | None) -> tuple[
         unread_pages=sum(p.needs_ocr for p in d.pages), warnings=d.record.warnings,
         page_statuses=status_counts(d.pages))
         for d in context.documents]
-    return summaries, (_gauge(plan_context(context, model)) if model is not None and documents else None)
+    if model is None or not documents:
+        return summaries, None
+    qualified = qualification(vault, model.model_id, model.weights_sha256)
+    return summaries, _gauge(plan_context(context, model), qualified)
 
 
-def _gauge(plan) -> Gauge:
+def _gauge(plan, qualified: Qualification | None = None) -> Gauge:
     memory = plan.memory
     if not plan.fits:
         advice = (f"Does not fit: {plan.tokens_used:,} tokens for a {plan.window:,}-token window. Nothing "
@@ -91,6 +95,9 @@ def _gauge(plan) -> Gauge:
         advice = "Fits the window but not the free memory: leave documents out or use the site's server."
     else:
         advice = "The whole case is read for every question."
+    if qualified is not None and plan.fits and not qualified.covers(plan.tokens_used):
+        advice += (f" This case ({plan.tokens_used:,} tokens) is longer than {plan.model_id} qualified for "
+                   f"({qualified.phrase()}): read its answers against the pages with care.")
     return Gauge(plan.tokens_used, plan.window, plan.fits, plan.pages_in, plan.pages_out,
                  memory.needed_bytes if memory else 0, memory.available_bytes if memory else 0,
                  plan.memory_fits,

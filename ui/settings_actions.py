@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 
 from app import cache_admin
+from app.evaluation import qualification
 from app.extract.ocr import installed_languages
 from app.models import default_model_id, import_model, list_models, set_default_model
 from app.settings import (
@@ -28,6 +29,12 @@ def apply_theme(theme: str) -> None:
     QGuiApplication.styleHints().setColorScheme(SCHEMES.get(theme, Qt.ColorScheme.Unknown))
 
 
+def qualifications(vault) -> dict[str, str]:
+    """Each ready model's last qualification, in a line."""
+    found = {m.model_id: qualification(vault, m.model_id, m.weights_sha256) for m in list_models()}
+    return {model_id: q.phrase() for model_id, q in found.items() if q is not None}
+
+
 class SettingsActions(QObject):
     saved = Signal(object)  # the Preferences now in force
     imported = Signal(object)  # the ModelInfo of a model just imported
@@ -42,12 +49,12 @@ class SettingsActions(QObject):
         device = self.window.engine_status.text()
         self.window.in_background(
             lambda: (preferences(vault), remote_backend(vault), list_models(), installed_languages(),
-                     default_model_id(vault), cache_admin.listing(vault)),
+                     default_model_id(vault), cache_admin.listing(vault), qualifications(vault)),
             lambda loaded: self._show(*loaded, device))
 
-    def _show(self, prefs, remote, models, languages, default_model, caches, device) -> None:
+    def _show(self, prefs, remote, models, languages, default_model, caches, qualified, device) -> None:
         self.dialog = SettingsDialog(prefs, remote, models, languages, device, self.window,
-                                     default_model=default_model, caches=caches)
+                                     default_model=default_model, caches=caches, qualifications=qualified)
         self.dialog.test_requested.connect(self.test)
         self.dialog.clear_caches_requested.connect(self.clear_caches)
         self.dialog.save_requested.connect(self.save)

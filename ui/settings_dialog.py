@@ -39,7 +39,7 @@ class SettingsDialog(QDialog):
 
     def __init__(self, preferences: Preferences, remote: RemoteBackend | None, models: list,
                  languages: list[str], device: str, parent=None, default_model: str = "",
-                 caches=None) -> None:
+                 caches=None, qualifications: dict[str, str] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.resize(640, 560)
@@ -54,6 +54,9 @@ class SettingsDialog(QDialog):
                                                model.model_id, f"{model.window:,}",
                                                f"{model.size_bytes / 2**20:,.0f}", model.license,
                                                model.weights_sha256[:12])))
+            qualified = (qualifications or {}).get(model.model_id) or self.tr(
+                "not qualified yet (python main.py eval --model %1)").replace("%1", model.model_id)
+            store_layout.addWidget(QLabel("    " + qualified))
         if not models:
             store_layout.addWidget(QLabel(self.tr("No model is ready yet.")))
         else:

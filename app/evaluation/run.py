@@ -19,6 +19,7 @@ from pathlib import Path
 from app import cases
 from app.answer import ask
 from app.errors import Cancelled, ContextTooLarge
+from app.evaluation.qualification import qualification_of, record
 from app.evaluation.scoring import Score, score
 from app.evaluation.suite import EvalSet, Item, build_suite
 from app.ingest import ingest_paths
@@ -39,11 +40,12 @@ class ItemResult:
     answer: str
     score: Score
     seconds: float
+    tokens: int = 0  # the case and the question, as the plan counted them
 
     def as_json(self) -> dict:
         return {"set": self.set_label, "padding_words": self.padding_words, "depth": self.depth,
                 "family": self.family, "question": self.question, "answer": self.answer,
-                "seconds": round(self.seconds, 2), **self.score.as_json()}
+                "tokens": self.tokens, "seconds": round(self.seconds, 2), **self.score.as_json()}
 
 
 @dataclass
@@ -114,6 +116,8 @@ def run_eval(vault: Vault, model: ModelSession, *, size: str = "quick", seed: in
         report.cancelled = True
     report.seconds = time.perf_counter() - started
     with vault.write() as session:
+        if not report.cancelled:  # a cancelled run qualifies nothing
+            record(session, qualification_of(report))
         vault.audit(session, "eval.run", objects={
             "model": report.model_id, "weights_sha256": report.weights_sha256, "size": size,
             "cancelled": report.cancelled, **report.headline()})
@@ -149,4 +153,4 @@ def _ask(vault: Vault, model: ModelSession, case, eval_set: EvalSet, item: Item)
               for c in answer.citations if c.quote]
     scored = score(answer.text, item.gold, cited, quotes)
     return ItemResult(eval_set.label, eval_set.padding_words, eval_set.depth, item.family, item.question,
-                      answer.text, scored, time.perf_counter() - started)
+                      answer.text, scored, time.perf_counter() - started, answer.plan.tokens_used)

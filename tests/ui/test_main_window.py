@@ -274,6 +274,21 @@ def test_the_audit_view_filters_verifies_and_exports(window, qtbot, tmp_path):
     view.close()
 
 
+def test_settings_show_each_models_last_qualification(window, qtbot, embedded_model):
+    from PySide6.QtWidgets import QLabel
+
+    from app.evaluation.qualification import Qualification, record
+
+    with window.vault.write() as session:
+        record(session, Qualification(embedded_model.model_id, embedded_model.weights_sha256, "standard",
+                                      "2026-11-30T12:00:00+00:00", 0.28, None))
+    window.settings.open()
+    qtbot.waitUntil(lambda: window.settings.dialog is not None, timeout=10_000)
+    texts = [label.text() for label in window.settings.dialog.findChildren(QLabel)]
+    assert any("qualified 2026-11-30 (standard suite): accuracy 28% overall, below 80%" in t for t in texts)
+    window.settings.dialog.close()
+
+
 def test_settings_are_kept_in_the_vault_and_checked(window, qtbot):
     from app.settings import preferences, remote_backend
 
