@@ -15,7 +15,7 @@ from app.answer.planning import plan_context
 from app.answer.provenance import Located
 from app.cases import documents_with_pages
 from app.context import build_context
-from app.evaluation.qualification import Qualification, qualification
+from app.evaluation.qualification import Qualification, last_qualification
 from app.ingest.page_tokens import refresh_page_tokens
 from app.models.store import ModelInfo
 from app.page_report import status_counts
@@ -82,7 +82,7 @@ def case_view(vault: Vault, case: CaseRecord, model: ModelInfo | None) -> tuple[
         for d in context.documents]
     if model is None or not documents:
         return summaries, None
-    qualified = qualification(vault, model.model_id, model.weights_sha256)
+    qualified = last_qualification(vault, model.model_id, model.weights_sha256)
     return summaries, _gauge(plan_context(context, model), qualified)
 
 

@@ -5,13 +5,16 @@ The vault reads and writes, and the connection test, run on the window's backgro
 
 from __future__ import annotations
 
+import threading
+import time
+
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 
 from app import cache_admin
-from app.evaluation import qualification
+from app.evaluation import last_qualification, run_eval
 from app.extract.ocr import installed_languages
-from app.models import default_model_id, import_model, list_models, set_default_model
+from app.models import default_model_id, import_model, list_models, model_session, set_default_model
 from app.settings import (
     check_remote_backend,
     preferences,
@@ -31,7 +34,7 @@ def apply_theme(theme: str) -> None:
 
 def qualifications(vault) -> dict[str, str]:
     """Each ready model's last qualification, in a line."""
-    found = {m.model_id: qualification(vault, m.model_id, m.weights_sha256) for m in list_models()}
+    found = {m.model_id: last_qualification(vault, m.model_id, m.weights_sha256) for m in list_models()}
     return {model_id: q.phrase() for model_id, q in found.items() if q is not None}
 
 
@@ -59,7 +62,37 @@ class SettingsActions(QObject):
         self.dialog.clear_caches_requested.connect(self.clear_caches)
         self.dialog.save_requested.connect(self.save)
         self.dialog.import_requested.connect(self.import_folder)
+        self.dialog.qualify_requested.connect(self.qualify)
+        self.dialog.stop_qualify_requested.connect(self.stop_qualifying)
         self.dialog.open()
+
+    def qualify(self, model_id: str) -> None:
+        """The standard suite on the runner, for ``model_id`` (a session of its own, closed after)."""
+        dialog, vault, stop = self.dialog, self.window.vault, threading.Event()
+        self._stop_qualifying = stop
+        self._qualifying_session = session = model_session(vault, model_id or None)
+        started = time.monotonic()
+
+        def progress(step) -> None:
+            done, total = step
+            elapsed = time.monotonic() - started
+            dialog.show_qualifying(done, total, elapsed / done * (total - done) if done else None)
+
+        def work(report):
+            try:
+                return run_eval(vault, session, size="standard", should_stop=stop.is_set,
+                                on_item=lambda _result, done, total: report((done, total)))
+            finally:
+                session.close()
+
+        dialog.show_qualifying(0, 45, None)
+        self.window.runner.submit(work, on_progress=progress, on_done=dialog.show_qualified,
+                                  on_failed=dialog.show_qualified)
+
+    def stop_qualifying(self) -> None:
+        if getattr(self, "_stop_qualifying", None) is not None:
+            self._stop_qualifying.set()
+            self._qualifying_session.cancel()  # the question being answered stops too
 
     def import_folder(self, folder) -> None:
         dialog, vault = self.dialog, self.window.vault

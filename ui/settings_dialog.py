@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.settings import OCR_QUALITIES, THEMES, Preferences, RemoteBackend
 from ui.file_dialogs import ask_paths
-from ui.text import fill
+from ui.text import error_text, fill
 
 
 class SettingsDialog(QDialog):
@@ -36,6 +36,8 @@ class SettingsDialog(QDialog):
     import_requested = Signal(object)  # the Path of a model folder
     test_requested = Signal(object)  # RemoteBackend
     clear_caches_requested = Signal()
+    qualify_requested = Signal(str)  # the model id
+    stop_qualify_requested = Signal()
 
     def __init__(self, preferences: Preferences, remote: RemoteBackend | None, models: list,
                  languages: list[str], device: str, parent=None, default_model: str = "",
@@ -67,6 +69,19 @@ class SettingsDialog(QDialog):
             chooser = QFormLayout()
             chooser.addRow(self.tr("Answer with:"), self.default_model)
             store_layout.addLayout(chooser)
+            qualify = QHBoxLayout()
+            self.qualify_button = QPushButton(self.tr("Qualify this model…"))
+            self.qualify_button.setToolTip(self.tr("Measure its answers on the generated legal and clinical "
+                                                   "suite (45 questions, a few minutes on a CPU)"))
+            self.qualify_button.clicked.connect(lambda: self.qualify_requested.emit(self.chosen_model()))
+            self.stop_qualify = QPushButton(self.tr("Stop"), enabled=False)
+            self.stop_qualify.clicked.connect(self.stop_qualify_requested.emit)
+            qualify.addWidget(self.qualify_button)
+            qualify.addWidget(self.stop_qualify)
+            qualify.addStretch(1)
+            store_layout.addLayout(qualify)
+            self.qualify_status = QLabel(wordWrap=True)
+            store_layout.addWidget(self.qualify_status)
         store_layout.addWidget(QLabel(fill(self.tr("Device: %1"), device), wordWrap=True))
         self.import_button = QPushButton(self.tr("Import a model folder…"))
         self.import_button.setToolTip(self.tr("From removable media: configuration, tokenizer and "
@@ -225,3 +240,24 @@ class SettingsDialog(QDialog):
             self.message.setStyleSheet("color: #c62828")
         else:
             self.accept()
+
+    # ----- qualification --------------------------------------------------------------------
+
+    def show_qualifying(self, done: int, total: int, eta_s: float | None) -> None:
+        self.qualify_button.setEnabled(False)
+        self.stop_qualify.setEnabled(True)
+        eta = fill(self.tr(", about %1 s left"), f"{eta_s:.0f}") if eta_s is not None else ""
+        self.qualify_status.setText(fill(self.tr("Qualifying: %1 of %2 questions answered%3…"), done, total,
+                                         eta))
+
+    def show_qualified(self, result) -> None:
+        self.qualify_button.setEnabled(True)
+        self.stop_qualify.setEnabled(False)
+        if isinstance(result, BaseException):
+            self.qualify_status.setText(error_text(result))
+            return
+        headline = result.headline()
+        stopped = self.tr(" (stopped: not recorded)") if result.cancelled else ""
+        self.qualify_status.setText(fill(self.tr("%1: accuracy %2 over %3 questions%4. `python main.py eval "
+                                                 "--out DIR` writes the signed report."),
+                                         result.model_id, headline["accuracy"], headline["items"], stopped))

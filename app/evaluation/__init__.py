@@ -2,11 +2,12 @@
 (``suite``), scored mechanically (``scoring``), run through the real ingest and answer path
 (``run``). The command line uses the names below, never the modules."""
 
-from app.evaluation.qualification import Qualification, qualification
+from app.evaluation.qualification import Qualification, last_qualification
 from app.evaluation.run import EvalReport, ItemResult, run_eval
 from app.evaluation.scoring import Gold, Score, score
 from app.evaluation.signed import ReportCheck, verify_signed_report, write_signed_report
 from app.evaluation.suite import SIZES, build_suite
 
 __all__ = ["SIZES", "EvalReport", "Gold", "ItemResult", "Qualification", "ReportCheck", "Score",
-           "build_suite", "qualification", "run_eval", "score", "verify_signed_report", "write_signed_report"]
+           "build_suite", "last_qualification", "run_eval", "score", "verify_signed_report",
+           "write_signed_report"]

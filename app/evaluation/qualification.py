@@ -63,7 +63,7 @@ def record(session, qualification: Qualification) -> None:
     session.add(row)
 
 
-def qualification(vault: Vault, model_id: str, weights_sha256: str = "") -> Qualification | None:
+def last_qualification(vault: Vault, model_id: str, weights_sha256: str = "") -> Qualification | None:
     with vault.read() as session:
         row = session.get(SettingRow, KEY_PREFIX + model_id)
         stored = dict(row.value) if row is not None else None

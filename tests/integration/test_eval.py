@@ -4,7 +4,7 @@ import json
 
 import pymupdf
 
-from app.evaluation import qualification
+from app.evaluation import last_qualification
 from app.unlock import unlock_vault
 from tests.conftest import TEST_PASSPHRASE, run_cli
 
@@ -30,7 +30,7 @@ def test_the_quick_suite_runs_scores_and_leaves_no_case_behind(embedded_model, t
     assert tampered.returncode == 1 and "NOT VALID" in tampered.stdout
     assert json.loads(run_cli("cases", "list", "--json").stdout) == []  # the suite's case is gone
     vault = unlock_vault(TEST_PASSPHRASE)
-    kept = qualification(vault, embedded_model.model_id, embedded_model.weights_sha256)
+    kept = last_qualification(vault, embedded_model.model_id, embedded_model.weights_sha256)
     vault.lock()
     assert kept is not None and kept.size == "quick" and kept.accuracy == report["headline"]["accuracy"]
     verified = json.loads(run_cli("audit", "verify", "--json").stdout)

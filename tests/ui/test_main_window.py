@@ -286,7 +286,16 @@ def test_settings_show_each_models_last_qualification(window, qtbot, embedded_mo
     qtbot.waitUntil(lambda: window.settings.dialog is not None, timeout=10_000)
     texts = [label.text() for label in window.settings.dialog.findChildren(QLabel)]
     assert any("qualified 2026-11-30 (standard suite): accuracy 28% overall, below 80%" in t for t in texts)
-    window.settings.dialog.close()
+    dialog = window.settings.dialog
+    dialog.qualify_button.click()  # the standard suite, on the runner, with progress; stopped early
+    qtbot.waitUntil(lambda: "Qualifying: 1 of 45" in dialog.qualify_status.text(), timeout=120_000)
+    assert "left" in dialog.qualify_status.text() and dialog.stop_qualify.isEnabled()
+    dialog.stop_qualify.click()
+    qtbot.waitUntil(lambda: "stopped: not recorded" in dialog.qualify_status.text(), timeout=60_000)
+    from app import cases
+
+    assert dialog.qualify_button.isEnabled() and cases.list_cases(window.vault) == []  # the suite's case went
+    dialog.close()
 
 
 def test_settings_are_kept_in_the_vault_and_checked(window, qtbot):
