@@ -25,15 +25,18 @@ def grid(report: EvalReport) -> Table:
     """Accuracy by padding (rows) and depth (columns), each cell the mean over its questions."""
     paddings = sorted({r.padding_words for r in report.results})
     depths = sorted({r.depth for r in report.results})
-    rows = []
+    rows, shades = [], []
     for padding in paddings:
-        cells = []
+        cells, colours = [], [""]
         for depth in depths:
             scores = [r.score.accuracy for r in report.results
                       if r.padding_words == padding and r.depth == depth]
-            cells.append(_shown(sum(scores) / len(scores)) if scores else "—")
+            mean = sum(scores) / len(scores) if scores else None
+            cells.append(_shown(mean))
+            colours.append("" if mean is None else f"heat{min(4, int(mean * 5))}")  # red 0 .. green 1
         rows.append([f"{padding:,} words of padding", *cells])
-    return Table(["Length", *(f"depth {d:.0%}" for d in depths)], rows, [""] * len(rows))
+        shades.append(colours)
+    return Table(["Length", *(f"depth {d:.0%}" for d in depths)], rows, [""] * len(rows), shades)
 
 
 def report_pdf(report: EvalReport, path: Path, *, backend: str, fingerprint: str) -> None:

@@ -25,6 +25,9 @@ td { border-bottom: 1px solid #ccc; vertical-align: top; padding: 1pt 4pt 1pt 0;
 .facts { color: #333; }
 .legend { color: #555; font-size: 8pt; }
 .hash { font-family: monospace; }
+.heat0 { background-color: #f4c7c3; } .heat1 { background-color: #f9e0b0; }
+.heat2 { background-color: #fff2b3; } .heat3 { background-color: #d9ead3; }
+.heat4 { background-color: #b7e1cd; }
 """
 COLOURS = {GOOD: RGBColor(0x00, 0x60, 0x00), BAD: RGBColor(0xA0, 0x00, 0x00)}
 # Word's XML cannot hold these (PDF text often carries form feeds and other control characters).
@@ -39,9 +42,12 @@ def _html_table(table: Table) -> str:
     esc = _esc
     head = "".join(f"<th>{esc(h)}</th>" for h in table.headers)
     body = []
-    for cells, mark in zip(table.rows, table.marks, strict=True):
-        tds = [f"<td>{esc(c)}</td>" for c in cells[:-1]]
-        tds.append(f'<td class="{mark}">{esc(cells[-1])}</td>')  # the check, coloured by its verdict
+    for number, (cells, mark) in enumerate(zip(table.rows, table.marks, strict=True)):
+        shades = table.shades[number] if table.shades else [""] * len(cells)
+        tds = [f'<td class="{shade}">{esc(c)}</td>' if shade else f"<td>{esc(c)}</td>"
+               for c, shade in zip(cells[:-1], shades, strict=False)]
+        last = shades[-1] or mark  # the check, coloured by its verdict (or a heatmap cell)
+        tds.append(f'<td class="{last}">{esc(cells[-1])}</td>')
         body.append(f"<tr>{''.join(tds)}</tr>")
     return f"<table><tr>{head}</tr>{''.join(body)}</table>"
 

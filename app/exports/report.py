@@ -28,6 +28,7 @@ class Table:
     headers: list[str]
     rows: list[list[str]]
     marks: list[str]  # per row: GOOD (verified), BAD (not verified or no citation) or ""
+    shades: list[list[str]] = field(default_factory=list)  # per cell, a CSS class (a heatmap's colour)
 
 
 @dataclass(frozen=True)
