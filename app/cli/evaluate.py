@@ -7,7 +7,7 @@ from pathlib import Path
 
 from app.cli.output import add_model_choice, emit_json
 from app.errors import UserFacingError
-from app.evaluation import SIZES, run_eval, verify_signed_report, write_signed_report
+from app.evaluation import SIZES, TEMPLATES, run_eval, verify_signed_report, write_signed_report
 from app.models import model_session
 from app.unlock import open_vault
 
@@ -21,6 +21,8 @@ def register(commands) -> None:
     evaluate.add_argument("--out", type=Path, metavar="DIR",
                           help="write the signed report there (report.json, report.sig, public_key.pem)")
     evaluate.add_argument("--verify", type=Path, metavar="DIR", help="check a signed report instead")
+    evaluate.add_argument("--compare-templates", action="store_true",
+                          help="run the suite once per prompt layout and compare them (nothing qualified)")
     evaluate.add_argument("--json", action="store_true")
     evaluate.set_defaults(handler=cmd_eval)
 
@@ -44,6 +46,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
                 print(f"{done}/{total} {result.family:<10} accuracy {result.score.accuracy:.2f}  "
                       f"{result.question}", flush=True)
 
+        if args.compare_templates:
+            return _compare(vault, session, args)
         report = run_eval(vault, session, size=args.size, on_item=progress)
         backend = session.ready.device if session.ready else ""  # the device, or the site's server
     finally:
@@ -61,4 +65,21 @@ def cmd_eval(args: argparse.Namespace) -> int:
           f"verified quotes {headline['verified_quote_rate']}")
     for family, scores in data["families"].items():
         print(f"  {family:<10} accuracy {scores['accuracy']}  ({scores['items']} questions)")
+    return 0
+
+
+def _compare(vault, session, args: argparse.Namespace) -> int:
+    """The same questions in each prompt layout: which one this model answers best."""
+    rows = {}
+    for template in TEMPLATES:
+        report = run_eval(vault, session, size=args.size, template=template)
+        rows[template] = {**report.headline(), "seconds": round(report.seconds, 1),
+                          "families": {name: f["accuracy"] for name, f in report.families().items()}}
+    if args.json:
+        emit_json({"model": session.model.model_id, "size": args.size, "templates": rows})
+        return 0
+    for template, row in rows.items():
+        print(f"{template:<26} accuracy {row['accuracy']}  citation precision {row['citation_precision']}  "
+              f"verified quotes {row['verified_quote_rate']}  made up {row['made_up_quote_rate']}  "
+              f"{row['seconds']} s")
     return 0

@@ -7,7 +7,8 @@ from app.evaluation.run import EvalReport, ItemResult, run_eval
 from app.evaluation.scoring import Gold, Score, score
 from app.evaluation.signed import ReportCheck, verify_signed_report, write_signed_report
 from app.evaluation.suite import SIZES, build_suite
+from app.evaluation.templates import TEMPLATES
 
-__all__ = ["SIZES", "EvalReport", "Gold", "ItemResult", "Qualification", "ReportCheck", "Score",
+__all__ = ["SIZES", "TEMPLATES", "EvalReport", "Gold", "ItemResult", "Qualification", "ReportCheck", "Score",
            "build_suite", "last_qualification", "run_eval", "score", "verify_signed_report",
            "write_signed_report"]

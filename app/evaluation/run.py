@@ -17,11 +17,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from app import cases
-from app.answer import ask
+from app.answer import ask, parse_citations
+from app.answer.case_run import prefix_for, prepare
 from app.errors import Cancelled, ContextTooLarge
 from app.evaluation.qualification import qualification_of, record
 from app.evaluation.scoring import Score, score
 from app.evaluation.suite import EvalSet, Item, build_suite
+from app.evaluation.templates import DEFAULT, messages
 from app.ingest import ingest_paths
 from app.models import ModelSession
 from inference import protocol as p
@@ -57,6 +59,7 @@ class EvalReport:
     results: list[ItemResult] = field(default_factory=list)
     seconds: float = 0.0
     cancelled: bool = False
+    template: str = DEFAULT  # the prompt layout the questions were asked in
 
     def families(self) -> dict[str, dict]:
         """Per family: items, accuracy, and (where there are any) citation precision and recall."""
@@ -82,6 +85,7 @@ class EvalReport:
 
     def as_json(self) -> dict:
         return {"model": self.model_id, "weights_sha256": self.weights_sha256, "size": self.size,
+                "template": self.template,
                 "started": self.started, "seconds": round(self.seconds, 1), "cancelled": self.cancelled,
                 "headline": self.headline(), "families": self.families(),
                 "items": [r.as_json() for r in self.results]}
@@ -98,10 +102,13 @@ def _mean(values: list[float | None]) -> float | None:
 
 def run_eval(vault: Vault, model: ModelSession, *, size: str = "quick", seed: int = 7,
              on_item: Callable[[ItemResult, int, int], None] | None = None,
-             should_stop: Callable[[], bool] = lambda: False) -> EvalReport:
+             should_stop: Callable[[], bool] = lambda: False, template: str = DEFAULT) -> EvalReport:
+    """The suite through ``ask`` (the default layout), or, for another ``template``, the same
+    questions with that layout sent to the model directly (nothing stored but the audit; no
+    qualification is recorded for a layout that is not the one questions use)."""
     suite = build_suite(size, seed, model.start().window or 8192)
     report = EvalReport(model.model.model_id, model.model.weights_sha256, size,
-                        datetime.now(UTC).isoformat(timespec="seconds"))
+                        datetime.now(UTC).isoformat(timespec="seconds"), template=template)
     total, started = sum(len(s.items) for s in suite), time.perf_counter()
     with vault.write() as session:
         vault.audit(session, "eval.start", objects={"model": report.model_id, "size": size, "items": total})
@@ -111,21 +118,22 @@ def run_eval(vault: Vault, model: ModelSession, *, size: str = "quick", seed: in
                 report.cancelled = True
                 break
             _run_set(vault, model, eval_set, f"Qualification {report.started} · set {number}", report,
-                     lambda result: on_item and on_item(result, len(report.results), total), should_stop)
+                     lambda result: on_item and on_item(result, len(report.results), total), should_stop,
+                     template)
     except Cancelled:
         report.cancelled = True
     report.seconds = time.perf_counter() - started
     with vault.write() as session:
-        if not report.cancelled:  # a cancelled run qualifies nothing
+        if not report.cancelled and template == DEFAULT:  # a cancelled run qualifies nothing
             record(session, qualification_of(report))
         vault.audit(session, "eval.run", objects={
             "model": report.model_id, "weights_sha256": report.weights_sha256, "size": size,
-            "cancelled": report.cancelled, **report.headline()})
+            "template": template, "cancelled": report.cancelled, **report.headline()})
     return report
 
 
 def _run_set(vault: Vault, model: ModelSession, eval_set: EvalSet, name: str, report: EvalReport,
-             on_item: Callable[[ItemResult], None], should_stop: Callable[[], bool]) -> None:
+             on_item: Callable[[ItemResult], None], should_stop: Callable[[], bool], template: str) -> None:
     case = cases.create_case(vault, name)
     try:
         with tempfile.TemporaryDirectory(prefix="casefile-eval-") as folder:
@@ -133,7 +141,8 @@ def _run_set(vault: Vault, model: ModelSession, eval_set: EvalSet, name: str, re
         for item in eval_set.items:
             if should_stop():
                 raise Cancelled()
-            result = _ask(vault, model, case, eval_set, item)
+            result = (_ask(vault, model, case, eval_set, item) if template == DEFAULT
+                      else _ask_with(vault, model, case, eval_set, item, template))
             report.results.append(result)
             on_item(result)
     finally:
@@ -154,3 +163,19 @@ def _ask(vault: Vault, model: ModelSession, case, eval_set: EvalSet, item: Item)
     scored = score(answer.text, item.gold, cited, quotes)
     return ItemResult(eval_set.label, eval_set.padding_words, eval_set.depth, item.family, item.question,
                       answer.text, scored, time.perf_counter() - started, answer.plan.tokens_used)
+
+
+def _ask_with(vault: Vault, model: ModelSession, case, eval_set: EvalSet, item: Item,
+              template: str) -> ItemResult:
+    """One question in another prompt layout, straight to the model, scored the same way."""
+    started = time.perf_counter()
+    setup = prepare(vault, case, model)
+    chat, keeps_prefix = messages(template, setup.context, item.question)
+    prefix = prefix_for(vault, case, setup.context) if keeps_prefix else None
+    done = model.generate(chat, EVAL_PARAMS, prefix=prefix)
+    citations = parse_citations(done.text, setup.context)
+    cited = [(c.document, c.page) for c in citations if c.known and c.document and c.page]
+    quotes = [(bool(c.verified), c.check not in (None, "not_found")) for c in citations if c.quote]
+    scored = score(done.text, item.gold, cited, quotes)
+    return ItemResult(eval_set.label, eval_set.padding_words, eval_set.depth, item.family, item.question,
+                      done.text, scored, time.perf_counter() - started, setup.plan.tokens_used)

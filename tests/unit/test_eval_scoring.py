@@ -38,3 +38,18 @@ def test_a_conflict_needs_both_sides_and_the_suite_is_deterministic():
     quick = build_suite("quick")
     families = {i.family for i in quick[0].items}
     assert len(quick) == 1 and families == {"fact", "aggregate", "conflict", "absent", "medication"}
+
+
+def test_the_prompt_layouts_differ_only_where_they_say():
+    from app.context import build_context, question_messages
+    from app.evaluation.templates import TEMPLATES, messages
+    from storage.records import DocumentRecord, PageRecord
+
+    record = DocumentRecord(1, 1, "a" * 64, "lease.pdf", "pdf", 1, 1, "ingested")
+    context = build_context([(record, [PageRecord(1, "The rent is $2,450.")])], "m")
+    default, kept = messages(TEMPLATES[0], context, "What is the rent?")
+    assert kept and default == question_messages(context, "What is the rent?")
+    quoted, kept = messages("quote-then-answer", context, "What is the rent?")
+    assert kept and quoted[1]["content"].startswith(context.text) and "First copy" in quoted[1]["content"]
+    first, kept = messages("question-then-documents", context, "What is the rent?")
+    assert not kept and first[1]["content"].startswith("Question: What is the rent?")
