@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 
 from app import cache_admin
-from app.evaluation import last_qualification, run_eval
+from app.evaluation import build_suite, last_qualification, run_eval
 from app.extract.ocr import installed_languages
 from app.models import default_model_id, import_model, list_models, model_session, set_default_model
 from app.settings import (
@@ -85,7 +85,7 @@ class SettingsActions(QObject):
             finally:
                 session.close()
 
-        dialog.show_qualifying(0, 45, None)
+        dialog.show_qualifying(0, sum(len(s.items) for s in build_suite("standard")), None)
         self.window.runner.submit(work, on_progress=progress, on_done=dialog.show_qualified,
                                   on_failed=dialog.show_qualified)
 

@@ -155,8 +155,6 @@ def check_quote(quote: str, page: CheckedPage) -> QuoteCheck:
             return near
     if not verdicts:
         return QuoteCheck(Verdict.NOT_FOUND)
-    if len(parts) == 1 and verdicts[0].verdict == Verdict.FORMATTING:
-        return verdicts[0]
     worst = Verdict.OCR if any(v.verdict == Verdict.OCR for v in verdicts) else Verdict.FORMATTING
     return QuoteCheck(worst)
 
@@ -203,11 +201,6 @@ class QuoteProbe:
         if (missing and not page.ocr) or missing > max(1, total // 5):  # OCR noise: a word or two
             return False
         return check_quote(self.quote, page).verified
-
-
-def is_on(quote: str, page: CheckedPage) -> bool:
-    """Verified on ``page`` (for one page; ``QuoteProbe`` for many)."""
-    return QuoteProbe(quote).on(page)
 
 
 def _contiguous(words: list[str], page: CheckedPage, start: int) -> int | None:

@@ -126,7 +126,3 @@ def strip_internal(text: str) -> str:
     """The combined answer without the combining pass's own wording about notes and parts."""
     cleaned = _INTERNAL.sub("", text)
     return cleaned[:1].upper() + cleaned[1:] if cleaned and text[:1].isupper() else cleaned
-
-
-def describe(part: CaseContext) -> str:
-    return ", ".join(f"{d.short_id} ({d.part})" if d.part else d.short_id for d in part.documents)
