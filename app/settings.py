@@ -105,6 +105,7 @@ class Preferences:
     ocr_languages: str = "eng"  # Tesseract languages for scanned pages, e.g. "eng+deu"
     cache_budget_gib: float = 0.0  # disk for kept document caches; 0: automatic (app.prefix_files)
     ocr_quality: str = "fast"  # fast (150 dpi) | accurate (300 dpi): app.extract.ocr.OCR_DPI_BY_QUALITY
+    qualifying_accuracy: float = 0.8  # the site's bar: a model qualifies at lengths it answers this well
 
 
 def preferences(vault: Vault) -> Preferences:
@@ -124,6 +125,8 @@ def set_preferences(vault: Vault, new: Preferences) -> Preferences:
         raise UserFacingError(f"The theme is one of: {', '.join(THEMES)}.")
     if new.ocr_quality not in OCR_QUALITIES:
         raise UserFacingError(f"OCR quality is one of: {', '.join(OCR_QUALITIES)}.")
+    if not 0.5 <= new.qualifying_accuracy <= 1.0:
+        raise UserFacingError("The qualifying accuracy is a share from 50% to 100%.")
     new = replace(new, ocr_languages=check_languages(new.ocr_languages))
     old = preferences(vault)
     changed = {k: v for k, v in new.__dict__.items() if getattr(old, k) != v}

@@ -164,3 +164,17 @@ class ReviewCellRecord:
     output: str | None = None
     edited: bool = False
     manifest: str | None = None
+
+
+@dataclass(frozen=True)
+class EvalRunRecord:
+    """A qualification run; its scored questions are kept by (set, item) as they finish."""
+
+    id: int
+    model_id: str
+    weights_sha256: str
+    plan: dict[str, Any]  # size, seed, lengths, template
+    status: str  # running | stopped | done
+    seconds: float
+    started_at: str
+    finished_at: str | None = None

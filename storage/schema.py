@@ -169,6 +169,32 @@ class ReviewCellRow(Base):
     finished_at: Mapped[str]
 
 
+class EvalRunRow(Base):
+    """A qualification run (app/evaluation): what was asked of which model, so a stopped run resumes."""
+
+    __tablename__ = "eval_runs"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    model_id: Mapped[str] = mapped_column(index=True)
+    weights_sha256: Mapped[str]
+    plan: Mapped[dict[str, Any]] = mapped_column(default=dict)  # size, seed, lengths, template
+    status: Mapped[str]  # running | stopped | done
+    seconds: Mapped[float] = mapped_column(default=0.0)  # spent so far, over every sitting
+    started_at: Mapped[str]
+    finished_at: Mapped[str | None]
+
+
+class EvalItemRow(Base):
+    """One scored question of a run, stored as soon as it is scored."""
+
+    __tablename__ = "eval_items"
+    __table_args__ = (UniqueConstraint("run_id", "set_index", "item_index"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("eval_runs.id", ondelete="CASCADE"), index=True)
+    set_index: Mapped[int]
+    item_index: Mapped[int]
+    result: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
 class AuditEventRow(Base):
     """Append-only. No foreign keys: deleting a case must not delete its audit trail."""
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 
 from app import cache_admin
-from app.evaluation import build_suite, last_qualification, run_eval
+from app.evaluation import build_suite, last_qualification, run_eval, write_signed_report
 from app.extract.ocr import installed_languages
 from app.models import default_model_id, import_model, list_models, model_session, set_default_model
 from app.settings import (
@@ -64,10 +64,12 @@ class SettingsActions(QObject):
         self.dialog.import_requested.connect(self.import_folder)
         self.dialog.qualify_requested.connect(self.qualify)
         self.dialog.stop_qualify_requested.connect(self.stop_qualifying)
+        self.dialog.save_report_requested.connect(self.save_report)
         self.dialog.open()
 
     def qualify(self, model_id: str) -> None:
-        """The standard suite on the runner, for ``model_id`` (a session of its own, closed after)."""
+        """The standard suite on the runner, for ``model_id`` (a session of its own, closed after);
+        a run of it that was stopped resumes where it stopped."""
         dialog, vault, stop = self.dialog, self.window.vault, threading.Event()
         self._stop_qualifying = stop
         self._qualifying_session = session = model_session(vault, model_id or None)
@@ -80,14 +82,23 @@ class SettingsActions(QObject):
 
         def work(report):
             try:
-                return run_eval(vault, session, size="standard", should_stop=stop.is_set,
-                                on_item=lambda _result, done, total: report((done, total)))
+                result = run_eval(vault, session, size="standard", should_stop=stop.is_set, resume=True,
+                                  on_item=lambda _result, done, total: report((done, total)))
+                return result, session.ready.device if session.ready else ""
             finally:
                 session.close()
 
+        def done(result) -> None:
+            self._last_run = result  # (report, backend), for "Save signed report…"
+            dialog.show_qualified(result[0])
+
         dialog.show_qualifying(0, sum(len(s.items) for s in build_suite("standard")), None)
-        self.window.runner.submit(work, on_progress=progress, on_done=dialog.show_qualified,
-                                  on_failed=dialog.show_qualified)
+        self.window.runner.submit(work, on_progress=progress, on_done=done, on_failed=dialog.show_qualified)
+
+    def save_report(self, folder) -> None:
+        (report, backend), vault = self._last_run, self.window.vault
+        self.window.in_background(lambda: write_signed_report(vault, report, folder, backend=backend),
+                                  self.dialog.show_report_saved, on_failed=self.dialog.show_report_saved)
 
     def stop_qualifying(self) -> None:
         if getattr(self, "_stop_qualifying", None) is not None:

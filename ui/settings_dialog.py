@@ -38,6 +38,7 @@ class SettingsDialog(QDialog):
     clear_caches_requested = Signal()
     qualify_requested = Signal(str)  # the model id
     stop_qualify_requested = Signal()
+    save_report_requested = Signal(object)  # the folder for the last run's signed report
 
     def __init__(self, preferences: Preferences, remote: RemoteBackend | None, models: list,
                  languages: list[str], device: str, parent=None, default_model: str = "",
@@ -72,12 +73,18 @@ class SettingsDialog(QDialog):
             qualify = QHBoxLayout()
             self.qualify_button = QPushButton(self.tr("Qualify this model…"))
             self.qualify_button.setToolTip(self.tr("Measure its answers on the generated legal and clinical "
-                                                   "suite (45 questions, a few minutes on a CPU)"))
+                                                   "suite (the standard size, a few minutes on a CPU); a "
+                                                   "stopped run resumes where it stopped"))
             self.qualify_button.clicked.connect(lambda: self.qualify_requested.emit(self.chosen_model()))
             self.stop_qualify = QPushButton(self.tr("Stop"), enabled=False)
             self.stop_qualify.clicked.connect(self.stop_qualify_requested.emit)
+            self.save_report = QPushButton(self.tr("Save signed report…"), enabled=False)
+            self.save_report.setToolTip(self.tr("The last run's report (PDF and JSON), signed with this "
+                                                "vault's key; `python main.py eval --verify DIR` checks it"))
+            self.save_report.clicked.connect(self._choose_report_folder)
             qualify.addWidget(self.qualify_button)
             qualify.addWidget(self.stop_qualify)
+            qualify.addWidget(self.save_report)
             qualify.addStretch(1)
             store_layout.addLayout(qualify)
             self.qualify_status = QLabel(wordWrap=True)
@@ -151,10 +158,15 @@ class SettingsDialog(QDialog):
         for theme in THEMES:
             self.theme.addItem(names[theme], theme)
         self.theme.setCurrentIndex(THEMES.index(preferences.theme))
+        self.qualifying_accuracy = QSpinBox(minimum=50, maximum=100, suffix="%",
+                                            value=round(preferences.qualifying_accuracy * 100))
+        self.qualifying_accuracy.setToolTip(self.tr("The site's bar: a model counts as qualified for cases "
+                                                    "as long as those it answered this well in its last run"))
         general_form.addRow(self.tr("OCR languages:"), self.ocr_languages)
         general_form.addRow(self.tr("OCR:"), self.ocr_quality)
         general_form.addRow(self.tr("Lock after idle:"), self.auto_lock)
         general_form.addRow(self.tr("Theme:"), self.theme)
+        general_form.addRow(self.tr("Qualifying accuracy:"), self.qualifying_accuracy)
         layout.addWidget(general)
 
         self.message = QLabel(wordWrap=True)
@@ -178,7 +190,8 @@ class SettingsDialog(QDialog):
         return Preferences(auto_lock_minutes=self.auto_lock.value(), theme=self.theme.currentData(),
                            ocr_languages=self.ocr_languages.text().strip(),
                            ocr_quality=self.ocr_quality.currentData(),
-                           cache_budget_gib=round(self.cache_budget.value(), 1))
+                           cache_budget_gib=round(self.cache_budget.value(), 1),
+                           qualifying_accuracy=self.qualifying_accuracy.value() / 100)
 
     def _clear_caches(self) -> None:
         self.clear_caches.setEnabled(False)
@@ -257,7 +270,17 @@ class SettingsDialog(QDialog):
             self.qualify_status.setText(error_text(result))
             return
         headline = result.headline()
-        stopped = self.tr(" (stopped: not recorded)") if result.cancelled else ""
-        self.qualify_status.setText(fill(self.tr("%1: accuracy %2 over %3 questions%4. `python main.py eval "
-                                                 "--out DIR` writes the signed report."),
+        stopped = self.tr(" (stopped: not recorded; Qualify again resumes it)") if result.cancelled else ""
+        self.save_report.setEnabled(not result.cancelled)
+        self.qualify_status.setText(fill(self.tr("%1: accuracy %2 over %3 questions%4."),
                                          result.model_id, headline["accuracy"], headline["items"], stopped))
+
+    def _choose_report_folder(self) -> None:
+        ask_paths(self, self.tr("Choose a folder for the signed report"),
+                  lambda paths: self.save_report_requested.emit(paths[0]),
+                  mode=QFileDialog.FileMode.Directory)
+
+    def show_report_saved(self, result) -> None:
+        saved = self.tr("Signed report saved: %1 (with report.pdf, report.sig and public_key.pem).")
+        self.qualify_status.setText(error_text(result) if isinstance(result, BaseException)
+                                    else fill(saved, str(result)))

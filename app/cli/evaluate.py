@@ -7,7 +7,14 @@ from pathlib import Path
 
 from app.cli.output import add_model_choice, emit_json
 from app.errors import UserFacingError
-from app.evaluation import SIZES, TEMPLATES, run_eval, verify_signed_report, write_signed_report
+from app.evaluation import (
+    SIZES,
+    TEMPLATES,
+    parse_lengths,
+    run_eval,
+    verify_signed_report,
+    write_signed_report,
+)
 from app.models import model_session
 from app.unlock import open_vault
 
@@ -16,7 +23,13 @@ def register(commands) -> None:
     evaluate = commands.add_parser("eval", help="measure a model's answers on a generated legal and "
                                                 "clinical suite")
     evaluate.add_argument("--size", choices=list(SIZES), default="quick",
-                          help="quick: one set, five questions (about a minute); standard: nine sets")
+                          help="quick: one set, seven questions (about a minute); standard: nine sets; "
+                               "full: twenty")
+    evaluate.add_argument("--lengths", metavar="4k,8k,…",
+                          help="case lengths in tokens to measure at (instead of the size's own), each "
+                               "at the size's depths; up to the model's window")
+    evaluate.add_argument("--resume", action="store_true",
+                          help="continue the last stopped run of this model with the same options")
     add_model_choice(evaluate)
     evaluate.add_argument("--out", type=Path, metavar="DIR",
                           help="write the signed report there (report.json, report.sig, public_key.pem)")
@@ -38,6 +51,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
         return 0 if check.ok else 1
     if args.out is not None and not args.out.is_dir():
         raise UserFacingError(f"The folder {args.out} does not exist.")
+    try:
+        lengths = parse_lengths(args.lengths) if args.lengths else ()
+    except ValueError as bad:
+        raise UserFacingError(f"--lengths: {bad}.") from None
     vault = open_vault()
     session = model_session(vault, args.model)
     try:
@@ -46,9 +63,14 @@ def cmd_eval(args: argparse.Namespace) -> int:
                 print(f"{done}/{total} {result.family:<10} accuracy {result.score.accuracy:.2f}  "
                       f"{result.question}", flush=True)
 
+        window = session.model.window
+        if lengths and window and max(lengths) > window:
+            raise UserFacingError(f"{session.model.model_id} reads at most {window:,} tokens; "
+                                  f"{max(lengths):,} is longer. Measure at lengths up to its window.")
         if args.compare_templates:
-            return _compare(vault, session, args)
-        report = run_eval(vault, session, size=args.size, on_item=progress)
+            return _compare(vault, session, args, lengths)
+        report = run_eval(vault, session, size=args.size, lengths=lengths, resume=args.resume,
+                          on_item=progress)
         backend = session.ready.device if session.ready else ""  # the device, or the site's server
     finally:
         session.close()
@@ -68,11 +90,11 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
-def _compare(vault, session, args: argparse.Namespace) -> int:
+def _compare(vault, session, args: argparse.Namespace, lengths: tuple[int, ...]) -> int:
     """The same questions in each prompt layout: which one this model answers best."""
     rows = {}
     for template in TEMPLATES:
-        report = run_eval(vault, session, size=args.size, template=template)
+        report = run_eval(vault, session, size=args.size, lengths=lengths, template=template)
         rows[template] = {**report.headline(), "seconds": round(report.seconds, 1),
                           "families": {name: f["accuracy"] for name, f in report.families().items()}}
     if args.json:

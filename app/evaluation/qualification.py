@@ -1,17 +1,19 @@
 """A model's last qualification, kept in the vault: how long a case it read well enough.
 
-After a run that was not cancelled, the longest set (in the tokens its questions were asked over)
-whose questions scored at least ``QUALIFYING_ACCURACY`` on average is the length the model is
-qualified for. The window reads it: a case longer than that is flagged before the question is
-asked; Settings and `models list` show it. Kept per model id and weights hash (a different file
-under the same name is not qualified).
+After a run that was not cancelled, each length's accuracy is kept; the longest length (in the
+tokens its questions were asked over) whose questions scored at least the site's threshold
+(``Preferences.qualifying_accuracy``, 80% unless the site sets another) on average is the length
+the model is qualified for, worked out when read, so a changed threshold applies at once. The
+window reads it: a case longer than that is flagged before the question is asked; Settings shows
+it. Kept per model id and weights hash (a different file under the same name is not qualified).
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import TYPE_CHECKING
 
+from app.settings import preferences
 from storage.schema import SettingRow
 from storage.vault import Vault
 
@@ -29,8 +31,16 @@ class Qualification:
     size: str
     run_at: str
     accuracy: float | None
-    qualified_tokens: int | None  # None: no length reached QUALIFYING_ACCURACY
+    qualified_tokens: int | None  # None: no length reached the threshold
     threshold: float = QUALIFYING_ACCURACY
+    lengths: tuple[tuple[int, float], ...] = ()  # (tokens, accuracy) of each length the run measured
+
+    def at(self, threshold: float) -> Qualification:
+        """The same run judged against ``threshold``."""
+        if not self.lengths:  # kept before lengths were: only its own threshold's answer is known
+            return self
+        passing = [tokens for tokens, accuracy in self.lengths if accuracy >= threshold]
+        return replace(self, threshold=threshold, qualified_tokens=max(passing) if passing else None)
 
     def phrase(self) -> str:
         """One line for people."""
@@ -49,10 +59,11 @@ def qualification_of(report: EvalReport, threshold: float = QUALIFYING_ACCURACY)
     by_length: dict[int, list] = {}
     for result in report.results:
         by_length.setdefault(result.padding_words, []).append(result)
-    passing = [max(r.tokens for r in results) for results in by_length.values()
-               if sum(r.score.accuracy for r in results) / len(results) >= threshold]
+    lengths = tuple(sorted((max(r.tokens for r in results),
+                            sum(r.score.accuracy for r in results) / len(results))
+                           for results in by_length.values()))
     return Qualification(report.model_id, report.weights_sha256, report.size, report.started,
-                         report.headline()["accuracy"], max(passing) if passing else None, threshold)
+                         report.headline()["accuracy"], None, threshold, lengths).at(threshold)
 
 
 def record(session, qualification: Qualification) -> None:
@@ -64,9 +75,11 @@ def record(session, qualification: Qualification) -> None:
 
 
 def last_qualification(vault: Vault, model_id: str, weights_sha256: str = "") -> Qualification | None:
+    """The model's last qualification, judged against the site's threshold as it is now."""
     with vault.read() as session:
         row = session.get(SettingRow, KEY_PREFIX + model_id)
         stored = dict(row.value) if row is not None else None
     if stored is None or (weights_sha256 and stored.get("weights_sha256") not in ("", weights_sha256)):
         return None
-    return Qualification(**stored)
+    stored["lengths"] = tuple(tuple(pair) for pair in stored.get("lengths", ()))
+    return Qualification(**stored).at(preferences(vault).qualifying_accuracy)

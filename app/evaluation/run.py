@@ -5,6 +5,10 @@ worker, the kept prefix), and each answer is scored against its gold.
 The sets' cases are named "Qualification …" and deleted when the run ends (their answers are in
 the report; the audit log keeps every question, answer and the deletion). The run is audited as
 ``eval.run`` with the model, its weights hash and the headline scores.
+
+Each scored question is kept in the vault as soon as it is scored (``storage.eval_repository``),
+so a run that was stopped, or cut short by a crash, resumes where it stopped: ``resume=True``
+continues the latest unfinished run of this model with the same plan (size, seed, lengths, layout).
 """
 
 from __future__ import annotations
@@ -12,8 +16,7 @@ from __future__ import annotations
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from app import cases
@@ -26,7 +29,10 @@ from app.evaluation.suite import EvalSet, Item, build_suite
 from app.evaluation.templates import DEFAULT, messages
 from app.ingest import ingest_paths
 from app.models import ModelSession
+from app.settings import preferences
 from inference import protocol as p
+from storage import eval_repository as runs
+from storage.records import EvalRunRecord
 from storage.vault import Vault
 
 EVAL_PARAMS = p.GenerationParams(max_new_tokens=96, temperature=0.0)
@@ -43,11 +49,20 @@ class ItemResult:
     score: Score
     seconds: float
     tokens: int = 0  # the case and the question, as the plan counted them
+    place: tuple[int, int] = (0, 0)  # (set, item) in the suite: where a resumed run picks up
 
     def as_json(self) -> dict:
         return {"set": self.set_label, "padding_words": self.padding_words, "depth": self.depth,
                 "family": self.family, "question": self.question, "answer": self.answer,
-                "tokens": self.tokens, "seconds": round(self.seconds, 2), **self.score.as_json()}
+                "tokens": self.tokens, "seconds": round(self.seconds, 2), "place": list(self.place),
+                **self.score.as_json()}
+
+    @classmethod
+    def from_json(cls, kept: dict) -> ItemResult:
+        fields = {name: kept[name] for name in Score.__dataclass_fields__}
+        score_of = Score(**fields | {"notes": tuple(fields["notes"])})
+        return cls(kept["set"], kept["padding_words"], kept["depth"], kept["family"], kept["question"],
+                   kept["answer"], score_of, kept["seconds"], kept["tokens"], tuple(kept["place"]))
 
 
 @dataclass
@@ -60,6 +75,7 @@ class EvalReport:
     seconds: float = 0.0
     cancelled: bool = False
     template: str = DEFAULT  # the prompt layout the questions were asked in
+    run_id: int = 0  # the vault's record of the run (its scored questions are kept there)
 
     def families(self) -> dict[str, dict]:
         """Per family: items, accuracy, and (where there are any) citation precision and recall."""
@@ -85,7 +101,7 @@ class EvalReport:
 
     def as_json(self) -> dict:
         return {"model": self.model_id, "weights_sha256": self.weights_sha256, "size": self.size,
-                "template": self.template,
+                "template": self.template, "run": self.run_id,
                 "started": self.started, "seconds": round(self.seconds, 1), "cancelled": self.cancelled,
                 "headline": self.headline(), "families": self.families(),
                 "items": [r.as_json() for r in self.results]}
@@ -101,50 +117,90 @@ def _mean(values: list[float | None]) -> float | None:
 
 
 def run_eval(vault: Vault, model: ModelSession, *, size: str = "quick", seed: int = 7,
+             lengths: tuple[int, ...] = (), template: str = DEFAULT, resume: bool = False,
              on_item: Callable[[ItemResult, int, int], None] | None = None,
-             should_stop: Callable[[], bool] = lambda: False, template: str = DEFAULT) -> EvalReport:
+             should_stop: Callable[[], bool] = lambda: False) -> EvalReport:
     """The suite through ``ask`` (the default layout), or, for another ``template``, the same
     questions with that layout sent to the model directly (nothing stored but the audit; no
     qualification is recorded for a layout that is not the one questions use)."""
-    suite = build_suite(size, seed, model.start().window or 8192)
-    report = EvalReport(model.model.model_id, model.model.weights_sha256, size,
-                        datetime.now(UTC).isoformat(timespec="seconds"), template=template)
+    plan = {"size": size, "seed": seed, "lengths": list(lengths), "template": template}
+    window = model.start().window or 8192
+    run, kept = _open_run(vault, model, plan, resume)
+    suite = build_suite(size, seed, window, lengths)
+    report = EvalReport(model.model.model_id, model.model.weights_sha256, size, run.started_at,
+                        template=template, run_id=run.id,
+                        results=[ItemResult.from_json(result) for _, result in sorted(kept.items())])
     total, started = sum(len(s.items) for s in suite), time.perf_counter()
-    with vault.write() as session:
-        vault.audit(session, "eval.start", objects={"model": report.model_id, "size": size, "items": total})
+
+    def keep(result: ItemResult) -> None:
+        with vault.write() as session:
+            runs.put_item(session, run.id, *result.place, result.as_json())
+            vault.audit(session, "eval.item", objects={
+                "run": run.id, "place": list(result.place), "family": result.family,
+                "accuracy": result.score.accuracy})
+        report.results.append(result)
+        if on_item:
+            on_item(result, len(report.results), total)
+
     try:
-        for number, eval_set in enumerate(suite, start=1):
+        for set_index, eval_set in enumerate(suite):
+            todo = [(n, item) for n, item in enumerate(eval_set.items) if (set_index, n) not in kept]
+            if not todo:
+                continue
             if should_stop():
-                report.cancelled = True
-                break
-            _run_set(vault, model, eval_set, f"Qualification {report.started} · set {number}", report,
-                     lambda result: on_item and on_item(result, len(report.results), total), should_stop,
-                     template)
+                raise Cancelled()
+            name = f"Qualification {run.started_at} · run {run.id} · set {set_index + 1}"
+            _run_set(vault, model, eval_set, set_index, todo, name, keep, should_stop, template)
     except Cancelled:
         report.cancelled = True
-    report.seconds = time.perf_counter() - started
+    report.results.sort(key=lambda r: r.place)
+    report.seconds = run.seconds + time.perf_counter() - started
     with vault.write() as session:
+        runs.finish_run(session, run.id, "stopped" if report.cancelled else "done", report.seconds)
         if not report.cancelled and template == DEFAULT:  # a cancelled run qualifies nothing
-            record(session, qualification_of(report))
+            record(session, qualification_of(report, preferences(vault).qualifying_accuracy))
         vault.audit(session, "eval.run", objects={
-            "model": report.model_id, "weights_sha256": report.weights_sha256, "size": size,
+            "run": run.id, "model": report.model_id, "weights_sha256": report.weights_sha256, "size": size,
             "template": template, "cancelled": report.cancelled, **report.headline()})
     return report
 
 
-def _run_set(vault: Vault, model: ModelSession, eval_set: EvalSet, name: str, report: EvalReport,
-             on_item: Callable[[ItemResult], None], should_stop: Callable[[], bool], template: str) -> None:
+def _open_run(vault: Vault, model: ModelSession, plan: dict, resume: bool) -> tuple[EvalRunRecord, dict]:
+    """The run to fill: the latest unfinished one with this plan (``resume``), or a new one."""
+    with vault.write() as session:
+        earlier = (runs.unfinished_run(session, model.model.model_id, model.model.weights_sha256)
+                   if resume else None)
+        if earlier is not None and earlier.plan == plan:
+            kept = runs.items(session, earlier.id)
+            vault.audit(session, "eval.resume", objects={"run": earlier.id, "model": earlier.model_id,
+                                                         "kept": len(kept)})
+            return earlier, kept
+        run = runs.create_run(session, model.model.model_id, model.model.weights_sha256, plan)
+        vault.audit(session, "eval.start", objects={"run": run.id, "model": run.model_id, **plan})
+        return run, {}
+
+
+def unfinished(vault: Vault, model_id: str, weights_sha256: str) -> EvalRunRecord | None:
+    """A stopped (or cut short) run of this model that ``resume=True`` would continue."""
+    with vault.read() as session:
+        return runs.unfinished_run(session, model_id, weights_sha256)
+
+
+def _run_set(vault: Vault, model: ModelSession, eval_set: EvalSet, set_index: int,
+             todo: list[tuple[int, Item]], name: str, keep: Callable[[ItemResult], None],
+             should_stop: Callable[[], bool], template: str) -> None:
+    if any(c.name == name for c in cases.list_cases(vault)):  # left by a sitting that crashed
+        cases.delete_case(vault, name)
     case = cases.create_case(vault, name)
     try:
         with tempfile.TemporaryDirectory(prefix="casefile-eval-") as folder:
             ingest_paths(vault, case, eval_set.write(Path(folder)))
-        for item in eval_set.items:
+        for number, item in todo:
             if should_stop():
                 raise Cancelled()
             result = (_ask(vault, model, case, eval_set, item) if template == DEFAULT
                       else _ask_with(vault, model, case, eval_set, item, template))
-            report.results.append(result)
-            on_item(result)
+            keep(replace(result, place=(set_index, number)))
     finally:
         cases.delete_case(vault, case.name)
 

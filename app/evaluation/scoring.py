@@ -3,7 +3,8 @@
 - **accuracy**: the gold value is in the answer, compared after folding (case, punctuation,
   spacing), numbers compared as numbers (with a tolerance for amounts written differently:
   "$2,450" and "2450.00" are one number); for a set of values (every date a dose changed), the
-  share of them the answer names;
+  share of them the answer names; for a chronology, the share named in the right order (the
+  longest run of them in order);
 - **abstention**: for a question the documents do not answer, the answer must say so, and must
   not offer a value;
 - **citations**: precision (cited pages that hold the gold support) and recall (gold pages cited);
@@ -20,10 +21,11 @@ from app.answer.quote_check import normalize
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _ABSTAIN = re.compile(
     r"\b(?:not (?:stated|mentioned|given|specified|provided|found|in (?:the|these|any) "
-    r"(?:documents?|records?))|no (?:information|mention|record)|does not (?:say|state|mention|specify)"
-    r"|do not (?:say|state|mention)|cannot (?:be )?(?:found|determined)|isn't (?:stated|mentioned)"
+    r"(?:documents?|records?))|no (?:information|mention|record)|does not specify"
+    r"|do(?:es)? not (?:say|state|mention|contain)|cannot (?:be )?(?:found|determined)"
+    r"|isn't (?:stated|mentioned)"
     r"|unknown)\b", re.IGNORECASE)
-NUMBER_TOLERANCE = 0.005  # relative: "1,250" and "1250.00" match, "1,250" and "1,350" do not
+NUMBER_TOLERANCE = 0.005  # half a cent: "1,250" and "1250.00" match, "1,250" and "1,251" do not
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,7 @@ class Gold:
     values: tuple[str, ...] = ()  # every value a right answer names (one for a single fact)
     pages: tuple[tuple[str, int], ...] = ()  # (document name, page) holding the support
     absent: bool = False  # the documents do not answer: the right answer says so
+    ordered: bool = False  # the values must come in this order (a chronology)
 
 
 @dataclass(frozen=True)
@@ -73,9 +76,27 @@ def value_in(value: str, answer: str) -> bool:
         return False
     have = numbers(answer)
     words = [w for w in re.findall(r"[^\W\d_]+", normalize(value)) if len(w) > 2]
-    numbers_match = all(any(abs(h - w) <= NUMBER_TOLERANCE * max(abs(w), 1) for h in have)
-                        for w in wanted)
+    numbers_match = all(any(abs(h - w) <= NUMBER_TOLERANCE for h in have) for w in wanted)
     return numbers_match and all(w in normalize(answer) for w in words)
+
+
+def position_of(value: str, answer: str) -> int | None:
+    """Where in the (folded) answer ``value`` is named: the whole value, else its first word."""
+    folded, wanted = normalize(answer), normalize(value)
+    if wanted in folded:
+        return folded.index(wanted)
+    words = [w for w in re.findall(r"[^\W\d_]+", wanted) if len(w) > 2]
+    return folded.find(words[0]) if words and words[0] in folded else None
+
+
+def in_order(values: tuple[str, ...], answer: str) -> int:
+    """How many of ``values`` the answer names in their order: the longest increasing run of
+    their positions (a reversed list of three scores one)."""
+    positions = [p for v in values if value_in(v, answer) and (p := position_of(v, answer)) is not None]
+    runs: list[int] = []  # runs[i]: the longest in-order run that ends at positions[i]
+    for i, here in enumerate(positions):
+        runs.append(1 + max((runs[j] for j in range(i) if positions[j] < here), default=0))
+    return max(runs, default=0)
 
 
 def abstains(answer: str) -> bool:
@@ -93,9 +114,12 @@ def score(answer: str, gold: Gold, cited: list[tuple[str, int]], quotes: list[tu
             notes.append("answered a question the documents do not answer")
     else:
         hits = [v for v in gold.values if value_in(v, answer)]
-        accuracy = len(hits) / len(gold.values) if gold.values else 0.0
+        right = in_order(gold.values, answer) if gold.ordered else len(hits)
+        accuracy = right / len(gold.values) if gold.values else 0.0
         if not hits:
             notes.append("abstained, though the documents answer it" if abstained else "wrong or no value")
+        elif right < len(hits):
+            notes.append("named in the wrong order")
     gold_pages = set(gold.pages)
     precision = (sum(1 for c in cited if c in gold_pages) / len(cited)) if cited else None
     recall = (len(gold_pages & set(cited)) / len(gold_pages)) if gold_pages else None

@@ -14,9 +14,10 @@ def test_the_quick_suite_runs_scores_and_leaves_no_case_behind(embedded_model, t
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
     assert report["model"] == embedded_model.model_id and report["weights_sha256"]
-    assert [i["family"] for i in report["items"]] == ["fact", "aggregate", "conflict", "absent", "medication"]
+    assert [i["family"] for i in report["items"]] == ["fact", "aggregate", "conflict", "absent", "medication",
+                                                         "bates", "chronology"]
     assert all(0.0 <= i["accuracy"] <= 1.0 and i["answer"] for i in report["items"])
-    assert report["headline"]["items"] == 5
+    assert report["headline"]["items"] == 7
     assert set(report["families"]) == {i["family"] for i in report["items"]}
     signed = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
     assert signed["headline"] == report["headline"] and signed["prompt_template"] and signed["backend"]
@@ -53,3 +54,44 @@ def test_a_case_longer_than_the_model_qualified_for_is_flagged_by_the_gauge(vaul
     _, gauge = case_view(vault, case, embedded_model)
     assert "is longer than SmolLM2-135M-Instruct qualified for" in gauge.advice
     assert "80%+ accuracy up to 200 tokens" in gauge.advice  # the threshold, not the run's score
+    from app.settings import Preferences, set_preferences
+
+    with vault.write() as session:  # a run that measured each length: the site's bar is applied on reading
+        record(session, Qualification(embedded_model.model_id, embedded_model.weights_sha256, "standard",
+                                      "2026-11-30T12:00:00+00:00", 0.8, 99_999, 0.8,
+                                      ((200, 0.85), (99_999, 0.8))))
+    assert "is longer than" not in case_view(vault, case, embedded_model)[1].advice
+    set_preferences(vault, Preferences(qualifying_accuracy=0.85))
+    assert "85%+ accuracy up to 200 tokens" in case_view(vault, case, embedded_model)[1].advice
+
+
+def test_a_stopped_run_resumes_where_it_stopped_and_only_then_qualifies(vault, embedded_model):
+    """Each scored question is kept as it is scored: the second sitting asks only the rest."""
+    from app import cases
+    from app.evaluation.run import run_eval, unfinished
+    from tests.fixtures.fake_backend import FakeBackend, fake_session
+
+    first = FakeBackend(["The documents do not say."])
+    stopped = run_eval(vault, fake_session(embedded_model, first),
+                       should_stop=lambda: len(first.requests) >= 3)
+    assert stopped.cancelled and [r.place for r in stopped.results] == [(0, 0), (0, 1), (0, 2)]
+    assert last_qualification(vault, embedded_model.model_id) is None  # a stopped run qualifies nothing
+    left = unfinished(vault, embedded_model.model_id, embedded_model.weights_sha256)
+    assert left is not None and left.status == "stopped"
+    crashed = f"Qualification {left.started_at} · run {left.id} · set 1"
+    cases.create_case(vault, crashed)  # as a sitting that crashed leaves it
+
+    second, seen = FakeBackend(["The documents do not say."]), []
+    resumed = run_eval(vault, fake_session(embedded_model, second), resume=True,
+                       on_item=lambda result, done, total: seen.append((done, total)))
+    assert len(second.requests) == 4 and seen == [(4, 7), (5, 7), (6, 7), (7, 7)]
+    assert [r.place for r in resumed.results] == [(0, n) for n in range(7)] and not resumed.cancelled
+    assert resumed.started == stopped.started and [r.as_json() for r in resumed.results[:3]] == [
+        r.as_json() for r in stopped.results]
+    absent = next(r for r in resumed.results if r.family == "absent")
+    assert absent.score.accuracy == 1.0  # "do not say" is the right answer only there
+    assert last_qualification(vault, embedded_model.model_id).accuracy == resumed.headline()["accuracy"]
+    assert unfinished(vault, embedded_model.model_id, embedded_model.weights_sha256) is None
+    assert cases.list_cases(vault) == []
+    fresh = run_eval(vault, fake_session(embedded_model, FakeBackend(["No."])), resume=True)
+    assert fresh.run_id != resumed.run_id == stopped.run_id and len(fresh.results) == 7  # a new run

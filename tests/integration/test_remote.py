@@ -107,5 +107,5 @@ def test_a_model_on_the_site_server_is_qualified_through_the_same_suite(server):
     done = run_cli("eval", "--json", timeout=900)
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
-    assert report["model"] == f"{model}@{url}" and report["headline"]["items"] == 5
+    assert report["model"] == f"{model}@{url}" and report["headline"]["items"] == 7
     assert run_cli("models", "remote", "--off").returncode == 0

@@ -274,7 +274,7 @@ def test_the_audit_view_filters_verifies_and_exports(window, qtbot, tmp_path):
     view.close()
 
 
-def test_settings_show_each_models_last_qualification(window, qtbot, embedded_model):
+def test_settings_show_each_models_last_qualification(window, qtbot, embedded_model, tmp_path):
     from PySide6.QtWidgets import QLabel
 
     from app.evaluation.qualification import Qualification, record
@@ -288,13 +288,27 @@ def test_settings_show_each_models_last_qualification(window, qtbot, embedded_mo
     assert any("qualified 2026-11-30 (standard suite): accuracy 28% overall, below 80%" in t for t in texts)
     dialog = window.settings.dialog
     dialog.qualify_button.click()  # the standard suite, on the runner, with progress; stopped early
-    qtbot.waitUntil(lambda: "Qualifying: 1 of 45" in dialog.qualify_status.text(), timeout=120_000)
+    qtbot.waitUntil(lambda: "Qualifying: 1 of 63" in dialog.qualify_status.text(), timeout=120_000)
     assert "left" in dialog.qualify_status.text() and dialog.stop_qualify.isEnabled()
     dialog.stop_qualify.click()
     qtbot.waitUntil(lambda: "stopped: not recorded" in dialog.qualify_status.text(), timeout=60_000)
     from app import cases
 
     assert dialog.qualify_button.isEnabled() and cases.list_cases(window.vault) == []  # the suite's case went
+    assert not dialog.save_report.isEnabled()  # a stopped run has no report to sign
+    dialog.qualifying_accuracy.setValue(25)  # the spin box stops at 50%: a site cannot qualify a coin toss
+    assert dialog.preferences().qualifying_accuracy == 0.5
+
+    from app.evaluation import run_eval, verify_signed_report
+    from tests.fixtures.fake_backend import FakeBackend, fake_session
+
+    finished = run_eval(window.vault, fake_session(embedded_model, FakeBackend(["Not stated."])))
+    dialog.show_qualified(finished)
+    assert dialog.save_report.isEnabled()
+    window.settings._last_run = (finished, "cpu")
+    dialog.save_report_requested.emit(tmp_path)  # as the folder chooser does
+    qtbot.waitUntil(lambda: "Signed report saved" in dialog.qualify_status.text(), timeout=30_000)
+    assert verify_signed_report(tmp_path).ok and (tmp_path / "report.pdf").is_file()
     dialog.close()
 
 

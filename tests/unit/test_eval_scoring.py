@@ -37,7 +37,45 @@ def test_a_conflict_needs_both_sides_and_the_suite_is_deterministic():
     assert [s.items for s in first] == [s.items for s in again] and len(first) == 9
     quick = build_suite("quick")
     families = {i.family for i in quick[0].items}
-    assert len(quick) == 1 and families == {"fact", "aggregate", "conflict", "absent", "medication"}
+    assert len(quick) == 1 and families == {"fact", "aggregate", "conflict", "absent", "medication", "bates",
+                                            "chronology"}
+
+
+def test_a_chronology_scores_order_and_a_bates_number_or_amount_must_be_exact():
+    events = Gold(("February 6, 2024", "August 14, 2024", "October 11, 2024"), ordered=True)
+    in_turn = "February 6, 2024, then 14 August 2024, then October 11, 2024."
+    assert score(in_turn, events, [], []).accuracy == 1.0
+    backwards = score("October 11, 2024; August 14, 2024; February 6, 2024.", events, [], [])
+    assert backwards.accuracy == 1 / 3 and backwards.notes == ("named in the wrong order",)
+    assert score("February 6, 2024 and October 11, 2024.", events, [], []).accuracy == 2 / 3
+    stamp = Gold(("HARBOR0005235",))
+    assert score("It is page HARBOR0005235 [HARBOR0005235].", stamp, [], []).accuracy == 1.0
+    assert score("It is page HARBOR0005234.", stamp, [], []).accuracy == 0.0  # the page before
+    total = Gold(("$6,861.25",))
+    assert score("The total is 6861.25 dollars.", total, [], []).accuracy == 1.0
+    assert score("The total is $6,870.", total, [], []).accuracy == 0.0
+
+
+def test_lengths_are_read_as_tokens_and_a_site_threshold_rejudges_a_kept_run():
+    from app.evaluation.qualification import Qualification
+    from app.evaluation.suite import padding_for, parse_lengths
+
+    assert parse_lengths("8k, 2k,6000") == (2048, 6000, 8192)
+    for wrong in ("two", "", "0"):
+        try:
+            parse_lengths(wrong)
+        except ValueError as refusal:
+            assert "length" in str(refusal)
+        else:
+            raise AssertionError(f"{wrong!r} was read as a length")
+    sets = build_suite("standard", lengths=(2048, 8192))
+    assert len(sets) == 6 and sets[0].label == "2,048 tokens, depth 0%"
+    assert padding_for(8192, 8192) < padding_for(1_000_000, 1_048_576)  # never past the window
+    assert padding_for(1000, 8192) == 0
+    kept = Qualification("m", "h", "standard", "2026-11-30", 0.7, None, 0.8,
+                         ((2000, 0.9), (4000, 0.75), (6000, 0.5)))
+    assert kept.at(0.8).qualified_tokens == 2000 and kept.at(0.7).qualified_tokens == 4000
+    assert kept.at(0.95).qualified_tokens is None and "below 95%" in kept.at(0.95).phrase()
 
 
 def test_the_prompt_layouts_differ_only_where_they_say():
