@@ -14,7 +14,7 @@ from app.answer.citations import Citation
 from app.answer.planning import plan_context
 from app.answer.provenance import Located
 from app.cases import documents_with_pages
-from app.context import build_context
+from app.context import build_context, subset
 from app.evaluation.qualification import Qualification, last_qualification
 from app.ingest.page_tokens import refresh_page_tokens
 from app.models.store import ModelInfo
@@ -65,10 +65,11 @@ def case_summaries(vault: Vault) -> list[CaseSummary]:
         return [CaseSummary(case, *repo.case_counts(session, case.id)) for case in repo.list_cases(session)]
 
 
-def case_view(vault: Vault, case: CaseRecord, model: ModelInfo | None) -> tuple[list[DocumentSummary],
-                                                                                Gauge | None]:
+def case_view(vault: Vault, case: CaseRecord, model: ModelInfo | None,
+              exclude: frozenset[str] = frozenset()) -> tuple[list[DocumentSummary], Gauge | None]:
     """A case's documents (ids as the model sees them) and its gauge under ``model``, from one read
-    of its pages; no gauge without a model or without documents."""
+    of its pages; no gauge without a model or without documents. ``exclude``: documents the user
+    left out (ids such as "D3"); the gauge measures the rest, as a question would read it."""
     documents = documents_with_pages(vault, case)
     if model is not None:
         documents = refresh_page_tokens(vault, documents, model)
@@ -82,6 +83,11 @@ def case_view(vault: Vault, case: CaseRecord, model: ModelInfo | None) -> tuple[
         for d in context.documents]
     if model is None or not documents:
         return summaries, None
+    kept = [d.short_id for d in context.documents if d.short_id not in exclude]
+    if not kept:
+        return summaries, None
+    if len(kept) < len(context.documents):
+        context = subset(context, kept)
     qualified = last_qualification(vault, model.model_id, model.weights_sha256)
     return summaries, _gauge(plan_context(context, model), qualified)
 
@@ -133,6 +139,9 @@ class ChatMessage:
     model_id: str = ""
     manifest: str = ""
     mode_label: str = ""  # how the case was read: whole, without some documents, staged
+    finish_reason: str = ""
+    timings: dict = field(default_factory=dict)  # an answer's: ttft_s, decode tokens/s, total_s
+    created_at: str = ""
 
 
 def chat_messages(vault: Vault, case: CaseRecord, chat_id: int) -> list[ChatMessage]:
@@ -142,4 +151,5 @@ def chat_messages(vault: Vault, case: CaseRecord, chat_id: int) -> list[ChatMess
         stored = repo.list_messages(session, chat_id) if chat is not None and chat.case_id == case.id else []
     return [ChatMessage(m.role, m.content, tuple(map(Citation.from_json, m.citations)),
                         tuple(map(Located.from_json, m.located)), m.model_id or "", m.manifest or "",
-                        (m.mode or {}).get("label") or "") for m in stored]
+                        (m.mode or {}).get("label") or "", m.finish_reason or "", dict(m.timings or {}),
+                        m.created_at) for m in stored]

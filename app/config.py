@@ -9,6 +9,8 @@
                        prompt (never passed on to the worker: ``inference.offline.SECRET_ENV``)
 ``CASEFILE_PDF_PASSWORD``  a password for protected PDFs in a headless ingest
 ``CASEFILE_STARTUP_PROBE``  ``make bench``: the window quits once its cases are on screen
+``CASEFILE_LANGUAGE``  the window's language (de, fr, es, en, or en_XA: the pseudo-locale for
+                       checking layouts), over the system's and the Settings choice
 ``CASEFILE_PRECISION`` ``exact`` makes the worker compute in fp32 on the CPU (the reference
                        path, e.g. to reproduce an answer bit for bit); default ``auto``
 
@@ -70,3 +72,7 @@ def precision() -> str:
     if wanted not in PRECISIONS:
         raise UserFacingError(f"CASEFILE_PRECISION is auto or exact, not {wanted!r}.")
     return wanted
+
+
+def language_override() -> str | None:
+    return _env("CASEFILE_LANGUAGE")

@@ -17,8 +17,10 @@ if TYPE_CHECKING:  # the models wing reads settings: only the type comes this wa
 REMOTE_KEY = "remote_backend"
 PREFERENCES_KEY = "preferences"
 SITE_KEY = "site_model_key"
+LAYOUT_KEY = "window_layout"
 THEMES = ("system", "light", "dark")
 OCR_QUALITIES = ("fast", "accurate")
+LANGUAGES = ("system", "en", "de", "fr", "es")  # the window's (ui/i18n has the catalogues)
 DEFAULT_REMOTE_WINDOW = 262144
 
 
@@ -106,6 +108,7 @@ class Preferences:
     cache_budget_gib: float = 0.0  # disk for kept document caches; 0: automatic (app.prefix_files)
     ocr_quality: str = "fast"  # fast (150 dpi) | accurate (300 dpi): app.extract.ocr.OCR_DPI_BY_QUALITY
     qualifying_accuracy: float = 0.8  # the site's bar: a model qualifies at lengths it answers this well
+    language: str = "system"  # the window's: system | en | de | fr | es (applies at the next start)
 
 
 def preferences(vault: Vault) -> Preferences:
@@ -125,6 +128,8 @@ def set_preferences(vault: Vault, new: Preferences) -> Preferences:
         raise UserFacingError(f"The theme is one of: {', '.join(THEMES)}.")
     if new.ocr_quality not in OCR_QUALITIES:
         raise UserFacingError(f"OCR quality is one of: {', '.join(OCR_QUALITIES)}.")
+    if new.language not in LANGUAGES:
+        raise UserFacingError(f"The language is one of: {', '.join(LANGUAGES)}.")
     if not 0.5 <= new.qualifying_accuracy <= 1.0:
         raise UserFacingError("The qualifying accuracy is a share from 50% to 100%.")
     new = replace(new, ocr_languages=check_languages(new.ocr_languages))
@@ -137,3 +142,23 @@ def set_preferences(vault: Vault, new: Preferences) -> Preferences:
             session.add(row)
             vault.audit(session, "settings.preferences", objects=changed)
     return new
+
+
+def window_layout(vault: Vault) -> dict[str, list[int]]:
+    """The window's splitter sizes as the user left them (kept in the vault: Qt's own settings
+    files are plain text on disk)."""
+    with vault.read() as session:
+        row = session.get(SettingRow, LAYOUT_KEY)
+        stored = row.value if row and row.value else {}
+    return {name: [int(size) for size in sizes] for name, sizes in stored.items()
+            if isinstance(sizes, list) and all(isinstance(size, int) and size >= 0 for size in sizes)}
+
+
+def set_window_layout(vault: Vault, layout: dict[str, list[int]]) -> None:
+    if layout == window_layout(vault):
+        return
+    with vault.write() as session:
+        row = session.get(SettingRow, LAYOUT_KEY) or SettingRow(key=LAYOUT_KEY)
+        row.value = {name: list(sizes) for name, sizes in layout.items()}
+        session.add(row)
+        vault.audit(session, "settings.layout", objects={"panes": sorted(layout)})

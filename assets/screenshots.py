@@ -27,17 +27,14 @@ def main() -> int:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from app.demo import DEMO_CASE
     from app.models.store import prepare_embedded
     from app.unlock import create_vault
-    from assets.demo.make_demo_pdfs import FACTS, render
+    from assets.demo.make_demo_pdfs import FACTS
     from ui.main_window import MainWindow
-    from ui.scripting import open_new_case
     from ui.scripting import wait_for as wait
 
     prepare_embedded()
-    demo = home / "demo-documents"
-    demo.mkdir()
-    render(demo)
     app = QApplication(sys.argv[:1])
     window = MainWindow(create_vault("screenshot-passphrase")[0], auto_lock_minutes=0)
     window.resize(1500, 900)
@@ -60,14 +57,21 @@ def main() -> int:
         app.quit()
         shutil.rmtree(home, ignore_errors=True)
         return status
-    open_new_case(window, "Harbor Valley v. Northgate (demo)")
-    wait(window.ingest_finished, lambda: window.add_documents([demo]))
+    settle(800)
+    shoot(window, "first-start.png")  # no case yet: what a case is, and the demo case offered
+    wait(window.case_opened, window.open_demo)
     settle(1500)  # the table and the gauge
-    window.chat.question.setText(FACTS["price_question"])
     wait(window.answer_finished, lambda: window.ask_question(FACTS["price_question"]))
+    window.documents.set_included("D1", False)  # the clinic note (D1 by name order): left out next
+    settle(1500)
+    second = "Who signed the supply agreement for the buyer?"
+    window.chat.question.setText(second)
+    wait(window.answer_finished, lambda: window.ask_question(second))
     if window.chat.link_count():
         wait(window.page_shown, lambda: window.chat.open_link(0))
-    shoot(window, "main-window.png")
+    shoot(window, "main-window.png")  # the conversation, a document unticked, the cited page
+    staged_shot(window, home, wait, settle, shoot)
+    wait(window.case_opened, lambda: window.refresh_cases(DEMO_CASE))  # the task reads the demo case
     task = wait(window.menus.task_finished, lambda: window.menus.run("chronology"))
     if window.menus.result_windows:
         shoot(window.menus.result_windows[0], "task-chronology.png")
@@ -78,6 +82,33 @@ def main() -> int:
     app.quit()
     shutil.rmtree(home, ignore_errors=True)
     return 0 if task is not None else 1
+
+
+def staged_shot(window, home: Path, wait, settle, shoot) -> None:
+    """A case larger than the window, answered in staged passes: the progress strip mid-pass."""
+    from PySide6.QtCore import QTimer
+
+    from tests.fixtures.documents import write_over_the_window
+    from ui.scripting import open_new_case
+
+    folder = write_over_the_window(home / "big")
+    open_new_case(window, "Warehouse inspection (fictional)")
+    wait(window.ingest_finished, lambda: window.add_documents([folder]))
+    settle(1500)
+    question = "What is the forklift serial number?"
+    window.chat.question.setText(question)
+    taken = []
+    show = window.chat.show_progress
+
+    def shoot_second_pass(step) -> None:
+        show(step)
+        if not taken and getattr(step, "phase", "") == "pass" and step.part == 2 and step.done:
+            taken.append(True)  # once the status bar has caught up with the strip
+            QTimer.singleShot(0, lambda: shoot(window, "staged-progress.png"))
+
+    window.chat.show_progress = shoot_second_pass
+    wait(window.answer_finished, lambda: window.ask_question(question, staged=True))
+    window.chat.show_progress = show
 
 
 def review_shot(window, home: Path, wait, settle, shoot) -> int:

@@ -23,9 +23,10 @@ def check_mark(citation: Citation | None) -> str:
     return MARKS.get(citation.verified, "")
 
 
-def answer_markdown(text: str, citations: Sequence[Citation]) -> str:
+def answer_markdown(text: str, citations: Sequence[Citation], offset: int = 0) -> str:
     """Each citation becomes a link where it stands (its ``span``). Answers stored before spans
-    were kept link their ``[D1 p2]`` citations in order, as they always did."""
+    were kept link their ``[D1 p2]`` citations in order, as they always did. ``offset``: links of
+    earlier answers in the same view come first (a conversation numbers them all)."""
     if any(c.span for c in citations):
         placed = sorted((c.span, index) for index, c in enumerate(citations) if c.span)
     else:
@@ -35,7 +36,7 @@ def answer_markdown(text: str, citations: Sequence[Citation]) -> str:
         parts.append(text[at:start])
         citation = citations[index] if index < len(citations) else None
         label = text[start:end].strip("[]")
-        parts.append(f"[\\[{label}\\]](cite:{index}){check_mark(citation)}")
+        parts.append(f"[\\[{label}\\]](cite:{offset + index}){check_mark(citation)}")
         at = end
     parts.append(text[at:])
     return "".join(parts)

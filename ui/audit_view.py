@@ -3,7 +3,7 @@ report to a folder. Reading, verifying and exporting run on the main window's ba
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,10 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.audit import AuditFilter
+from ui.colours import tone
 from ui.file_dialogs import ask_paths
 from ui.text import fill
 
-COLUMNS = ("Seq", "Time (UTC)", "User", "Action", "Outcome", "Case", "Details")
+COLUMNS = tuple(QT_TRANSLATE_NOOP("AuditView", c) for c in ("Seq", "Time (UTC)", "User", "Action", "Outcome",
+                                                             "Case", "Details"))
 
 
 def _details(objects: dict) -> str:
@@ -117,11 +119,11 @@ class AuditView(QDialog):
         if check.ok:
             self.result.setText(fill(self.tr("Chain verified: %1 events, every hash, link and HMAC intact."),
                                      f"{check.events:,}"))
-            self.result.setStyleSheet("color:#2e7d32")
+            self.result.setStyleSheet(f"color:{tone('good')}")
         else:
             self.result.setText(fill(self.tr("Chain BROKEN at event %1: %2"), check.first_broken_seq,
                                      check.reason))
-            self.result.setStyleSheet("color:#c62828; font-weight:bold")
+            self.result.setStyleSheet(f"color:{tone('bad')}; font-weight:bold")
 
     def show_export(self, result) -> None:
         self.result.setStyleSheet("")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 
 from app.audit import audit_page, export_audit
@@ -20,6 +20,23 @@ from ui.file_dialogs import ask_paths
 from ui.task_results import TaskResults
 from ui.text import fill
 
+# The task templates' words (``app.tasks.templates``), marked here so the translation tools find
+# them; the menu looks each one up by its English text (a test checks none is missing).
+TASK_WORDS = (
+    QT_TRANSLATE_NOOP("CaseMenus", "Chronology"),
+    QT_TRANSLATE_NOOP("CaseMenus", "dated events, oldest first"),
+    QT_TRANSLATE_NOOP("CaseMenus", "Document summaries"),
+    QT_TRANSLATE_NOOP("CaseMenus", "two or three sentences per document"),
+    QT_TRANSLATE_NOOP("CaseMenus", "People and organisations"),
+    QT_TRANSLATE_NOOP("CaseMenus", "who appears, and in what role"),
+    QT_TRANSLATE_NOOP("CaseMenus", "Inconsistencies"),
+    QT_TRANSLATE_NOOP("CaseMenus", "where documents disagree"),
+    QT_TRANSLATE_NOOP("CaseMenus", "Medication list"),
+    QT_TRANSLATE_NOOP("CaseMenus", "medicines, doses, status"),
+    QT_TRANSLATE_NOOP("CaseMenus", "Problem list"),
+    QT_TRANSLATE_NOOP("CaseMenus", "diagnoses and conditions, status"),
+)
+
 
 class CaseMenus(QObject):
     task_finished = Signal(object)  # the TaskRecord, or the exception that stopped it
@@ -30,7 +47,7 @@ class CaseMenus(QObject):
         self.window = window
         self.result_windows: list[TaskResults] = []
         bar = window.menuBar()
-        case_menu = bar.addMenu(self.tr("&Case"))
+        self.case_menu = case_menu = bar.addMenu(self.tr("&Case"))
         self.add_action(case_menu, self.tr("Add documents…"), window.documents.choose_files,
                      QKeySequence.StandardKey.Open)
         self.add_action(case_menu, self.tr("Export chat as PDF…"), lambda: self.choose_chat_export(".pdf"))

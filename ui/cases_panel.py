@@ -1,4 +1,5 @@
-"""The case sidebar: search, the list with counts, and new / rename / delete.
+"""The case sidebar: search, the list with counts, and new / rename / delete; with no case yet,
+what a case is and an offer to open the demo case.
 
 It holds no vault: the window loads ``CaseSummary`` lists in the background and hands them to
 ``show_cases``; the buttons emit requests the window carries out (and audits) the same way.
@@ -28,6 +29,7 @@ class CasesPanel(QWidget):
     create_requested = Signal(str)
     rename_requested = Signal(object, str)  # CaseSummary, new name
     delete_requested = Signal(object)  # CaseSummary (confirmed)
+    demo_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,12 +46,33 @@ class CasesPanel(QWidget):
         buttons = QHBoxLayout()
         for button in (self.new_button, self.rename_button, self.delete_button):
             buttons.addWidget(button)
+        self.empty = QLabel(self.tr("No cases yet. A case holds one matter's or one patient's documents; "
+                                    "every question reads all of them.\n\nStart with the demo case (three "
+                                    "fictional documents) to see an answer cited and checked, or make a "
+                                    "case of your own with “New case…”."), wordWrap=True)
+        self.demo_button = QPushButton(self.tr("Open the demo case"))
+        self.demo_button.setToolTip(self.tr("A supply agreement, a letter and a clinic note, all fictional"))
+        self.demo_button.clicked.connect(self.demo_requested)
+        title = QLabel(self.tr("Cases"))
+        title.setBuddy(self.list)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Cases")))
+        layout.addWidget(title)
         layout.addWidget(self.search)
         layout.addWidget(self.list, 1)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.demo_button)
+        layout.addStretch(0)
         layout.addLayout(buttons)
+        self.search.setAccessibleName(self.tr("Search cases"))
+        self.list.setAccessibleName(self.tr("Cases"))
         self._update_buttons()
+        self._show_empty(True)
+
+    def _show_empty(self, empty: bool) -> None:
+        self.empty.setVisible(empty)
+        self.demo_button.setVisible(empty)
+        self.list.setVisible(not empty)
+        self.search.setVisible(not empty)
 
     def show_cases(self, summaries: list, select: str | None = None) -> None:
         """Replace the list, keeping (or moving to) the selected case."""
@@ -58,13 +81,15 @@ class CasesPanel(QWidget):
         self.list.clear()
         chosen = None
         for summary in summaries:
-            item = QListWidgetItem(f"{summary.case.name}\n{self.tr('%n document(s)', '', summary.documents)}"
-                                   f" · {self.tr('%n page(s)', '', summary.pages)}")
+            documents = self.tr("%n document(s)", "", summary.documents)
+            pages = self.tr("%n page(s)", "", summary.pages)
+            item = QListWidgetItem(f"{summary.case.name}\n{documents} · {pages}")
             item.setData(Qt.ItemDataRole.UserRole, summary)
             self.list.addItem(item)
             if summary.case.name == current:
                 chosen = item
         self.list.blockSignals(False)
+        self._show_empty(not summaries)
         self._filter(self.search.text())
         if chosen is not None:
             self.list.setCurrentItem(chosen)  # emits case_selected

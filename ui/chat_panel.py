@@ -1,9 +1,13 @@
-"""The chat area: the question box, the streamed answer, and its citations as links.
+"""The chat area: the question box, the conversation, and the last answer's citations as links.
 
-While an answer streams, pieces are buffered and painted by a timer (every 50 ms), never per
-token; when it is done, the answer is shown as Markdown with each citation a link followed by its
-check mark (✓ verified, ✗ not found or not in the case). Clicking a citation — or, for an answer
-the model did not cite, a page where Casefile found its figures — emits ``open_page``.
+The conversation shows every question and answer of the chat in order, each answer with its
+citations as links (✓ verified, ≠ differs, ✗ not found or not in the case) and a line saying how
+it was read (model, manifest, whole case / staged / documents left out) and how long it took.
+While an answer is on its way a progress strip says what is happening (the model starting, the
+case being read with tokens, rate and time left, pass k of n, combining, writing); streamed
+pieces are buffered and painted by a timer (every 50 ms), never per token. Clicking a citation —
+or, for an answer the model did not cite, a page where Casefile found its figures — emits
+``open_page``.
 """
 
 from __future__ import annotations
@@ -12,22 +16,24 @@ import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QTextDocument
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from app.answer import Citation, Located
+from app.answer import AskProgress, Citation, Located
 from app.case_overview import ChatMessage
 from app.context import is_bates_label
 from ui.answer_text import answer_markdown, check_mark, verdict
+from ui.text import fill
 
 REDRAW_MS = 50
 
@@ -44,6 +50,8 @@ class ChatPanel(QWidget):
         self._redraw = QTimer(self, interval=REDRAW_MS)
         self._redraw.timeout.connect(self._flush)
         self._links: list[tuple[int, int, str, str]] = []  # what each citation link opens
+        self._earlier = ""  # the conversation so far, as Markdown (its links are in ``_links``)
+        self._writing = False  # the first piece of the answer has come
         self._build()
 
     def _build(self) -> None:
@@ -56,14 +64,29 @@ class ChatPanel(QWidget):
         self.stop_button = QPushButton(self.tr("Stop"))
         self.stop_button.setEnabled(False)
         self.stop_button.clicked.connect(self.stop_requested)
-        self.answer_view = QTextBrowser(openLinks=False)
+        self.answer_view = QTextBrowser(openLinks=False, placeholderText=self.tr(
+            "The conversation appears here. Every answer cites its document and page; a ✓ means the "
+            "quoted words were found on that page. Click a citation to see the page."))
         self.answer_view.anchorClicked.connect(self._on_link)
-        self.citation_view = QTextBrowser(openLinks=False, maximumHeight=140)
+        self.progress_bar = QProgressBar(textVisible=False, maximumHeight=8)
+        self.progress_label = QLabel()
+        self.citation_view = QTextBrowser(openLinks=False, maximumHeight=140, placeholderText=self.tr(
+            "The last answer's citations, each with its check: ✓ found on the page, ≠ the page says "
+            "something else, ✗ not found."))
         self.citation_view.anchorClicked.connect(self._on_link)
         self.facts = QLabel(wordWrap=True, textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse)
         self.copy_button = QPushButton(self.tr("Copy answer"))
         self.copy_button.setEnabled(False)
         self.copy_button.clicked.connect(self.copy_answer)
+        self.copy_chat_button = QPushButton(self.tr("Copy chat"))
+        self.copy_chat_button.setEnabled(False)
+        self.copy_chat_button.clicked.connect(self.copy_chat)
+        for widget, name in ((self.sessions, self.tr("Chats of this case")),
+                             (self.question, self.tr("Question")),
+                             (self.answer_view, self.tr("Conversation")),
+                             (self.citation_view, self.tr("Citations of the last answer")),
+                             (self.progress_bar, self.tr("Progress of the answer"))):
+            widget.setAccessibleName(name)
 
         row = QHBoxLayout()
         row.addWidget(self.question, 1)
@@ -74,11 +97,17 @@ class ChatPanel(QWidget):
         layout.addWidget(self.sessions)
         layout.addLayout(row)
         layout.addWidget(self.answer_view, 3)
+        strip = QHBoxLayout()
+        strip.addWidget(self.progress_label, 1)
+        strip.addWidget(self.progress_bar, 1)
+        layout.addLayout(strip)
         layout.addWidget(self.citation_view, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.facts, 1)
         bottom.addWidget(self.copy_button)
+        bottom.addWidget(self.copy_chat_button)
         layout.addLayout(bottom)
+        self.show_progress(None)
 
     def ask_current(self) -> None:
         self._on_ask()
@@ -90,19 +119,25 @@ class ChatPanel(QWidget):
 
     # ----- streaming ------------------------------------------------------------------------
 
-    def start_answer(self) -> None:
+    def start_answer(self, question: str = "") -> None:
+        """A new answer is on its way: the conversation so far, then ``question`` (if any)."""
         self.copy_button.setEnabled(False)
-        self.answer_view.clear()
         self.citation_view.clear()
         self.facts.clear()
         self._buffer.clear()
-        self._links.clear()
+        self._writing = False
+        self.answer_view.setMarkdown(self._earlier + (f"**Q:** {_md(question)}\n\n" if question else ""))
+        self.answer_view.moveCursor(self.answer_view.textCursor().MoveOperation.End)
         self.ask_button.setEnabled(False)
         self.stop_button.setEnabled(True)
+        self._asked = question
         self._redraw.start()
 
     def add_text(self, piece: str) -> None:
         self._buffer.append(piece)
+        if not self._writing:
+            self._writing = True
+            self.show_progress(self.tr("Writing the answer…"))
 
     def _flush(self) -> None:
         if self._buffer:
@@ -114,25 +149,85 @@ class ChatPanel(QWidget):
     def end_answer(self) -> None:
         self._redraw.stop()
         self._flush()
+        self.show_progress(None)
         self.ask_button.setEnabled(True)
         self.stop_button.setEnabled(False)
+
+    def show_progress(self, step: AskProgress | str | None) -> None:
+        """What the answer is waiting for: a step of it, a sentence, or None (nothing)."""
+        busy = step is not None
+        self.progress_bar.setVisible(busy)
+        self.progress_label.setVisible(busy)
+        if not busy:
+            return
+        text, fraction = (step, None) if isinstance(step, str) else self.progress_words(step)
+        self.progress_label.setText(text)
+        self.progress_bar.setRange(0, 0 if fraction is None else 1000)
+        if fraction is not None:
+            self.progress_bar.setValue(int(fraction * 1000))
+
+    def progress_words(self, step: AskProgress) -> tuple[str, float | None]:
+        if step.phase == "loading":
+            return self.tr("Starting the model…"), None
+        if step.phase == "combining":
+            return fill(self.tr("Combining the %1 partial answers…"), step.parts), None
+        reading = ""
+        if step.total:
+            left = fill(self.tr(" · about %1 s left"), f"{step.eta_s:.0f}") if step.eta_s is not None else ""
+            rate = fill(self.tr(" · %1 tokens/s"), f"{step.rate:,.0f}") if step.rate else ""
+            reading = fill(self.tr("reading %1 of %2 tokens%3%4"), f"{step.done:,}", f"{step.total:,}", rate,
+                           left)
+        if step.phase == "pass":
+            words = fill(self.tr("Pass %1 of %2: %3"), step.part, step.parts, reading or self.tr("starting…"))
+            share = step.done / step.total if step.total else 0.0
+            return words, (step.part - 1 + share) / max(step.parts, 1)
+        return (fill(self.tr("Reading the case: %1"), reading or self.tr("starting…")),
+                step.done / step.total if step.total else None)
 
     # ----- the finished answer ------------------------------------------------------------
 
     def show_answer(self, text: str, citations: Sequence[Citation], located: Sequence[Located],
                     facts: str) -> None:
-        self.answer_view.setMarkdown(answer_markdown(text, citations))
-        self._links = [(c.document_id or 0, c.page or 1, c.page_words,
-                        verdict(c) if c.check == "differs" else "") for c in citations]
+        """The answer just given, added to the conversation under its question."""
+        question = getattr(self, "_asked", "")
+        self._add_exchange(question, text, citations, located, facts)
+        self._show_conversation()
+
+    def show_transcript(self, messages: Sequence[ChatMessage]) -> None:
+        """A chat's questions and answers, in order, every answer's citations as links; the last
+        answer's citations are listed under it."""
+        self.start_answer()
+        self.end_answer()
+        self._earlier, self._links, self._asked = "", [], ""
+        self.citation_view.clear()
+        self.copy_chat_button.setEnabled(False)
+        question = ""
+        for message in messages:
+            if message.role == "user":
+                question = message.content
+                continue
+            self._add_exchange(question, message.content, message.citations, message.located,
+                               self.facts_line(message.model_id, message.manifest, message.mode_label,
+                                               message.finish_reason, message.timings))
+            question = ""
+        self._show_conversation()
+
+    def _add_exchange(self, question: str, text: str, citations: Sequence[Citation],
+                      located: Sequence[Located], facts: str) -> None:
+        offset = len(self._links)
+        self._links += [(c.document_id or 0, c.page or 1, c.page_words,
+                         verdict(c) if c.check == "differs" else "") for c in citations]
         lines = []
         for index, c in enumerate(citations):
-            where = f"{c.short_id or '?'} {c.document or self.tr('(not in this case)')}" + (
+            elsewhere = self.tr("(not in this case)")
+            where = f"{c.short_id or '?'} {c.document or elsewhere}" + (
                 f" p{c.page}" if c.page else "")
             if is_bates_label(c.bates) and c.known:
                 where = f"{c.bates} ({where})"  # lawyers cite the Bates number
             quote = f" — “{html.escape(c.quote)}”" if c.quote else ""
             openable = c.known and c.document_id
-            link = f'<a href="cite:{index}">{html.escape(where)}</a>' if openable else html.escape(where)
+            link = (f'<a href="cite:{offset + index}">{html.escape(where)}</a>' if openable
+                    else html.escape(where))
             lines.append(f"{link}{check_mark(c)} {html.escape(verdict(c))}{quote}")
         if not citations:
             lines.append(self.tr("No citations: this answer is not tied to any page and was not verified."))
@@ -142,46 +237,60 @@ class ChatPanel(QWidget):
             found = ", ".join(f'<a href="cite:{start + i}">{x.short_id} p{x.page}</a> '
                               f'({html.escape(x.term)})' for i, x in enumerate(located))
             lines.append(self.tr("Not cited by the model; Casefile found its figures on: ") + found)
-        self.citation_view.setHtml("<br/>".join(lines))
-        self.facts.setText(facts)
-        self.copy_button.setEnabled(True)
+        asked = f"**Q:** {_md(question)}\n\n" if question else ""
+        self._earlier += (f"{asked}{answer_markdown(text, citations, offset)}\n\n*{_md(facts)}*\n\n"
+                          "---\n\n")
+        self._last = (text, "<br/>".join(lines), facts)
+
+    def _show_conversation(self) -> None:
+        self.answer_view.setMarkdown(self._earlier)
+        self.answer_view.moveCursor(self.answer_view.textCursor().MoveOperation.End)
+        last = getattr(self, "_last", None)
+        if self._earlier and last is not None:
+            self.citation_view.setHtml(last[1])
+            self.facts.setText(last[2])
+            self.copy_button.setEnabled(True)
+            self.copy_chat_button.setEnabled(True)
+
+    def facts_line(self, model_id: str, manifest: str, mode_label: str = "", finish_reason: str = "",
+                   timings: dict | None = None) -> str:
+        """How an answer was read and how long it took, in one line."""
+        facts = f"{model_id} · manifest {manifest[:12]}"
+        if mode_label:
+            facts += f" · {mode_label}"
+        stopped = {"cancelled": self.tr("stopped by you"), "length": self.tr("stopped at the length limit"),
+                   "repetition": self.tr("stopped: the model repeated itself")}
+        if finish_reason in stopped:
+            facts += " · " + stopped[finish_reason]
+        timings = timings or {}
+        if timings.get("ttft_s"):
+            facts += " · " + fill(self.tr("first token %1 s"), f"{timings['ttft_s']:.1f}")
+        if timings.get("decode_tokens_per_s"):
+            facts += " · " + fill(self.tr("%1 tokens/s"), f"{timings['decode_tokens_per_s']:.1f}")
+        return facts
 
     def copy_answer(self) -> None:
         """The answer, its citations with their checks, and the model and manifest: as pasted
         into a memo, it says what was checked."""
-        parts = (self.answer_view.toPlainText().strip(), self.citation_view.toPlainText().strip(),
-                 self.facts.text())
-        text = "\n\n".join(part for part in parts if part)
-        QGuiApplication.clipboard().setText(text)
+        text, cited, facts = getattr(self, "_last", ("", "", ""))
+        document = QTextDocument()
+        document.setHtml(cited)
+        parts = (text.strip(), document.toPlainText().strip(), facts)
+        QGuiApplication.clipboard().setText("\n\n".join(part for part in parts if part))
+
+    def copy_chat(self) -> None:
+        """The whole conversation as it reads on screen, with each answer's facts."""
+        QGuiApplication.clipboard().setText(self.answer_view.toPlainText().strip())
 
     def show_sessions(self, chats: list, select: int | None = None) -> None:
         """The case's chats (newest first) after "New chat"; ``select`` the one being continued."""
         self.sessions.clear()
         self.sessions.addItem(self.tr("New chat"), None)
         for chat in chats:
-            self.sessions.addItem(f"{chat.title} — {self.tr('%n question(s)', '', chat.questions)} · "
-                                  f"{chat.created_at[:16].replace('T', ' ')}", chat.id)
+            asked = self.tr("%n question(s)", "", chat.questions)
+            when = chat.created_at[:16].replace("T", " ")
+            self.sessions.addItem(f"{chat.title} — {asked} · {when}", chat.id)
         self.sessions.setCurrentIndex(max(self.sessions.findData(select), 0) if select is not None else 0)
-
-    def show_transcript(self, messages: Sequence[ChatMessage]) -> None:
-        """An earlier chat: its questions and answers; the last answer's citations are links."""
-        self.start_answer()
-        self.end_answer()
-        answers = [m for m in messages if m.role == "assistant"]
-        if not answers:
-            return
-        earlier, last = [], answers[-1]
-        for message in messages:
-            if message is last:
-                break
-            prefix = "**Q:** " if message.role == "user" else ""
-            earlier.append(prefix + message.content.strip())
-        facts = f"{last.model_id} · manifest {last.manifest[:12]}" + (
-            f" · {last.mode_label}" if last.mode_label else "")
-        self.show_answer(last.content, last.citations, last.located, facts)
-        if earlier:
-            self.answer_view.setMarkdown("\n\n".join(earlier) + "\n\n---\n\n"
-                                         + answer_markdown(last.content, last.citations))
 
     def link_count(self) -> int:
         return len(self._links)
@@ -194,3 +303,8 @@ class ChatPanel(QWidget):
     def _on_link(self, url: QUrl) -> None:
         if url.scheme() == "cite" and url.path().isdigit() and int(url.path()) < len(self._links):
             self.open_link(int(url.path()))
+
+
+def _md(text: str) -> str:
+    """Plain text set into Markdown: its own asterisks, underscores and brackets stay characters."""
+    return "".join("\\" + ch if ch in "\\`*_[]<>#" else ch for ch in text.strip())

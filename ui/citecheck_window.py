@@ -5,6 +5,7 @@ the cited page with the page's own reading marked; the report exports as DOCX or
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -16,9 +17,10 @@ from PySide6.QtWidgets import (
 
 from app.answer import CiteCheck, cite_check
 from app.exports.files import export_citecheck
-from app.exports.report import BAD, GOOD, citation_text
+from app.exports.report import citation_text
+from ui.colours import tone
 from ui.file_dialogs import ask_paths
-from ui.task_results import MARK_COLOURS, read_only_table
+from ui.task_results import read_only_table
 from ui.text import fill
 
 
@@ -39,16 +41,16 @@ class CiteCheckWindow(QDialog):
             values = [f"“{checked.quote}”", checked.cite, record, shown["says"]]
             for column, value in enumerate(values):
                 self.table.setItem(row, column, QTableWidgetItem(value))
-            mark = GOOD if checked.citation.verified else BAD
-            self.table.item(row, 3).setForeground(MARK_COLOURS[mark])
+            kind = "good" if checked.citation.verified else "bad"
+            self.table.item(row, 3).setForeground(QColor(tone(kind)))
         self.table.cellDoubleClicked.connect(self._open)
         verified = sum(1 for q in result.quotes if q.citation.verified)
         self.summary = QLabel(fill(self.tr("%1 quotation(s) with a record citation: %2 verified, %3 not."),
                                    len(result.quotes), verified, len(result.quotes) - verified))
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        for label, suffix in (("Export DOCX…", ".docx"), ("Export PDF…", ".pdf")):
-            button = QPushButton(self.tr(label))
+        for label, suffix in ((self.tr("Export DOCX…"), ".docx"), (self.tr("Export PDF…"), ".pdf")):
+            button = QPushButton(label)
             button.clicked.connect(lambda _=False, s=suffix: ask_paths(
                 self, self.tr("Export the cite-check"), lambda paths: self.export_requested.emit(paths[0]),
                 save_as=f"citecheck{s}"))

@@ -1,6 +1,10 @@
 """The case's documents: a table with pages, tokens, status and warnings; add by drag and drop
 or a file dialog; ingest progress with pages/s, ETA and cancel; and the context gauge.
 
+Each row's box says whether questions read that document: unticking one leaves it out (the
+gauge is measured again without it, and answers say what was left out, as ``ask --exclude``
+does). An empty case shows where to drop files and the formats Casefile reads.
+
 Like the other panels it holds no vault: the window fills it from the background and carries
 out what it asks for (``files_added``, ``cancel_requested``).
 """
@@ -9,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -18,16 +22,20 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QStackedWidget,
     QTableWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from app.extract import SUPPORTED_SUFFIXES
 from ui.file_dialogs import ask_paths
 from ui.sortable_item import SortableItem
 from ui.text import fill
 
-COLUMNS = ("Id", "Name", "Type", "Pages", "Tokens", "Status")
+COLUMNS = (QT_TRANSLATE_NOOP("DocumentsPanel", "Id"), QT_TRANSLATE_NOOP("DocumentsPanel", "Name"),
+           QT_TRANSLATE_NOOP("DocumentsPanel", "Type"), QT_TRANSLATE_NOOP("DocumentsPanel", "Pages"),
+           QT_TRANSLATE_NOOP("DocumentsPanel", "Tokens"), QT_TRANSLATE_NOOP("DocumentsPanel", "Status"))
 
 
 def _status(doc) -> str:
@@ -43,15 +51,24 @@ def _status(doc) -> str:
     return "; ".join([doc.status] + [n for n in notes if n not in doc.status])
 
 
+def _number(short_id: str) -> int:
+    return int(short_id[1:])
+
+
 class DocumentsPanel(QWidget):
     files_added = Signal(list)  # list[Path]
     cancel_requested = Signal()
     bates_requested = Signal(str)  # a Bates number or range typed in the "Go to Bates" box
+    exclusion_changed = Signal(frozenset)  # the ids (D3, …) of the documents left out
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAcceptDrops(True)
+        self.excluded: frozenset[str] = frozenset()  # documents the user left out of questions
         self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setAccessibleName(self.tr("Documents"))
+        self.table.setAccessibleDescription(self.tr("Untick a document to leave it out of questions"))
+        self.table.itemChanged.connect(self._on_item_changed)
         self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -76,6 +93,10 @@ class DocumentsPanel(QWidget):
                                    clearButtonEnabled=True)
         self.bates_box.returnPressed.connect(lambda: self.bates_requested.emit(self.bates_box.text()))
         self.bates_result = QLabel(wordWrap=True)
+        for widget, name in ((self.bates_box, self.tr("Go to a Bates number")),
+                             (self.progress, self.tr("Progress of adding documents")),
+                             (self.gauge_bar, self.tr("Share of the model's window the case fills"))):
+            widget.setAccessibleName(name)
 
         row = QHBoxLayout()
         row.addWidget(self.add_button)
@@ -88,7 +109,16 @@ class DocumentsPanel(QWidget):
         heading.addWidget(self.bates_box, 1)
         layout.addLayout(heading)
         layout.addWidget(self.bates_result)
-        layout.addWidget(self.table, 1)
+        formats = " ".join(s.lstrip(".").upper() for s in SUPPORTED_SUFFIXES)
+        self.formats = fill(self.tr("Casefile reads: %1, and production volumes (load files with their "
+                                    "images and text).\nScanned pages are read by OCR; every page ends up "
+                                    "with its text or a status that says why not."), formats)
+        self.drop_hint = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.drop_hint.setStyleSheet("border: 2px dashed palette(mid); padding: 18px")
+        self.table_or_hint = QStackedWidget()
+        self.table_or_hint.addWidget(self.drop_hint)
+        self.table_or_hint.addWidget(self.table)
+        layout.addWidget(self.table_or_hint, 1)
         layout.addLayout(row)
         layout.addWidget(self.progress_label)
         layout.addWidget(self.outcomes)
@@ -96,13 +126,18 @@ class DocumentsPanel(QWidget):
         layout.addWidget(self.gauge_label)
         self.show_progress(None)
         self.show_gauge(None)
+        self.show_documents([], case_open=False)
 
     # ----- adding -------------------------------------------------------------------------
 
     def choose_files(self) -> None:
         if not self.add_button.isEnabled():
             return
-        ask_paths(self, self.tr("Add documents"), self.files_added.emit)
+        patterns = " ".join(f"*{suffix}" for suffix in SUPPORTED_SUFFIXES)
+        ask_paths(self, self.tr("Add documents"), self.files_added.emit,
+                  name_filters=[fill(self.tr("Documents Casefile reads (%1)"), patterns),
+                                self.tr("Production load files (*.dat *.opt *.lfp)"),
+                                self.tr("All files (*)")])
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt virtual
         if self.add_button.isEnabled() and event.mimeData().hasUrls():
@@ -116,7 +151,14 @@ class DocumentsPanel(QWidget):
 
     # ----- showing ------------------------------------------------------------------------
 
-    def show_documents(self, documents: list) -> None:
+    def show_documents(self, documents: list, *, case_open: bool = True) -> None:
+        """The case's documents; none: where to drop them (or, with no case open, to open one)."""
+        lead = (self.tr("Drop files or folders here, or press “Add documents…”.") if case_open
+                else self.tr("Open a case on the left (or make one) to add its documents."))
+        self.drop_hint.setText(f"{lead}\n\n{self.formats}")
+        self.table_or_hint.setCurrentWidget(self.table if documents else self.drop_hint)
+        self.excluded = self.excluded & {doc.short_id for doc in documents}
+        self.table.blockSignals(True)  # ticks set here are not the user's
         self.table.setSortingEnabled(False)
         self.table.setRowCount(len(documents))
         for row, doc in enumerate(documents):
@@ -124,11 +166,54 @@ class DocumentsPanel(QWidget):
                       doc.tokens if doc.tokens is not None else "", _status(doc))
             for column, value in enumerate(values):
                 item = SortableItem(str(value))
-                item.sort_key = int(doc.short_id[1:]) if column == 0 else value
+                item.sort_key = _number(doc.short_id) if column == 0 else value
                 item.setData(Qt.ItemDataRole.UserRole, doc.id)
+                if column == 0:
+                    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                    item.setCheckState(Qt.CheckState.Unchecked if doc.short_id in self.excluded
+                                       else Qt.CheckState.Checked)
+                    item.setToolTip(self.tr("Ticked: questions read this document"))
                 self.table.setItem(row, column, item)
         self.table.setSortingEnabled(True)
         self.table.sortItems(0)
+        self.table.blockSignals(False)
+
+    def show_added(self, name: str, pages: int) -> None:
+        """A document just stored, shown at once (its id and tokens come with the next refresh)."""
+        self.table_or_hint.setCurrentWidget(self.table)
+        self.table.blockSignals(True)
+        self.table.setSortingEnabled(False)
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        for column, value in enumerate(("…", name, Path(name).suffix.lstrip(".").upper(), pages, "",
+                                        self.tr("added"))):
+            item = SortableItem(str(value))
+            item.sort_key = row + 10**6 if column == 0 else value  # after the case's own, in order
+            self.table.setItem(row, column, item)
+        self.table.setSortingEnabled(True)
+        self.table.blockSignals(False)
+        self.table.scrollToBottom()
+
+    def reset_exclusions(self) -> None:
+        """Another case: every document is read again."""
+        self.excluded = frozenset()
+
+    def set_included(self, short_id: str, included: bool) -> None:
+        """Tick or untick a document's box, as a click does."""
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, 0)
+            if item.text() == short_id:
+                item.setCheckState(Qt.CheckState.Checked if included else Qt.CheckState.Unchecked)
+
+    def _on_item_changed(self, item) -> None:
+        if item.column() != 0:
+            return
+        boxes = [self.table.item(row, 0) for row in range(self.table.rowCount())]
+        left_out = {box.text() for box in boxes if box.flags() & Qt.ItemFlag.ItemIsUserCheckable
+                    and box.checkState() == Qt.CheckState.Unchecked}
+        if left_out != self.excluded:
+            self.excluded = frozenset(left_out)
+            self.exclusion_changed.emit(self.excluded)
 
     def select_documents(self, document_ids: list[int]) -> None:
         """Select the rows of these documents (a Bates range) and scroll to the first."""
@@ -167,6 +252,9 @@ class DocumentsPanel(QWidget):
         memory = (f" · memory {gauge.memory_needed / 2**30:.1f} of {gauge.memory_available / 2**30:.1f} GiB"
                   if gauge.memory_available else "")
         repeated = f" · {gauge.repeated_pages} repeated pages" if gauge.repeated_pages else ""
+        left_out = (fill(self.tr(" Left out by choice: %1."), ", ".join(sorted(self.excluded, key=_number)))
+                    if self.excluded else "")
         self.gauge_label.setText(
-            fill(self.tr("%1 of %2 tokens · pages %3 in, %4 out%5%6. %7"), f"{gauge.tokens_used:,}",
-                 f"{gauge.window:,}", gauge.pages_in, gauge.pages_out, memory, repeated, gauge.advice))
+            fill(self.tr("%1 of %2 tokens · pages %3 in, %4 out%5%6. %7%8"), f"{gauge.tokens_used:,}",
+                 f"{gauge.window:,}", gauge.pages_in, gauge.pages_out, memory, repeated, gauge.advice,
+                 left_out))

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QHeaderView, QTreeView, QWidget
 
 Mode = QFileDialog.FileMode
 
@@ -25,12 +25,20 @@ def forget_file_dialog_state() -> None:
 
 
 def ask_paths(parent: QWidget, title: str, on_chosen: Callable[[list[Path]], None], *,
-              mode: QFileDialog.FileMode = Mode.ExistingFiles, save_as: str | None = None) -> QFileDialog:
+              mode: QFileDialog.FileMode = Mode.ExistingFiles, save_as: str | None = None,
+              name_filters: list[str] | None = None) -> QFileDialog:
     """Open a dialog; ``on_chosen`` gets the chosen paths. ``save_as``: a suggested file name to save
-    (its suffix is the default); ``mode=Mode.Directory`` picks a folder."""
+    (its suffix is the default); ``mode=Mode.Directory`` picks a folder; ``name_filters`` the
+    file types offered (the first one chosen)."""
     dialog = QFileDialog(parent, title)
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
     dialog.setFileMode(mode)
+    dialog.resize(980, 600)  # room for whole names, sizes and dates
+    if name_filters:
+        dialog.setNameFilters(name_filters)
+    for view in dialog.findChildren(QTreeView):  # the detail view: names stretch, the rest fit their text
+        view.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     if mode == Mode.Directory:
         dialog.setOption(QFileDialog.Option.ShowDirsOnly)
     if save_as is not None:

@@ -1,8 +1,9 @@
 """First run: create the vault, keep the recovery key safe, and get the model ready.
 
 Three steps in one window. (1) A passphrase with a strength hint, and the OS keyring when a
-real one exists. (2) The recovery key, shown this once, with "Save as PDF…" and a confirmation
-(type its last group) before going on. (3) The embedded model, prepared once (about 30 s).
+real one exists. (2) The recovery key, shown this once, with "Print…" and "Save as PDF…" and a
+confirmation (type its last group) before going on; never on the clipboard (clipboard managers
+keep a history), and not selectable. (3) The embedded model, prepared once (about 30 s).
 Creating the vault (Argon2id) and preparing the model run in the background.
 """
 
@@ -11,7 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QFont, QTextDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -27,12 +29,19 @@ from PySide6.QtWidgets import (
 )
 
 from app.models import prepare_embedded
-from app.unlock import create_vault, keyring_available, passphrase_strength, write_recovery_sheet
+from app.unlock import (
+    MIN_PASSPHRASE,
+    create_vault,
+    keyring_available,
+    passphrase_strength,
+    write_recovery_sheet,
+)
 from ui.background import TaskRunner
+from ui.colours import tone
 from ui.file_dialogs import ask_paths
 from ui.text import error_text, fill
 
-STRENGTH_COLOURS = {"weak": "#c62828", "fair": "#ef6c00", "strong": "#2e7d32"}
+STRENGTH_TONES = {"weak": "bad", "fair": "warn", "strong": "good"}
 
 
 class FirstRun(QDialog):
@@ -95,8 +104,14 @@ class FirstRun(QDialog):
 
     def _on_passphrase(self, text: str) -> None:
         level, hint = passphrase_strength(text)
-        self.strength.setText(self.tr(hint) if text else "")
-        self.strength.setStyleSheet(f"color: {STRENGTH_COLOURS[level]}")
+        words = {"strong": self.tr("Strong."),
+                 "fair": self.tr("Fair: a few more words would make it strong."),
+                 "weak": self.tr("Weak: four or more unrelated words are easy to remember and hard to "
+                                 "guess.")}
+        if hint.startswith("Too short"):  # app.unlock's own words, with its minimum
+            words["weak"] = fill(self.tr("Too short: use at least %1 characters."), MIN_PASSPHRASE)
+        self.strength.setText(words[level] if text else "")
+        self.strength.setStyleSheet(f"color: {tone(STRENGTH_TONES[level])}")
 
     def _create(self) -> None:
         passphrase = self.passphrase.text()
@@ -131,11 +146,12 @@ class FirstRun(QDialog):
         self.key_label = QLabel()
         self.key_label.setFont(QFont("monospace", 13))
         self.key_label.setWordWrap(True)
-        self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.key_label.setAccessibleName(self.tr("Recovery key"))
+        print_button = QPushButton(self.tr("Print…"))
+        print_button.clicked.connect(self._print_sheet)
         save = QPushButton(self.tr("Save as PDF to print…"))
         save.clicked.connect(self._save_sheet)
-        copy = QPushButton(self.tr("Copy"))
-        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.recovery_key))
         self.saved_message = QLabel(wordWrap=True)
         self.confirm = QLineEdit(placeholderText=self.tr("Type the key's last group to confirm"))
         self.confirm.textChanged.connect(self._on_confirm)
@@ -143,8 +159,8 @@ class FirstRun(QDialog):
         self.continue_button.setEnabled(False)
         self.continue_button.clicked.connect(self._to_model)
         buttons = QHBoxLayout()
+        buttons.addWidget(print_button)
         buttons.addWidget(save)
-        buttons.addWidget(copy)
         buttons.addStretch(1)
         layout = QVBoxLayout(page)
         for widget in (intro, self.key_label):
@@ -154,6 +170,22 @@ class FirstRun(QDialog):
             layout.addWidget(widget)
         layout.addStretch(1)
         return page
+
+    def _print_sheet(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        dialog.accepted.connect(lambda: self.print_sheet(printer))
+        dialog.open()  # window-modal: no nested event loop
+
+    def print_sheet(self, printer: QPrinter) -> None:
+        """The recovery sheet on ``printer`` (the same words as the PDF)."""
+        sheet = QTextDocument()
+        sheet.setDefaultFont(QFont("monospace", 12))
+        words = self.tr("Casefile recovery key\n\nVault %1\n\n%2\n\nIt opens the vault if the passphrase "
+                        "is lost. Keep it somewhere safe, apart from the computer.")
+        sheet.setPlainText(fill(words, self.vault.vault_id, self.recovery_key))
+        sheet.print_(printer)
+        self.saved_message.setText(self.tr("Sent to the printer."))
 
     def _save_sheet(self) -> None:
         ask_paths(self, self.tr("Save the recovery key"), lambda paths: self.save_sheet_to(str(paths[0])),

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QLineEdit
 
-from app.ingest import IngestProgress, IngestStatus, ingest_paths
+from app.ingest import IngestOutcome, IngestProgress, IngestStatus, ingest_paths
 from app.settings import preferences
 from ui.text import fill
 
@@ -23,7 +24,8 @@ class IngestActions:
         if case is None:
             return
         self._cancel_ingest = False
-        self.documents.show_progress(self.tr("Reading %n item(s)…", "", len(paths)))
+        reading = QCoreApplication.translate("IngestActions", "Reading %n item(s)…", None, len(paths))
+        self.documents.show_progress(reading)
         self.runner.submit(
             lambda report: ingest_paths(self.vault, case, paths, on_outcome=report, on_progress=report,
                                         password=password, ocr_language=preferences(self.vault).ocr_languages,
@@ -36,6 +38,8 @@ class IngestActions:
         self.documents.show_progress(self.tr("Stopping after the current file…"))
 
     def _on_ingest_progress(self, event) -> None:
+        if isinstance(event, IngestOutcome) and event.status == IngestStatus.INGESTED:
+            self.documents.show_added(Path(event.path).name, event.pages)  # in the table as it is stored
         if isinstance(event, IngestProgress) and not self._cancel_ingest:
             eta = fill(self.tr(", about %1 s left"), f"{event.eta_s:.0f}") if event.eta_s else ""
             doing = self.tr("Reading scanned pages (OCR)") if event.phase == "ocr" else self.tr("Reading")

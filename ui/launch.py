@@ -67,12 +67,15 @@ def run_gui() -> int:
 
     from PySide6.QtWidgets import QApplication
 
+    from app.settings import preferences
     from ui.main_window import MainWindow
+    from ui.translations import install_language
     from ui.unlock_dialog import obtain_vault
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Casefile")
     app.setOrganizationName("Casefile")
+    install_language()  # the system's language (or CASEFILE_LANGUAGE) for the unlock window
     terminate = TerminateHandler(app)
     try:
         vault = obtain_vault()
@@ -84,6 +87,7 @@ def run_gui() -> int:
     if terminate.requested:
         vault.lock()
         return 0
+    install_language(preferences(vault).language)  # before the window's words are made
     window = MainWindow(vault)
     window.show()
     if startup_probe():  # `make bench`: quit once the cases are on screen

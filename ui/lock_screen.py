@@ -20,6 +20,7 @@ class LockScreen(QWidget):
         self.title.setStyleSheet("font-size: 18pt")
         self.passphrase = QLineEdit(echoMode=QLineEdit.EchoMode.Password,
                                     placeholderText=self.tr("Passphrase"))
+        self.passphrase.setAccessibleName(self.tr("Passphrase"))
         self.passphrase.returnPressed.connect(self._on_unlock)
         self.unlock_button = QPushButton(self.tr("Unlock"))
         self.unlock_button.clicked.connect(self._on_unlock)

@@ -25,35 +25,39 @@ from PySide6.QtWidgets import (
 )
 
 from app import cases
-from app.answer import Answer, ask
 from app.case_overview import case_summaries, case_view, chat_messages, chat_summaries
-from app.errors import Cancelled, ContextTooLarge, WorkerDied
+from app.demo import DEMO_QUESTION, open_demo_case
+from app.errors import Cancelled
 from app.ingest import preload_tokenizer
-from app.models import ModelSession, model_session, ready_model
+from app.models import ModelSession, ready_model
 from app.page_view import load_page
-from app.settings import Preferences, preferences
+from app.settings import Preferences, preferences, set_window_layout, window_layout
 from app.unlock import unlock_vault
+from ui.accessibility import name_inner_controls
+from ui.ask_actions import AskActions
 from ui.background import TaskRunner
 from ui.bates_search import BatesSearch
 from ui.case_menus import CaseMenus
 from ui.cases_panel import CasesPanel
 from ui.chat_panel import ChatPanel
 from ui.citecheck_window import CiteCheckActions
+from ui.colours import BANNER
 from ui.documents_panel import DocumentsPanel
+from ui.help_menu import HelpMenu
 from ui.idle_lock import IdleLock
 from ui.ingest_actions import IngestActions
 from ui.lock_screen import LockScreen
 from ui.page_viewer import PageViewer
 from ui.review_actions import ReviewActions
 from ui.settings_actions import SettingsActions, apply_theme
-from ui.staged_offer import offer_staged
-from ui.text import engine_text, error_text, fill
+from ui.text import error_text
 
 log = logging.getLogger("casefile.ui")
 AUTO_LOCK_MINUTES = Preferences().auto_lock_minutes  # until the vault's own preference is read
+DEFAULT_LAYOUT = {"main": [250, 650, 500], "middle": [300, 560]}  # cases | documents+chat | page viewer
 
 
-class MainWindow(IngestActions, QMainWindow):
+class MainWindow(AskActions, IngestActions, QMainWindow):
     cases_loaded = Signal(list)  # CaseSummary list
     case_opened = Signal(object)  # the selected CaseSummary (or None), once its documents are shown
     ingest_finished = Signal(object)  # IngestReport, or the exception that stopped it
@@ -84,6 +88,7 @@ class MainWindow(IngestActions, QMainWindow):
         self._lock_from_preferences = auto_lock_minutes is None
         self.settings = SettingsActions(self)
         self.in_background(lambda: preferences(self.vault), self._apply_stored_preferences)
+        self.in_background(lambda: window_layout(self.vault), self._apply_layout)
         self.refresh_cases()
 
     def _apply_stored_preferences(self, prefs) -> None:
@@ -94,6 +99,32 @@ class MainWindow(IngestActions, QMainWindow):
     def set_auto_lock(self, minutes: float) -> None:
         self.idle_lock.set_minutes(minutes)
 
+    def _apply_layout(self, layout: dict[str, list[int]]) -> None:
+        """The splitters as the user left them (the viewer's width is kept for when a page opens)."""
+        if len(layout.get("middle", ())) == 2:
+            self.middle.setSizes(layout["middle"])
+        if len(layout.get("main", ())) == 3:
+            self._viewer_width = layout["main"][2] or self._viewer_width
+            self.splitter.setSizes([*layout["main"][:2], self.splitter.sizes()[2]])
+
+    def layout_sizes(self) -> dict[str, list[int]]:
+        main = self.splitter.sizes()
+        return {"main": [*main[:2], main[2] or self._viewer_width], "middle": self.middle.sizes()}
+
+    def collapse_viewer(self) -> None:
+        """No page open: the viewer gives its room to the documents and the chat."""
+        sizes = self.splitter.sizes()
+        if sizes[2]:
+            self._viewer_width = sizes[2]
+            self.splitter.setSizes([sizes[0], sizes[1] + sizes[2], 0])
+        self._viewer_width = getattr(self, "_viewer_width", DEFAULT_LAYOUT["main"][2])
+
+    def expand_viewer(self) -> None:
+        sizes = self.splitter.sizes()
+        if not sizes[2]:
+            width = self._viewer_width
+            self.splitter.setSizes([sizes[0], max(sizes[1] - width, 320), width])
+
     # ----- layout -------------------------------------------------------------------------
 
     def _build(self) -> None:
@@ -102,9 +133,11 @@ class MainWindow(IngestActions, QMainWindow):
         self.cases_panel.create_requested.connect(self.create_case)
         self.cases_panel.rename_requested.connect(self.rename_case)
         self.cases_panel.delete_requested.connect(self.delete_case)
+        self.cases_panel.demo_requested.connect(self.open_demo)
         self.documents = DocumentsPanel()
         self.documents.files_added.connect(self.add_documents)
         self.documents.cancel_requested.connect(self._on_cancel_ingest)
+        self.documents.exclusion_changed.connect(lambda _left_out: self.refresh_documents(keep_chat=True))
         self.chat = ChatPanel()
         self.chat.ask_requested.connect(self._on_ask)
         self.chat.stop_requested.connect(self._on_stop)
@@ -116,19 +149,21 @@ class MainWindow(IngestActions, QMainWindow):
         self.ask_button, self.stop_button = self.chat.ask_button, self.chat.stop_button
         self.answer_view, self.citation_view = self.chat.answer_view, self.chat.citation_view
 
-        middle = QSplitter(Qt.Orientation.Vertical)
+        self.middle = middle = QSplitter(Qt.Orientation.Vertical)
         middle.addWidget(self.documents)
         middle.addWidget(self.chat)
         middle.setStretchFactor(1, 2)
-        splitter = QSplitter()
+        middle.setSizes(DEFAULT_LAYOUT["middle"])
+        self.splitter = splitter = QSplitter()
         for pane in (self.cases_panel, middle, self.viewer):
             splitter.addWidget(pane)
         splitter.setStretchFactor(1, 3)
         splitter.setStretchFactor(2, 3)
-        splitter.setSizes([230, 560, 610])
+        splitter.setSizes(DEFAULT_LAYOUT["main"])
+        self.collapse_viewer()
 
         self.banner = QWidget()
-        self.banner.setStyleSheet("background:#fdecea")
+        self.banner.setStyleSheet(f"background:{BANNER[0]}; color:{BANNER[1]}")
         self.banner_text = QLabel(wordWrap=True)
         self.restart_button = QPushButton(self.tr("Restart the model"))
         self.restart_button.clicked.connect(self.restart_model)
@@ -152,6 +187,7 @@ class MainWindow(IngestActions, QMainWindow):
         self.statusBar().addPermanentWidget(self.engine_status)
 
         self.menus = CaseMenus(self)  # Case and Tasks menus (Ctrl+O, Ctrl+L, exports, tasks)
+        self.help = HelpMenu(self, self.menus.case_menu)  # Quit; Help → shortcuts, About
         self.reviews = ReviewActions(self)  # the Reviews menu and its grids
         self.citecheck = CiteCheckActions(self, self.menus.tasks_menu)  # Tasks → check a brief
         self.bates = BatesSearch(self)  # "Go to Bates" (Ctrl+G)
@@ -159,6 +195,7 @@ class MainWindow(IngestActions, QMainWindow):
         for keys, action in (("Ctrl+Return", self.chat.ask_current), (Qt.Key.Key_Escape, self._on_stop)):
             QShortcut(QKeySequence(keys), self, activated=action)
         self._set_case_actions_enabled(False)
+        name_inner_controls(self)
 
     def _set_case_actions_enabled(self, enabled: bool) -> None:
         for widget in (self.documents.add_button, self.chat.question, self.chat.ask_button):
@@ -198,6 +235,9 @@ class MainWindow(IngestActions, QMainWindow):
             self.refresh_documents(opened=summary, keep_chat=True)
             return
         self.chat_session_id = None
+        self.documents.reset_exclusions()
+        self.viewer.clear()  # another case's page does not stay beside this one
+        self.collapse_viewer()
         self._set_case_actions_enabled(self.current_case is not None)
         if summary is not None:  # opening a case is an action on case data: audited, as on the command line
             self.in_background(lambda: cases.open_case(self.vault, summary.case.name), lambda _case: None)
@@ -206,7 +246,7 @@ class MainWindow(IngestActions, QMainWindow):
     def refresh_documents(self, opened=None, *, keep_chat: bool = False) -> None:
         case = self.current_case
         if case is None:
-            self.documents.show_documents([])
+            self.documents.show_documents([], case_open=False)
             self.documents.show_gauge(None)
             self.case_opened.emit(None)
             return
@@ -220,7 +260,8 @@ class MainWindow(IngestActions, QMainWindow):
         if not keep_chat:
             self.chat.show_transcript([])
         self.refresh_chats()
-        self.in_background(lambda: case_view(self.vault, case, ready_model(self.vault)), shown)
+        left_out = self.documents.excluded
+        self.in_background(lambda: case_view(self.vault, case, ready_model(self.vault), left_out), shown)
 
     def refresh_chats(self) -> None:
         case, keep = self.current_case, self.chat_session_id
@@ -238,86 +279,15 @@ class MainWindow(IngestActions, QMainWindow):
 
     @property
     def document_count(self) -> int:
-        return self.documents.table.rowCount()
-
-    # ----- asking -------------------------------------------------------------------------
-
-    def _on_ask(self, text: str) -> None:
-        if not text or self.current_case is None:
-            return
-        if self.runner.busy:  # never dropped in silence: the question stays in its box
-            self.statusBar().showMessage(self.tr(
-                "Casefile is still working (reading files, answering, or a review): your question is "
-                "kept in the box; ask it when the work is done, or press Stop."))
-            return
-        self.ask_question(text)
-
-    def ask_question(self, text: str, *, staged: bool = False) -> None:
-        case = self.current_case
-        self.chat.start_answer()
-        self.statusBar().showMessage(self.tr("Reading the case…"))
-        self._asking_case_id = case.id
-        self._asked = None if staged else text
-        chat_id = self.chat_session_id
-
-        def work(report):
-            return ask(self.vault, case, text, self.ensure_model_session(), on_token=report,
-                       session_id=chat_id, staged=staged)
-
-        self.runner.submit(work, on_progress=self.chat.add_text,
-                           on_done=self._on_answer_done, on_failed=self._on_answer_done)
-
-    def _on_stop(self) -> None:
-        if self.model_session is not None:
-            self.model_session.cancel()
-
-    def _on_answer_done(self, result) -> None:
-        self.chat.end_answer()
-        if isinstance(result, Answer):
-            if self.current_case is not None and self.current_case.id == self._asking_case_id:
-                self.chat_session_id = result.session_id  # not if the user moved to another case
-                self.refresh_chats()
-            facts = f"{result.model_id} · manifest {result.manifest[:12]}"
-            if result.mode.label:
-                facts += f" · {result.mode.label}"
-            stopped = {"cancelled": self.tr("stopped by you"),
-                       "length": self.tr("stopped at the length limit"),
-                       "repetition": self.tr("stopped: the model repeated itself")}
-            if result.finish_reason in stopped:
-                facts += " · " + stopped[result.finish_reason]
-            self.chat.show_answer(result.text, result.citations, result.located, facts)
-            self.statusBar().showMessage(fill(self.tr("%1 · first token %2 s"), facts,
-                                              f"{result.timings.ttft_s:.1f}"))
-            self.engine_status.setText(engine_text(self.model_session, result.timings))
-        elif isinstance(result, Cancelled):
-            self.statusBar().showMessage(self.tr("Stopped."))
-        elif isinstance(result, WorkerDied):
-            self.banner_text.setText(error_text(result))
-            self.banner.show()
-        elif isinstance(result, ContextTooLarge) and self._asked is not None:
-            question = self._asked
-            self.staged_offer = offer_staged(self, result, lambda: self.ask_question(question, staged=True))
-        else:
-            self.show_error(result)
-        self.answer_finished.emit(result)
-
-    def ensure_model_session(self) -> ModelSession:
-        """The model session, started on first use with the vault's chosen model (runner thread)."""
-        if self.model_session is None:
-            self.model_session = model_session(self.vault)
-        return self.model_session
-
-    def restart_model(self) -> None:
-        """After a worker crash: a fresh worker on the next question (the vault never stopped)."""
-        session, self.model_session = self.model_session, None
-        if session is not None:  # stopping a worker can take a moment: not on the GUI thread
-            self.runner.submit(lambda _r: session.close(), on_done=lambda _r: None, on_failed=lambda _e: None)
-        self.banner.hide()
-        self.statusBar().showMessage(self.tr("The model will start again with the next question."))
+        """Documents of the case in the table (not the rows shown while an ingest is storing them)."""
+        table = self.documents.table
+        return sum(table.item(row, 0).data(Qt.ItemDataRole.UserRole) is not None
+                   for row in range(table.rowCount()))
 
     # ----- the page viewer ----------------------------------------------------------------
 
     def open_page(self, document_id: int, number: int, mark: str = "", note: str = "") -> None:
+        self.expand_viewer()
         self.viewer.open_page(document_id, number, mark, note)
 
     def _load_page(self, document_id: int, number: int, mark: str, zoom: float) -> None:
@@ -327,8 +297,8 @@ class MainWindow(IngestActions, QMainWindow):
             on_done=self._on_page_loaded, on_failed=self._on_page_failed)
 
     def _on_page_loaded(self, view) -> None:
-        self.viewer.show_view(view)
-        self.page_shown.emit(view)
+        if self.viewer.show_view(view):  # not when a fitted rendering was asked for instead
+            self.page_shown.emit(view)
 
     def _on_page_failed(self, exc: BaseException) -> None:
         self.viewer.show_failure(error_text(exc))
@@ -358,6 +328,7 @@ class MainWindow(IngestActions, QMainWindow):
         self.citecheck.close_windows()
         self.reviews.close_windows()
         self.viewer.clear()
+        self.collapse_viewer()
         self.cases_panel.show_cases([])
         self.stack.setCurrentWidget(self.lock_screen)
         self.menuBar().setEnabled(False)  # nothing acts on a locked vault
@@ -386,8 +357,23 @@ class MainWindow(IngestActions, QMainWindow):
             box = QMessageBox(QMessageBox.Icon.Warning, "Casefile", error_text(exc), parent=self)
             box.open()  # window-modal, never blocks the event loop
 
+    def open_demo(self) -> None:
+        """The demo case (three fictional documents), made on first use, opened and its question typed."""
+        self.statusBar().showMessage(self.tr("Adding the demo case's documents…"))
+
+        def opened(case) -> None:
+            self.refresh_cases(case.name)
+            self.chat.question.setText(DEMO_QUESTION)
+            self.statusBar().showMessage(self.tr("The demo case is open: press Ask (or Ctrl+Return)."))
+
+        self.in_background(lambda: open_demo_case(self.vault), opened)
+
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt virtual
         # Stop the work first (an answer, a batch of files), then wait for the threads to notice.
+        if not self.locked and not self._closing:  # the splitters as left, kept in the vault (on the runner)
+            sizes = self.layout_sizes()
+            self.runner.submit(lambda _r: set_window_layout(self.vault, sizes), on_done=lambda _r: None,
+                               on_failed=lambda _e: None)
         self._closing = True
         self.idle_lock.stop()
         if self.model_session is not None:

@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QTextBrowser,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from app.page_view import PageView
+from ui.colours import BADGE
 from ui.text import fill
 
 HIGHLIGHT = QColor(255, 213, 0, 110)
@@ -43,18 +45,20 @@ class PageViewer(QWidget):
         self.view: PageView | None = None
         self.mark, self.note = "", ""  # the words to highlight; what the quote check found
         self.zoom = 1.5
+        self.fit_width = True  # until the user zooms: each page opens fitted to the pane's width
         self._build()
 
     def _build(self) -> None:
         self.title = QLabel(self.tr("No page open"))
         self.ocr_badge = QLabel(self.tr("OCR text"))
-        self.ocr_badge.setStyleSheet("background:#fde7c4; color:#7a4b00; padding:1px 6px; border-radius:3px")
+        self.ocr_badge.setStyleSheet(f"background:{BADGE[0]}; color:{BADGE[1]}; padding:1px 6px; "
+                                     "border-radius:3px")
         self.ocr_badge.hide()
         self.status = QLabel()
         self.prev_button = QPushButton(self.tr("◀ Previous"))
         self.next_button = QPushButton(self.tr("Next ▶"))
-        self.zoom_out = QPushButton("−")
-        self.zoom_in = QPushButton("+")
+        self.zoom_out = QToolButton(text="−")
+        self.zoom_in = QToolButton(text="+")
         self.find_box = QLineEdit(placeholderText=self.tr("Find on page…"))
         self.prev_button.clicked.connect(lambda: self.go(-1))
         self.next_button.clicked.connect(lambda: self.go(+1))
@@ -62,6 +66,10 @@ class PageViewer(QWidget):
         self.zoom_in.clicked.connect(lambda: self.step_zoom(+1))
         self.find_box.returnPressed.connect(lambda: self.show_mark(self.find_box.text()))
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.find_box.setFocus)
+        for widget, name in ((self.find_box, self.tr("Find on the page")),
+                             (self.zoom_out, self.tr("Zoom out")), (self.zoom_in, self.tr("Zoom in"))):
+            widget.setAccessibleName(name)
+            widget.setToolTip(name)
 
         bar = QHBoxLayout()
         for widget in (self.title, self.ocr_badge):
@@ -95,7 +103,7 @@ class PageViewer(QWidget):
     def open_page(self, document_id: int, number: int, mark: str = "", note: str = "") -> None:
         """``note``: what the quote check found, shown with the page (a quote that differs from it)."""
         self.document_id, self.mark, self.note = document_id, mark, note
-        self.status.setText(self.tr("Opening page %n…", "", number))
+        self.status.setText(fill(self.tr("Opening page %1…"), number))
         self.request_page.emit(document_id, number, mark, self.zoom)
 
     def go(self, step: int) -> None:
@@ -105,6 +113,7 @@ class PageViewer(QWidget):
                 self.open_page(self.document_id, number, "")
 
     def step_zoom(self, step: int) -> None:
+        self.fit_width = False
         index = min(range(len(ZOOM_STEPS)), key=lambda i: abs(ZOOM_STEPS[i] - self.zoom))
         self.zoom = ZOOM_STEPS[min(max(0, index + step), len(ZOOM_STEPS) - 1)]
         if self.view is not None and self.document_id is not None:
@@ -117,7 +126,15 @@ class PageViewer(QWidget):
 
     # ----- painting -------------------------------------------------------------------------
 
-    def show_view(self, view: PageView) -> None:
+    def show_view(self, view: PageView) -> bool:
+        """Paint ``view``; False when it was not painted because a page fitted to the pane's width
+        was asked for instead."""
+        if view.image_png:  # the image pane gets its room first: the fit is to that room
+            if self.image_area.isHidden() or self.image_area.width() < self.splitter.width() // 2:
+                self.splitter.setSizes([self.splitter.width() * 2 // 3, self.splitter.width() // 3])
+            self.image_area.show()
+            if self._refit(view):
+                return False
         self.view = view
         label = f" (“{view.label}”)" if view.label and view.label != str(view.number) else ""
         self.title.setText(fill(self.tr("%1 — page %2 of %3%4"), view.document, view.number, view.page_count,
@@ -130,9 +147,6 @@ class PageViewer(QWidget):
         self.text.setHtml(_marked_html(view))
         if view.image_png:
             self.image.setPixmap(_highlighted(view))
-            if self.image_area.isHidden() or self.image_area.width() < self.splitter.width() // 2:
-                self.splitter.setSizes([self.splitter.width() * 2 // 3, self.splitter.width() // 3])
-            self.image_area.show()
             if view.highlights:  # bring the quote into view, once the new image is laid out
                 x0, y0, _x1, _y1 = view.highlights[0]
                 QTimer.singleShot(0, lambda: self.image_area.ensureVisible(int(x0), int(y0), 200, 120))
@@ -145,6 +159,25 @@ class PageViewer(QWidget):
             self.status.setText(f"{self.note} — {found}" if self.note else found)
         else:
             self.status.setText(_status_line(view))
+        return True
+
+    def _refit(self, view: PageView) -> bool:
+        """Ask for the page again at the zoom that fits the pane's width, if this one is wider than
+        the pane or narrower by more than a tenth (the first page, a pane resized, a page of
+        another size)."""
+        if not self.fit_width or self.document_id is None:
+            return False
+        shown = QPixmap()
+        shown.loadFromData(view.image_png)
+        room = self.image_area.viewport().width() - 24
+        if shown.width() <= 0 or room <= 100 or room * 0.9 <= shown.width() <= room:
+            return False
+        fitted = min(max(self.zoom * room / shown.width() * 0.98, ZOOM_STEPS[0]), ZOOM_STEPS[-1])
+        if abs(fitted - self.zoom) <= self.zoom / 50:  # at the end of the zoom range: as it is
+            return False
+        self.zoom = fitted
+        self.request_page.emit(self.document_id, view.number, self.mark, self.zoom)
+        return True
 
     def clear(self) -> None:
         """Forget the page (locking the vault must not leave a page on screen)."""
@@ -190,15 +223,13 @@ def _source_badge(view: PageView) -> str:
     if not view.ocr:
         return ""
     confidence = f" · {view.ocr_confidence:.0f}%" if view.ocr_confidence is not None else ""
-    return (_tr("Text + OCR") if view.status == "text+ocr" else _tr("OCR")) + confidence
+    return (QCoreApplication.translate("PageViewer", "Text + OCR") if view.status == "text+ocr"
+            else QCoreApplication.translate("PageViewer", "OCR")) + confidence
 
 
 def _status_line(view: PageView) -> str:
-    lead = {"blank": _tr("A blank page: no ink on it."),
-            "needs ocr": _tr("This scanned page was not read."),
-            "unreadable": _tr("This page could not be read.")}.get(view.status, "")
+    lead = {"blank": QCoreApplication.translate("PageViewer", "A blank page: no ink on it."),
+            "needs ocr": QCoreApplication.translate("PageViewer", "This scanned page was not read."),
+            "unreadable": QCoreApplication.translate("PageViewer", "This page could not be read.")
+            }.get(view.status, "")
     return f"{lead} {view.note}".strip()
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PageViewer", text)

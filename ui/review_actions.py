@@ -34,6 +34,7 @@ from app.reviews.run import (
     review_cells,
     run_review,
 )
+from ui.colours import tone
 from ui.review_window import ReviewWindow
 from ui.text import error_text, fill
 
@@ -65,7 +66,7 @@ class NewReviewDialog(QDialog):
         self.scope.addItem(self.tr("the whole case in view"), "case")
         self.save_as = QLineEdit(placeholderText=self.tr("optional: save these columns as a set"))
         self.problem = QLabel(wordWrap=True)
-        self.problem.setStyleSheet("color:#c62828")
+        self.problem.setStyleSheet(f"color:{tone('bad')}")
         self.set_box.currentTextChanged.connect(self._show_set)
         form = QFormLayout(self)
         form.addRow(self.tr("Column set"), self.set_box)

@@ -33,6 +33,7 @@ from app.exports.report import BAD, GOOD, citation_text
 from app.reviews.cells import EMPTY, MARKS
 from app.reviews.export import mark
 from app.tasks.dates import sort_key as date_key
+from ui.colours import CELL_TEXT
 from ui.file_dialogs import ask_paths
 from ui.sortable_item import SortableItem
 from ui.text import fill
@@ -98,8 +99,9 @@ class ReviewWindow(QDialog):
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        for label, suffix in (("Export XLSX…", ".xlsx"), ("Export CSV…", ".csv"), ("Export DOCX…", ".docx")):
-            button = QPushButton(self.tr(label))
+        for label, suffix in ((self.tr("Export XLSX…"), ".xlsx"), (self.tr("Export CSV…"), ".csv"),
+                              (self.tr("Export DOCX…"), ".docx")):
+            button = QPushButton(label)
             button.clicked.connect(lambda _=False, s=suffix: self.choose_export(s))
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
@@ -130,6 +132,7 @@ class ReviewWindow(QDialog):
             item.setToolTip(f"{cell.value}{detail}\n{sources}\n{MARKS.get(cell.check, '')} {cell.note}")
             if (colour := BACKGROUNDS.get(mark(cell.check))) is not None:
                 item.setBackground(colour)
+                item.setForeground(QColor(CELL_TEXT))  # dark on the pale cell, in a dark theme too
         item.setData(ROW_ROLE, row)
         item.setData(COLUMN_ROLE, column)
         return item

@@ -27,8 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.settings import OCR_QUALITIES, THEMES, Preferences, RemoteBackend
+from ui.colours import tone
 from ui.file_dialogs import ask_paths
 from ui.text import error_text, fill
+from ui.translations import LANGUAGES
 
 
 class SettingsDialog(QDialog):
@@ -167,6 +169,13 @@ class SettingsDialog(QDialog):
         general_form.addRow(self.tr("Lock after idle:"), self.auto_lock)
         general_form.addRow(self.tr("Theme:"), self.theme)
         general_form.addRow(self.tr("Qualifying accuracy:"), self.qualifying_accuracy)
+        self.language = QComboBox()
+        self.language.addItem(self.tr("Follow the system"), "system")
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(preferences.language)))
+        self.language.setToolTip(self.tr("Takes effect the next time Casefile starts"))
+        general_form.addRow(self.tr("Language:"), self.language)
         layout.addWidget(general)
 
         self.message = QLabel(wordWrap=True)
@@ -191,7 +200,8 @@ class SettingsDialog(QDialog):
                            ocr_languages=self.ocr_languages.text().strip(),
                            ocr_quality=self.ocr_quality.currentData(),
                            cache_budget_gib=round(self.cache_budget.value(), 1),
-                           qualifying_accuracy=self.qualifying_accuracy.value() / 100)
+                           qualifying_accuracy=self.qualifying_accuracy.value() / 100,
+                           language=self.language.currentData())
 
     def _clear_caches(self) -> None:
         self.clear_caches.setEnabled(False)
@@ -224,7 +234,7 @@ class SettingsDialog(QDialog):
         ok = not isinstance(result, BaseException)
         self.test_result.setText(self.tr("Connected: the server answers with that model.") if ok
                                  else getattr(result, "user_message", str(result)))
-        self.test_result.setStyleSheet(f"color: {'#2e7d32' if ok else '#c62828'}")
+        self.test_result.setStyleSheet(f"color: {tone('good' if ok else 'bad')}")
 
     def _choose_model_folder(self) -> None:
         ask_paths(self, self.tr("Choose the model folder"),
@@ -239,18 +249,18 @@ class SettingsDialog(QDialog):
         self.import_button.setEnabled(True)
         if isinstance(result, BaseException):
             self.import_status.setText(getattr(result, "user_message", str(result)))
-            self.import_status.setStyleSheet("color: #c62828")
+            self.import_status.setStyleSheet(f"color: {tone('bad')}")
         else:
             self.import_status.setText(fill(self.tr("Imported %1 (weights sha256 %2…)."), result.model_id,
                                             result.weights_sha256[:16]))
             if self.default_model.findData(result.model_id) < 0:
                 self.default_model.addItem(result.model_id, result.model_id)
-            self.import_status.setStyleSheet("color: #2e7d32")
+            self.import_status.setStyleSheet(f"color: {tone('good')}")
 
     def show_saved(self, result) -> None:
         if isinstance(result, BaseException):
             self.message.setText(getattr(result, "user_message", str(result)))
-            self.message.setStyleSheet("color: #c62828")
+            self.message.setStyleSheet(f"color: {tone('bad')}")
         else:
             self.accept()
 

@@ -24,11 +24,12 @@ from app.exports.report import BAD, GOOD, citation_text
 from app.tasks.cells import MISSING, marked
 from app.tasks.dates import sort_key as date_key
 from app.tasks.templates import SOURCE, template
+from ui.colours import tone
 from ui.file_dialogs import ask_paths
 from ui.sortable_item import SortableItem
 from ui.text import fill
 
-MARK_COLOURS = {GOOD: QColor("#2e7d32"), BAD: QColor("#c62828")}
+MARK_TONES = {GOOD: "good", BAD: "bad"}
 CHECK_MARKS = {"verified": GOOD, "cited": "", "uncited": BAD, "not_on_page": BAD, "unknown_source": BAD}
 
 
@@ -67,10 +68,10 @@ class TaskResults(QDialog):
                 self.table.setItem(row, column, item)
             for column, spec_column in enumerate(spec.columns):
                 if cells.get(spec_column.key) == MISSING:
-                    self.table.item(row, column).setForeground(MARK_COLOURS[BAD])
-            colour = MARK_COLOURS.get(CHECK_MARKS.get(result["check"], ""))
-            if colour is not None:
-                self.table.item(row, len(values) - 1).setForeground(colour)
+                    self.table.item(row, column).setForeground(QColor(tone('bad')))
+            kind = MARK_TONES.get(CHECK_MARKS.get(result["check"], ""))
+            if kind is not None:
+                self.table.item(row, len(values) - 1).setForeground(QColor(tone(kind)))
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # as the task ordered
         self.table.setSortingEnabled(True)
         self.table.cellDoubleClicked.connect(self._on_double_click)
@@ -84,8 +85,9 @@ class TaskResults(QDialog):
                                    (task.manifest or "")[:12]), wordWrap=True)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        for label, suffix in (("Export CSV…", ".csv"), ("Export DOCX…", ".docx"), ("Export PDF…", ".pdf")):
-            button = QPushButton(self.tr(label))
+        for label, suffix in ((self.tr("Export CSV…"), ".csv"), (self.tr("Export DOCX…"), ".docx"),
+                              (self.tr("Export PDF…"), ".pdf")):
+            button = QPushButton(label)
             button.clicked.connect(lambda _=False, s=suffix: self.choose_export(s))
             buttons.addWidget(button)
         layout = QVBoxLayout(self)

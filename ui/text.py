@@ -12,7 +12,7 @@ def fill(template: str, *values: object) -> str:
     return template
 
 
-def engine_text(session, timings) -> str:
+def engine_text(session, timings=None) -> str:
     """The status bar's model line: model, device, worker memory, the last answer's speeds."""
     ready = session.ready if session is not None else None
     parts = [session.model.model_id if session is not None else "no model"]
@@ -20,7 +20,7 @@ def engine_text(session, timings) -> str:
         parts.append(f"{ready.device} {ready.dtype}")
     if (memory := session.worker_memory_bytes() if session is not None else None) is not None:
         parts.append(f"worker {memory / 2**20:,.0f} MiB")
-    if timings.ttft_s:
+    if timings is not None and timings.ttft_s:
         parts.append(f"read {timings.prefill_tokens:,} tokens ({timings.prefix_source}), first token "
                      f"{timings.ttft_s:.1f} s, {timings.decode_tokens_per_s:.1f} tokens/s")
     return " · ".join(parts)

@@ -10,8 +10,9 @@ names below, never the modules.
 from app.answer.citations import CITATION_RE, Citation, check_phrase, parse_citations
 from app.answer.citecheck import CiteCheck, cite_check
 from app.answer.planning import Plan, plan_context
+from app.answer.progress import AskProgress
 from app.answer.provenance import Located
 from app.answer.questions import Answer, ask
 
-__all__ = ["CITATION_RE", "Answer", "Citation", "CiteCheck", "Located", "Plan", "ask", "check_phrase",
-           "cite_check", "parse_citations", "plan_context"]
+__all__ = ["CITATION_RE", "Answer", "AskProgress", "Citation", "CiteCheck", "Located", "Plan", "ask",
+           "check_phrase", "cite_check", "parse_citations", "plan_context"]

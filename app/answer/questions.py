@@ -21,6 +21,7 @@ from app.answer.case_run import (
 )
 from app.answer.citations import Citation, parse_citations
 from app.answer.planning import Plan
+from app.answer.progress import LOADING, AskProgress, Report, reading
 from app.answer.provenance import Located, locate
 from app.answer.staged import answer_in_passes
 from app.cases import of_case
@@ -102,9 +103,11 @@ def ask(
     session_id: int | None = None,
     exclude: Sequence[str] = (),
     staged: bool = False,
+    on_progress: Report | None = None,
 ) -> Answer:
     """Ask ``question`` of the whole case — or, by the user's choice, without the documents in
-    ``exclude`` (ids such as "D3"), or in ``staged`` passes when the set is larger than the window."""
+    ``exclude`` (ids such as "D3"), or in ``staged`` passes when the set is larger than the window.
+    ``on_progress`` hears the model start, the case being read, and each staged pass."""
     question = question.strip()
     if not question:
         raise UserFacingError("Type a question first.")
@@ -129,16 +132,20 @@ def ask(
         raise ContextTooLarge(refused)
 
     keep_only_prefixes(vault, case, setup)
+    if on_progress is not None and not model.running:
+        on_progress(AskProgress(LOADING))
     if setup.staged:
         done = run_model(vault, case, model, lambda: answer_in_passes(
             model, setup.parts, question, params,
-            prefix_for=lambda part: pass_prefix(vault, case, part, model), on_token=on_token),
+            prefix_for=lambda part: pass_prefix(vault, case, part, model), on_token=on_token,
+            on_progress=on_progress),
             failure_action="chat.answer")
     else:
         model.use_rope_factor(plan.rope_factor)
         messages = question_messages(context, question, history)
         done = run_model(vault, case, model, lambda: model.generate(
-            messages, params, on_token=on_token, prefix=prefix_for(vault, case, context)),
+            messages, params, on_token=on_token, prefix=prefix_for(vault, case, context),
+            on_progress=reading(on_progress)),
             failure_action="chat.answer")
     citations = parse_citations(done.text, context)
     located = [] if any(c.known for c in citations) else locate(done.text, context, question)

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 
 from app.answer.planning import Plan
+from app.answer.progress import COMBINING, PASS, AskProgress, Report, reading
 from app.context import SYSTEM_INSTRUCTION, CaseContext, ContextDocument, Selection, question_messages
 from app.errors import ContextTooLarge
 from inference import protocol as p
@@ -105,14 +106,21 @@ def split_documents(parts: list[list[Selection]]) -> list[str]:
 
 def answer_in_passes(model, parts: list[CaseContext], question: str, params: p.GenerationParams, *,
                      prefix_for: Callable[[CaseContext], p.Prefix],
-                     on_token: Callable[[str], None] | None = None) -> p.Done:
-    """One partial answer per part, then the combined answer (streamed through ``on_token``)."""
+                     on_token: Callable[[str], None] | None = None,
+                     on_progress: Report | None = None) -> p.Done:
+    """One partial answer per part, then the combined answer (streamed through ``on_token``);
+    ``on_progress`` hears each pass begin and read, and the combining."""
     partials = []
-    for part in parts:
+    for number, part in enumerate(parts, start=1):
+        if on_progress is not None:
+            on_progress(AskProgress(PASS, 0, 0, 0.0, number, len(parts)))
         done = model.generate(question_messages(part, question),
                               p.GenerationParams(max_new_tokens=PARTIAL_ANSWER_TOKENS),
-                              prefix=prefix_for(part))
+                              prefix=prefix_for(part),
+                              on_progress=reading(on_progress, PASS, number, len(parts)))
         partials.append(f"Note {len(partials) + 1}:\n{done.text.strip()}")
+    if on_progress is not None:
+        on_progress(AskProgress(COMBINING, part=len(parts), parts=len(parts)))
     combine = [{"role": "system", "content": SYSTEM_INSTRUCTION},
                {"role": "user", "content": f"{COMBINE_INSTRUCTION}\n\n" + "\n\n".join(partials)
                                            + f"\n\nQuestion: {question.strip()}"}]

@@ -18,10 +18,8 @@ from app.reviews.columns import ReviewColumn
 from app.reviews.run import create_review, find_review, review_cells, run_review
 from app.tasks.run import run_task
 from storage.audit import iter_events
+from tests.fixtures.documents import FILLER
 from tests.fixtures.fake_backend import FakeBackend, fake_session
-
-FILLER = ("The quarterly inspection found the loading dock clean, the pallets stacked to code, the "
-          "fire doors unobstructed and the sprinkler heads free of dust. ")
 
 
 @pytest.fixture

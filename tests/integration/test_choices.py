@@ -6,22 +6,13 @@ import json
 import pytest
 
 from tests.conftest import run_cli
+from tests.fixtures.documents import write_over_the_window
 
 pytestmark = pytest.mark.slow
 
-FILLER = ("The quarterly inspection found the loading dock clean, the pallets stacked to code, the "
-          "fire doors unobstructed and the sprinkler heads free of dust. ")
-
-
 @pytest.fixture
 def big_case(tmp_path, embedded_model):
-    folder = tmp_path / "big-case"
-    folder.mkdir()
-    facts = {"a-report.txt": "The forklift serial number is FX-2231.",
-             "b-report.txt": "The night guard is named Priya Raman.",
-             "c-report.txt": "The roof was repaired on June 3, 2024."}
-    for name, fact in facts.items():  # about 3,000 tokens each: together they overflow 8,192
-        (folder / name).write_text(f"{fact}\n\n" + FILLER * 110, encoding="utf-8")
+    folder = write_over_the_window(tmp_path / "big-case")
     assert run_cli("ingest", "--case", "Big", str(folder)).returncode == 0
     return folder
 

@@ -23,6 +23,7 @@ from app.reviews.export import export_review
 from app.reviews.run import create_review, edit_cell, find_review, review_cells, run_review
 from storage.audit import iter_events
 from tests.conftest import run_cli
+from tests.fixtures.documents import FILLER
 
 pytestmark = pytest.mark.slow
 COLUMNS = [{"title": "Date", "question": "What is the date of this document?", "type": "date"},
@@ -140,8 +141,6 @@ def test_edit_and_rerun_a_column_are_kept_and_audited(demo_case, vault, embedded
     assert sum(e["action"] == "review.cell" for e in events) == 9
 
 
-FILLER = ("The quarterly inspection found the loading dock clean, the pallets stacked to code, the "
-          "fire doors unobstructed and the sprinkler heads free of dust. ")
 
 
 def test_over_the_window_the_case_scope_is_refused_and_a_huge_row_is_marked(tmp_path, embedded_model):

@@ -29,6 +29,21 @@ def test_first_run_creates_the_vault_and_confirms_the_recovery_key(qtbot, casefi
     dialog.save_sheet_to(str(tmp_path / "recovery.pdf"))
     sheet = "".join(page.get_text() for page in pymupdf.open(tmp_path / "recovery.pdf"))
     assert key in sheet and dialog.vault.vault_id in sheet
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QPushButton
+
+    printer = QPrinter()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)  # the printer a test can read back
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    dialog.print_sheet(printer)
+    printed = "".join(page.get_text() for page in pymupdf.open(tmp_path / "printed.pdf"))
+    assert key.replace("-", "") in printed.replace("-", "").replace("\n", "")
+    labels = [b.text() for b in dialog.findChildren(QPushButton)]
+    assert "Copy" not in labels and "Print…" in labels  # never on the clipboard, where managers keep it
+    assert not (dialog.key_label.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse)
+    assert key not in (QGuiApplication.clipboard().text() or "")
     assert not dialog.continue_button.isEnabled()
     dialog.confirm.setText("WRONG")
     assert not dialog.continue_button.isEnabled()

@@ -387,14 +387,9 @@ def test_file_dialogs_leave_no_folder_history_behind(window, qtbot, tmp_path):
 
 @pytest.mark.slow
 def test_a_case_over_the_window_is_offered_staged_passes(window, qtbot, tmp_path, embedded_model):
-    from tests.integration.test_choices import FILLER
+    from tests.fixtures.documents import write_over_the_window
 
-    folder = tmp_path / "big"
-    folder.mkdir()
-    for name, fact in {"a.txt": "The forklift serial number is FX-2231.",
-                       "b.txt": "The night guard is named Priya Raman.",
-                       "c.txt": "The roof was repaired on June 3, 2024."}.items():
-        (folder / name).write_text(f"{fact}\n\n" + FILLER * 110, encoding="utf-8")
+    folder = write_over_the_window(tmp_path / "big")
     open_new_case(window, qtbot, "Big")
     with qtbot.waitSignal(window.ingest_finished, timeout=60_000):
         window.add_documents([folder])
@@ -404,10 +399,23 @@ def test_a_case_over_the_window_is_offered_staged_passes(window, qtbot, tmp_path
     offer = window.staged_offer
     assert "Nothing was cut" in offer.text()
     staged = next(b for b in offer.buttons() if b.text() == "Answer in staged passes")
+    shown, show = [], window.chat.show_progress
+
+    def record(step) -> None:
+        if step is not None:
+            shown.append(step if isinstance(step, str) else window.chat.progress_words(step)[0])
+        show(step)
+
+    window.chat.show_progress = record
     with qtbot.waitSignal(window.answer_finished, timeout=600_000) as answered:
         staged.click()
     answer = answered.args[0]
     assert answer.mode.kind == "staged" and "answered in 2 passes" in window.chat.facts.text()
+    # every wait was said: the passes with their tokens, then the combining, then the writing
+    assert any(s.startswith("Pass 1 of 2: reading") and "tokens" in s for s in shown), shown
+    assert any(s.startswith("Pass 2 of 2") for s in shown) and "Combining the 2 partial answers…" in shown
+    assert shown.index("Combining the 2 partial answers…") < shown.index("Writing the answer…")
+    assert not window.chat.progress_bar.isVisible()  # and when it is done, nothing is left saying so
 
 
 @pytest.mark.slow
