@@ -145,6 +145,7 @@ class MainWindow(AskActions, IngestActions, QMainWindow):
         self.chat.session_chosen.connect(self.open_chat)
         self.viewer = PageViewer()
         self.viewer.request_page.connect(self._load_page)
+        self.viewer.shown.connect(self.page_shown.emit)
         # Widgets by the names the rest of the window (and its tests) use.
         self.ask_button, self.stop_button = self.chat.ask_button, self.chat.stop_button
         self.answer_view, self.citation_view = self.chat.answer_view, self.chat.citation_view
@@ -297,8 +298,7 @@ class MainWindow(AskActions, IngestActions, QMainWindow):
             on_done=self._on_page_loaded, on_failed=self._on_page_failed)
 
     def _on_page_loaded(self, view) -> None:
-        if self.viewer.show_view(view):  # not when a fitted rendering was asked for instead
-            self.page_shown.emit(view)
+        self.viewer.show_view(view)  # the viewer says when it is painted (``shown``)
 
     def _on_page_failed(self, exc: BaseException) -> None:
         self.viewer.show_failure(error_text(exc))

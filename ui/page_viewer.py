@@ -32,12 +32,14 @@ from ui.text import fill
 
 HIGHLIGHT = QColor(255, 213, 0, 110)
 ZOOM_STEPS = (0.75, 1.0, 1.25, 1.5, 2.0, 2.5, 3.0)
+FIT_MIN_ZOOM = 0.3  # fitted to a narrow pane, a page may be smaller than the smallest zoom step
 
 
 class PageViewer(QWidget):
     """Shows one page; ``request_page(document_id, number, mark, zoom)`` is emitted to load one."""
 
     request_page = Signal(int, int, str, float)
+    shown = Signal(object)  # the PageView now painted
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,6 +48,8 @@ class PageViewer(QWidget):
         self.mark, self.note = "", ""  # the words to highlight; what the quote check found
         self.zoom = 1.5
         self.fit_width = True  # until the user zooms: each page opens fitted to the pane's width
+        self._refit_later = QTimer(self, singleShot=True, interval=150)  # a resize settles first
+        self._refit_later.timeout.connect(lambda: self.view is not None and self._refit(self.view))
         self._build()
 
     def _build(self) -> None:
@@ -126,15 +130,18 @@ class PageViewer(QWidget):
 
     # ----- painting -------------------------------------------------------------------------
 
-    def show_view(self, view: PageView) -> bool:
-        """Paint ``view``; False when it was not painted because a page fitted to the pane's width
-        was asked for instead."""
+    def show_view(self, view: PageView) -> None:
+        """Paint ``view`` once the panes are laid out (``shown`` says when), or — its image not
+        fitting the pane — ask for it again at the zoom that fits."""
         if view.image_png:  # the image pane gets its room first: the fit is to that room
             if self.image_area.isHidden() or self.image_area.width() < self.splitter.width() // 2:
                 self.splitter.setSizes([self.splitter.width() * 2 // 3, self.splitter.width() // 3])
             self.image_area.show()
-            if self._refit(view):
-                return False
+        QTimer.singleShot(0, lambda: self._paint(view))  # after the layout the sizes above ask for
+
+    def _paint(self, view: PageView) -> None:
+        if view.image_png and self._refit(view):
+            return
         self.view = view
         label = f" (“{view.label}”)" if view.label and view.label != str(view.number) else ""
         self.title.setText(fill(self.tr("%1 — page %2 of %3%4"), view.document, view.number, view.page_count,
@@ -159,7 +166,7 @@ class PageViewer(QWidget):
             self.status.setText(f"{self.note} — {found}" if self.note else found)
         else:
             self.status.setText(_status_line(view))
-        return True
+        self.shown.emit(view)
 
     def _refit(self, view: PageView) -> bool:
         """Ask for the page again at the zoom that fits the pane's width, if this one is wider than
@@ -169,15 +176,22 @@ class PageViewer(QWidget):
             return False
         shown = QPixmap()
         shown.loadFromData(view.image_png)
-        room = self.image_area.viewport().width() - 24
+        scroll_bar = self.image_area.verticalScrollBar()  # a page taller than the pane will show one
+        bar = 0 if scroll_bar.isVisible() else scroll_bar.sizeHint().width()
+        room = self.image_area.viewport().width() - 4 - bar
         if shown.width() <= 0 or room <= 100 or room * 0.9 <= shown.width() <= room:
             return False
-        fitted = min(max(self.zoom * room / shown.width() * 0.98, ZOOM_STEPS[0]), ZOOM_STEPS[-1])
+        fitted = min(max(self.zoom * room / shown.width() * 0.98, FIT_MIN_ZOOM), ZOOM_STEPS[-1])
         if abs(fitted - self.zoom) <= self.zoom / 50:  # at the end of the zoom range: as it is
             return False
         self.zoom = fitted
         self.request_page.emit(self.document_id, view.number, self.mark, self.zoom)
         return True
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt virtual
+        super().resizeEvent(event)
+        if self.fit_width and self.view is not None and self.view.image_png:
+            self._refit_later.start()  # the pane grew or shrank: the page is fitted to it again
 
     def clear(self) -> None:
         """Forget the page (locking the vault must not leave a page on screen)."""
