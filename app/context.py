@@ -16,9 +16,9 @@ from pathlib import Path
 from app.productions.bates import parse_bates
 from storage.records import DocumentRecord, PageRecord, PageStatus
 
-TEMPLATE_VERSION = "ctx-4"
+TEMPLATE_VERSION = "ctx-5"
 _PROMPTS = Path(__file__).resolve().parent.parent / "assets" / "prompts"
-SYSTEM_INSTRUCTION = (_PROMPTS / "system-v3.txt").read_text(encoding="utf-8").strip()
+SYSTEM_INSTRUCTION = (_PROMPTS / "system-v4.txt").read_text(encoding="utf-8").strip()
 
 
 @dataclass(frozen=True)
@@ -92,8 +92,10 @@ def is_bates_label(label: str | None) -> bool:
     return bool(number and number.prefix and number.width >= 4 and number.text == label)
 
 
-def render_page(page: PageRecord) -> str:
-    if is_bates_label(page.label):
+def render_page(page: PageRecord, transcript: bool = False) -> str:
+    if transcript and page.label:  # its lines are numbered in its text: cited [D4 45:12]
+        label = f' transcript_page="{_attr(page.label)}"'
+    elif is_bates_label(page.label):
         label = f' bates="{_attr(page.label)}"'
     else:
         label = f' label="{_attr(page.label)}"' if page.label and page.label != str(page.number) else ""
@@ -115,9 +117,9 @@ def document_header(short_id: str, record: DocumentRecord, page_count: int, part
 
 
 # What a production's load file says about a document that helps to answer about it.
-HEADER_FIELDS = ("bates", "family", "role", "custodian", "doc_type", "doc_date", "date_sent", "date_received",
-                 "date_created", "date_modified", "from", "to", "cc", "bcc", "subject", "filename", "title",
-                 "author", "confidentiality")
+HEADER_FIELDS = ("transcript", "deponent", "bates", "family", "role", "custodian", "doc_type", "doc_date",
+                 "date_sent", "date_received", "date_created", "date_modified", "from", "to", "cc", "bcc",
+                 "subject", "filename", "title", "author", "confidentiality")
 
 
 DOCUMENT_FOOTER = "</document>"
@@ -126,7 +128,9 @@ DOCUMENT_FOOTER = "</document>"
 def render_document(short_id: str, record: DocumentRecord, pages: list[PageRecord],
                     part: str | None = None) -> str:
     count = record.page_count if part else len(pages)
-    parts = [document_header(short_id, record, count, part), *map(render_page, pages), DOCUMENT_FOOTER]
+    transcript = bool(record.metadata.get("transcript"))
+    parts = [document_header(short_id, record, count, part),
+             *(render_page(page, transcript) for page in pages), DOCUMENT_FOOTER]
     return "\n".join(parts)
 
 

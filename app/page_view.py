@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import pymupdf
 
 from app.errors import NotFound
+from app.transcripts.lines import SHEET_PAGES_KEY
 from storage import repositories as repo
 from storage.records import DocumentRecord, PageRecord
 from storage.vault import Vault
@@ -105,9 +106,10 @@ def view_page(record: DocumentRecord, page: PageRecord, original: bytes | None, 
         return PageView(**base)
     suffix = record.name.rsplit(".", 1)[-1].lower() if "." in record.name else "pdf"
     with pymupdf.open(stream=original, filetype=suffix) as document:
-        if document.needs_pass or not 1 <= page.number <= document.page_count:
+        sheet = (page.number - 1) // int(record.metadata.get(SHEET_PAGES_KEY) or 1)  # condensed: 4 a sheet
+        if document.needs_pass or not 0 <= sheet < document.page_count:
             return PageView(**base)
-        pdf_page = document.load_page(page.number - 1)
+        pdf_page = document.load_page(sheet)
         highlights = _image_highlights(pdf_page, mark, zoom) if mark and not page.ocr else []
         pixmap = pdf_page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False)
         return PageView(**base, image_png=pixmap.tobytes("png"), image_size=(pixmap.width, pixmap.height),

@@ -33,6 +33,8 @@ TASK_WORDS = (
     QT_TRANSLATE_NOOP("CaseMenus", "where documents disagree"),
     QT_TRANSLATE_NOOP("CaseMenus", "Medication list"),
     QT_TRANSLATE_NOOP("CaseMenus", "medicines, doses, status"),
+    QT_TRANSLATE_NOOP("CaseMenus", "Deposition digest"),
+    QT_TRANSLATE_NOOP("CaseMenus", "testimony by topic, cited by page and line"),
     QT_TRANSLATE_NOOP("CaseMenus", "Problem list"),
     QT_TRANSLATE_NOOP("CaseMenus", "diagnoses and conditions, status"),
 )

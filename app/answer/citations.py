@@ -26,6 +26,7 @@ from app.answer.quote_check import (
 )
 from app.context import CaseContext, is_bates_label
 from app.productions.bates import parse_bates, parse_bates_query
+from app.transcripts.lines import MAX_LINES, cited_lines, line_span, transcript_of, words_of
 from storage.records import PageRecord
 
 CITATION_RE = re.compile(
@@ -39,6 +40,10 @@ BATES_CITATION_RE = re.compile(
     r"\[\s*(?P<bates>[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)*?[-_]?\d{4,}"
     r"(?:\s*(?:[-\u2013\u2014]|to|through)\s*(?:[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)*?[-_]?)?\d{2,})?)\s*\]",
 )
+# [D4 45:12], [D4 45:12-20], [D4 45:12-46:3] (also "p. 45:12"): a transcript's page and lines.
+LINES_CITATION_RE = re.compile(
+    r"\[\s*(?P<tdoc>D\d+)\s*,?\s*(?:pp?\.?\s*)?(?P<tpage>\d+)\s*:\s*(?P<tline>\d+)"
+    r"(?:\s*[-\u2013]\s*(?:(?P<tpage2>\d+)\s*:\s*)?(?P<tline2>\d+))?\s*\]", re.IGNORECASE)
 QUOTE_RE = re.compile(r"[\"\u201c](?P<quote>[^\"\u201c\u201d]{8,}?)[\"\u201d]")
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 
@@ -58,6 +63,7 @@ class Citation:
     span: tuple[int, int] | None = None  # where the citation is in the answer (it becomes a link there)
     check: str | None = None  # the quote's quote_check.Verdict (None: nothing quoted)
     difference: str | None = None  # for "differs": what the page says and what the quote says
+    lines: str | None = None  # a transcript citation's "45:12-46:3" (its page is the stored page of 45)
 
     @property
     def verdict(self) -> str:
@@ -81,14 +87,14 @@ class Citation:
                    known=bool(stored.get("known")), fuzzy=bool(stored.get("fuzzy")),
                    found_on=stored.get("found_on"), document_id=stored.get("document_id"),
                    span=(span[0], span[1]) if span else None, check=stored.get("check"),
-                   difference=stored.get("difference"))
+                   difference=stored.get("difference"), lines=stored.get("lines"))
 
     def as_json(self) -> dict:
         return {"id": self.short_id, "document": self.document, "page": self.page,
                 "bates": self.bates, "quote": self.quote, "verified": self.verified,
                 "known": self.known, "fuzzy": self.fuzzy, "found_on": self.found_on,
                 "document_id": self.document_id, "span": list(self.span) if self.span else None,
-                "check": self.check, "difference": self.difference}
+                "check": self.check, "difference": self.difference, "lines": self.lines}
 
 
 PHRASES = {Verdict.EXACT: "verified (exact)", Verdict.FORMATTING: "verified (formatting only)",
@@ -104,7 +110,8 @@ def check_phrase(citation: dict) -> str:
     if check == Verdict.DIFFERS:
         return f"DIFFERS from the page: {citation.get('difference')}"
     if citation.get("found_on") and not citation["verified"]:
-        return f"quote NOT on this page (it is on {citation['found_on']})"
+        where = "the cited lines" if citation.get("lines") else "this page"
+        return f"quote NOT on {where} (it is on {citation['found_on']})"
     if check in PHRASES:
         return PHRASES[Verdict(check)]
     if citation["verified"]:
@@ -155,7 +162,11 @@ class PreparedPages:
     def get(self, short_id: str, page: PageRecord) -> CheckedPage:
         key = (short_id, page.number)
         if key not in self._prepared:
-            self._prepared[key] = check_page(page.text, ocr=page.ocr)
+            document = self.context.document(short_id)
+            text = page.text
+            if document is not None and document.record.metadata.get("transcript"):
+                text = words_of(page.text)  # a quote runs across lines: not across their numbers
+            self._prepared[key] = check_page(text, ocr=page.ocr)
         return self._prepared[key]
 
     def walk(self):
@@ -164,10 +175,16 @@ class PreparedPages:
             for page in document.pages:
                 yield document.short_id, page, self.get(document.short_id, page)
 
-    def find(self, quote: str) -> tuple[str, int] | None:
+    def find(self, quote: str, first: str | None = None) -> tuple[str, int] | None:
+        """Where ``quote`` is: (document id, page), looking in document ``first`` before the rest."""
         probe = QuoteProbe(quote)
+        preferred = self.context.document(first) if first else None
+        if preferred is not None:
+            for page in preferred.pages:
+                if probe.on(self.get(preferred.short_id, page)):
+                    return preferred.short_id, page.number
         for short_id, page, prepared in self.walk():
-            if probe.on(prepared):
+            if short_id != first and probe.on(prepared):
                 return short_id, page.number
         return None
 
@@ -176,7 +193,7 @@ def citation_matches(text: str, pages: PreparedPages) -> list[re.Match]:
     """Every citation in the text, ``[D3 p2]`` and ``[ABC0001234]`` alike, in reading order. A
     bracket that only looks like a Bates number, in a series the set does not have, is left as
     text; where one bracket reads both ways ("[D000123]"), a Bates number the set has wins."""
-    ids = list(CITATION_RE.finditer(text))
+    ids = [*CITATION_RE.finditer(text), *LINES_CITATION_RE.finditer(text)]
     bates = [m for m in BATES_CITATION_RE.finditer(text) if pages.has_series(m.group("bates"))]
     resolved = [m for m in bates if pages.by_bates(_first_number(m.group("bates")))]
     ids = [m for m in ids if not any(_overlap(m, b) for b in resolved)]
@@ -202,6 +219,8 @@ def parse_citations(answer: str, context: CaseContext, pages: PreparedPages | No
         quote = _quote_before(answer, match.start(), quotes, used_quotes)
         if "bates" in match.groupdict():
             citation = _resolve_bates(pages, match.group("bates"), quote)
+        elif "tdoc" in match.groupdict():
+            citation = resolve_lines(pages, match, quote)
         else:
             page_no = int(match.group("page")) if match.group("page") else None
             last = int(match.group("end")) if match.group("end") else page_no  # [D3 pp. 4-5]
@@ -284,3 +303,50 @@ def _locate_uncited(pages: PreparedPages, quote: str) -> Citation:
     return Citation(document.short_id, document.record.name, page.number, page.label, quote, True,
                     known=True, fuzzy=checked.verdict == Verdict.OCR, document_id=document.record.id,
                     check=str(checked.verdict))
+
+
+def resolve_lines(pages: PreparedPages, match: re.Match, quote: str | None) -> Citation:
+    """[D4 45:12-46:3]: the stored pages of transcript pages 45 and 46, and a quote checked against
+    exactly lines 45:12 through 46:3 (a quote that is elsewhere in the transcript says where)."""
+    short_id = match.group("tdoc").upper()
+    first_page, first_line = int(match.group("tpage")), int(match.group("tline"))
+    last_page = int(match.group("tpage2") or first_page)
+    last_line = int(match.group("tline2") or first_line)
+    lines = line_span(first_page, first_line, last_page, last_line)
+    document = pages.context.document(short_id)
+    if document is None or not document.record.metadata.get("transcript"):
+        name = document.record.name if document else None
+        return Citation(short_id, name, None, None, quote, False if quote else None, known=False,
+                        document_id=document.record.id if document else None, lines=lines)
+    transcript = transcript_of(document.pages)
+    first = next((p for p in document.pages if p.label == str(first_page)), None)
+    known = first is not None and bool(cited_lines(transcript, first_page, first_line, last_page, last_line))
+    checked, found_on = None, None
+    if quote is not None:
+        cited = cited_lines(transcript, first_page, first_line, last_page, last_line)
+        checked = check_quote(quote, check_page(cited))
+        settled = checked.verified or checked.verdict == Verdict.DIFFERS
+        if not settled and (where := _line_of(pages, quote, short_id)):
+            found_on, checked = where, QuoteCheck(Verdict.ELSEWHERE)
+    return Citation(short_id, document.record.name, first.number if first else None, None, quote,
+                    None if checked is None else checked.verified, known, False, found_on, document.record.id,
+                    check=None if checked is None else str(checked.verdict),
+                    difference=None if checked is None else checked.difference, lines=lines)
+
+
+def _line_of(pages: PreparedPages, quote: str, cited: str) -> str | None:
+    """Where a quote is — in the cited transcript first: "D4 45:20" in a transcript, "D2 p7" elsewhere."""
+    where = pages.find(quote, first=cited)
+    if where is None:
+        return None
+    document = pages.context.document(where[0])
+    page = document.page(where[1])
+    if not document.record.metadata.get("transcript") or not page.label:
+        return f"{where[0]} p{where[1]}"
+    (transcript_page,) = transcript_of([page])
+    def from_line(number: int) -> str:
+        return "\n".join(transcript_page.between(number, MAX_LINES))
+
+    starts = [number for number, _ in transcript_page.lines  # the last line the quote can start on
+              if check_quote(quote, check_page(from_line(number))).verified]
+    return f"{where[0]} {page.label}:{starts[-1]}" if starts else f"{where[0]} {page.label}"

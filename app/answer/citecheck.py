@@ -30,6 +30,10 @@ _BARE_ID = re.compile(r"(?<![\w\[])(D\d+)(?:,?\s*(?:pp?\.?|pages?)\s*(\d+(?:\s*[
 _EXHIBIT_CITE = re.compile(r"\b(?:Exhibit|Exh?\.)\s*(\d+)(?:\s*(?:at|,\s*(?:pp?\.?|pages?))\s*(\d+))?",
                            re.IGNORECASE)
 _EXHIBIT_NAME = re.compile(r"\b(?:exhibit|exh?)[\s._-]*0*(\d+)\b", re.IGNORECASE)
+# "Varga Dep. 45:12-46:3", "Varga Dep. at 45:12": a deposition by its witness; "D4 45:12" bare.
+_LINES = r"(\d+:\d+(?:\s*[-\u2013]\s*(?:\d+:)?\d+)?)"
+_DEPOSITION_CITE = re.compile(r"\b([A-Z][A-Za-z'\-]+)\s+Dep\.\s*(?:at\s+)?" + _LINES)
+_BARE_LINES = re.compile(r"(?<![\w\[])(D\d+)\s*,?\s*" + _LINES + r"(?![\w\]])")
 # A Bates number written bare in a brief ("ABC0001234", "ABC0001234-36"): bracketed for the
 # parser, which keeps it only where the case has that series.
 _BARE_BATES = re.compile(r"(?<![\w\[])([A-Z][A-Z0-9]*[-_]?\d{4,}"
@@ -83,6 +87,12 @@ def exhibits(context: CaseContext) -> dict[str, str]:
     return found
 
 
+def deponents(context: CaseContext) -> dict[str, str]:
+    """Witness surname (folded) -> document id, for the transcripts whose caption names one."""
+    return {d.record.metadata["deponent"].casefold(): d.short_id for d in context.documents
+            if d.record.metadata.get("deponent")}
+
+
 def as_record_cites(text: str, context: CaseContext) -> tuple[str, dict[int, str]]:
     """The brief's text with every record citation it uses rewritten in the case's bracket form,
     and where each rewritten citation starts -> the citation as the brief wrote it."""
@@ -92,7 +102,16 @@ def as_record_cites(text: str, context: CaseContext) -> tuple[str, dict[int, str
     def taken(start: int, end: int) -> bool:
         return any(start < e and s < end for s, e, _, _ in found)
 
+    witnesses = deponents(context)
+    for match in _DEPOSITION_CITE.finditer(text):
+        if (short_id := witnesses.get(match.group(1).casefold())) is not None:
+            found.append((match.start(), match.end(), f"[{short_id} {match.group(2)}]", match.group()))
+    for match in _BARE_LINES.finditer(text):
+        if not taken(match.start(), match.end()):
+            found.append((match.start(), match.end(), f"[{match.group(1)} {match.group(2)}]", match.group()))
     for match in _EXHIBIT_CITE.finditer(text):
+        if taken(match.start(), match.end()):
+            continue
         if (short_id := named.get(str(int(match.group(1))))) is not None:
             page = f" p{match.group(2)}" if match.group(2) else ""
             found.append((match.start(), match.end(), f"[{short_id}{page}]", match.group()))

@@ -71,6 +71,7 @@ class ExtractedDocument:
     pages: tuple[PageRecord, ...]
     warnings: tuple[str, ...] = ()
     ocr_jobs: dict[int, OcrJob] = field(default_factory=dict)  # position in pages -> job
+    metadata: dict[str, str] = field(default_factory=dict)  # what reading found (a transcript's pages)
 
 
 def extract(source: Source) -> ExtractedDocument:
@@ -97,7 +98,9 @@ def extract(source: Source) -> ExtractedDocument:
         reader = pdf.extract_pdf  # a PDF under another name
     if reader is None:
         raise IngestError(unsupported_reason(suffix))
-    return reader(source)
+    from app.extract.transcript import as_transcript
+
+    return as_transcript(source, reader(source))
 
 
 def unsupported_reason(suffix: str) -> str:

@@ -61,7 +61,7 @@ class DocumentStore:
               metadata: dict[str, str] | None = None, first_label: str | None = None) -> IngestOutcome:
         """Store one document; ``original`` is the file to keep when it is not ``item.path`` (a
         production document's pages as one PDF)."""
-        metadata = dict(metadata or {})
+        metadata = {**document.metadata, **(metadata or {})}  # a transcript's, then a production's
         pages = [p.settled() for p in pages]
         if first_label and pages:  # a native is cited by the Bates number its slip sheet carried
             pages[0] = replace(pages[0], label=first_label)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from app.answer.citations import (
     BATES_CITATION_RE,
     CITATION_RE,
+    LINES_CITATION_RE,
     MIN_QUOTE_WORDS,
     Citation,
     PreparedPages,
@@ -89,7 +90,9 @@ def clean_output(output: str) -> str:
 
 
 def strip_citations(text: str) -> str:
-    text = " ".join(BATES_CITATION_RE.sub(" ", CITATION_RE.sub(" ", text)).split())
+    for pattern in (CITATION_RE, LINES_CITATION_RE, BATES_CITATION_RE):
+        text = pattern.sub(" ", text)
+    text = " ".join(text.split())
     return re.sub(r"\s+([.,;:])", r"\1", text).strip(" -–—:;,")
 
 

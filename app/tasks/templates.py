@@ -87,6 +87,13 @@ TEMPLATES: dict[str, TaskTemplate] = {t.kind: t for t in (
                     "is active or stopped. Cite the page where it appears.",
         anchor="medication", clinical=True),
     TaskTemplate(
+        kind="digest", title="Deposition digest", description="testimony by topic, cited by page and line",
+        columns=(Column("topic", "Topic"), Column("testimony", "Testimony", FACTS)),
+        line_format="TOPIC | WHAT THE WITNESS SAID | [D1 45:12-46:3]",
+        instruction="digest the testimony in the transcripts: one line for each topic the witness "
+                    "testified about, in the order of the transcript, saying what the witness said and "
+                    "citing the transcript's page and lines."),
+    TaskTemplate(
         kind="problems", title="Problem list", description="diagnoses and conditions, status",
         columns=(Column("problem", "Problem", VALUE), Column("status", "Status"),
                  Column("onset", "Onset", DATE)),

@@ -126,6 +126,8 @@ def test_the_shipped_catalogues_translate_the_window():
     from ui.translations import CATALOGUES
 
     for language, words in {"de": "Tresor", "fr": "coffre", "es": "bóveda"}.items():
+        source = (CATALOGUES / f"casefile_{language}.ts").read_text(encoding="utf-8")
+        assert 'type="unfinished"' not in source, f"{language}: translate what `translations.py update` added"
         catalogue = QTranslator()
         assert catalogue.load(str(CATALOGUES / f"casefile_{language}.qm")), language
         assert catalogue.translate("CasesPanel", "New case…") not in ("", "New case…"), language

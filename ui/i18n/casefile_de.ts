@@ -196,6 +196,14 @@
         <translation>Arzneimittel, Dosierungen, Status</translation>
     </message>
     <message>
+        <source>Deposition digest</source>
+        <translation>Aussagenübersicht</translation>
+    </message>
+    <message>
+        <source>testimony by topic, cited by page and line</source>
+        <translation>Aussagen nach Thema, zitiert nach Seite und Zeile</translation>
+    </message>
+    <message>
         <source>Problem list</source>
         <translation>Problemliste</translation>
     </message>

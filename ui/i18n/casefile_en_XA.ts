@@ -196,6 +196,14 @@
         <translation>[ɱéðîçîñéš, ðöšéš, šţåţûš ~~~~~~~]</translation>
     </message>
     <message>
+        <source>Deposition digest</source>
+        <translation>[Ðéþöšîţîöñ ðîĝéšţ ~~~~]</translation>
+    </message>
+    <message>
+        <source>testimony by topic, cited by page and line</source>
+        <translation>[ţéšţîɱöñý ƀý ţöþîç, çîţéð ƀý þåĝé åñð ļîñé ~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
         <source>Problem list</source>
         <translation>[Þŕöƀļéɱ ļîšţ ~~]</translation>
     </message>

@@ -196,6 +196,14 @@
         <translation>medicamentos, dosis, estado</translation>
     </message>
     <message>
+        <source>Deposition digest</source>
+        <translation>Resumen de la declaración</translation>
+    </message>
+    <message>
+        <source>testimony by topic, cited by page and line</source>
+        <translation>testimonio por tema, citado por página y línea</translation>
+    </message>
+    <message>
         <source>Problem list</source>
         <translation>Lista de problemas</translation>
     </message>

@@ -196,6 +196,14 @@
         <translation>médicaments, posologies, statut</translation>
     </message>
     <message>
+        <source>Deposition digest</source>
+        <translation>Synthèse de déposition</translation>
+    </message>
+    <message>
+        <source>testimony by topic, cited by page and line</source>
+        <translation>témoignage par thème, cité par page et ligne</translation>
+    </message>
+    <message>
         <source>Problem list</source>
         <translation>Liste des problèmes</translation>
     </message>
