@@ -35,6 +35,10 @@ TASK_WORDS = (
     QT_TRANSLATE_NOOP("CaseMenus", "medicines, doses, status"),
     QT_TRANSLATE_NOOP("CaseMenus", "Deposition digest"),
     QT_TRANSLATE_NOOP("CaseMenus", "testimony by topic, cited by page and line"),
+    QT_TRANSLATE_NOOP("CaseMenus", "Medical chronology"),
+    QT_TRANSLATE_NOOP("CaseMenus", "encounters by date of service; gaps and missing records flagged"),
+    QT_TRANSLATE_NOOP("CaseMenus", "Privilege log (draft)"),
+    QT_TRANSLATE_NOOP("CaseMenus", "each document's privilege claim and basis, for attorney review"),
     QT_TRANSLATE_NOOP("CaseMenus", "Problem list"),
     QT_TRANSLATE_NOOP("CaseMenus", "diagnoses and conditions, status"),
 )

@@ -31,6 +31,8 @@ def register(commands) -> None:
     add_reading_choices(task)
     add_model_choice(task)
     task.add_argument("--max-tokens", type=int, help="longest model output per prompt, in tokens")
+    task.add_argument("--gap-days", type=int, default=30, metavar="N",
+                      help="encounters: a gap in treatment longer than N days is flagged (default 30)")
     task.add_argument("--out", type=Path, metavar="FILE", help="also export the result (.csv, .docx, .pdf)")
     task.add_argument("--json", action="store_true")
     task.set_defaults(handler=cmd_task)
@@ -61,7 +63,8 @@ def cmd_task(args: argparse.Namespace) -> int:
 
     try:
         task = run_task(vault, case, args.kind, session, exclude=document_ids(args.exclude),
-                        staged=args.staged, max_new_tokens=args.max_tokens, on_progress=progress)
+                        staged=args.staged, max_new_tokens=args.max_tokens, on_progress=progress,
+                        gap_days=args.gap_days)
     finally:
         session.close()
     if sys.stderr.isatty():

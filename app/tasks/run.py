@@ -26,6 +26,8 @@ from app.context import question_messages
 from app.errors import Cancelled, ContextTooLarge
 from app.models.session import ModelSession
 from app.tasks.dates import sort_key
+from app.tasks.encounters import GAP_DAYS, gap_rows, missing_record_rows
+from app.tasks.privilege import family_order, privilege_row
 from app.tasks.rows import CITED, VERIFIED, RowChecker, TaskRow, parse_rows
 from app.tasks.templates import template as task_template
 from inference import protocol as p
@@ -44,11 +46,14 @@ class TaskProgress:
 def run_task(vault: Vault, case: CaseRecord, kind: str, model: ModelSession, *,
              exclude: Sequence[str] = (), staged: bool = False, max_new_tokens: int | None = None,
              on_token: Callable[[str], None] | None = None,
-             on_progress: Callable[[TaskProgress], None] | None = None) -> TaskRecord:
+             on_progress: Callable[[TaskProgress], None] | None = None,
+             gap_days: int = GAP_DAYS) -> TaskRecord:
+    """``gap_days``: the medical chronology's threshold for a gap in treatment."""
     spec = task_template(kind)
     setup = prepare(vault, case, model, exclude=exclude, staged=staged)
     params = p.GenerationParams(max_new_tokens=max_new_tokens or spec.max_new_tokens, temperature=0.0)
-    meta = {"params": {"exclude": list(exclude), "staged": staged, **params.as_dict()},
+    meta = {"params": {"exclude": list(exclude), "staged": staged, **params.as_dict(),
+                       **({"gap_days": gap_days} if kind == "encounters" else {})},
             "model_id": model.model.model_id, "weights_sha256": model.model.weights_sha256,
             "manifest": setup.context.manifest, "mode": setup.mode.as_json()}
     refused = refusal(setup)
@@ -82,7 +87,8 @@ def run_task(vault: Vault, case: CaseRecord, kind: str, model: ModelSession, *,
                     question_messages(part, prompt), params, on_token=on_token, prefix=prefix_of(part)),
                 failure_action=None))
             outputs.append(done.text)
-            rows.extend(parse_rows(done.text, spec, setup.context, document, checker))
+            rows.extend([privilege_row(done.text, document, checker)] if kind == "privilege"
+                        else parse_rows(done.text, spec, setup.context, document, checker))
     except Exception as exc:  # a task never stays "running": closed as failed or cancelled, and audited
         cancelled = isinstance(exc, Cancelled)
         with vault.write() as session:
@@ -95,6 +101,11 @@ def run_task(vault: Vault, case: CaseRecord, kind: str, model: ModelSession, *,
     if on_progress:
         on_progress(TaskProgress(len(work), len(work)))
     rows = _ordered(rows, spec.sort_by_date)
+    if kind == "privilege":  # a family together, in Bates order
+        rows.sort(key=family_order)
+    if kind == "encounters":  # what the rows and the record show, not what the model said
+        found = missing_record_rows(setup.context, "date", [c.key for c in spec.columns])
+        rows = gap_rows(_ordered(rows + found, by_date=True), "date", gap_days)
     with vault.write() as session:
         finished = repo.finish_task(session, task.id, "done", rows=[r.as_json() for r in rows],
                                     output=_joined(outputs))

@@ -94,6 +94,34 @@ TEMPLATES: dict[str, TaskTemplate] = {t.kind: t for t in (
                     "testified about, in the order of the transcript, saying what the witness said and "
                     "citing the transcript's page and lines."),
     TaskTemplate(
+        kind="encounters", title="Medical chronology",
+        description="encounters by date of service; gaps and missing records flagged",
+        columns=(Column("date", "Date of service", DATE), Column("provider", "Provider", VALUE),
+                 Column("facility", "Facility"),
+                 Column("summary", "Complaint, findings, diagnoses, treatment", FACTS),
+                 Column("medications", "Medications started or stopped", FACTS)),
+        line_format="DATE OF SERVICE | PROVIDER | FACILITY | COMPLAINT, FINDINGS, DIAGNOSES AND TREATMENT "
+                    "| MEDICATIONS STARTED OR STOPPED | [D1 p2]",
+        instruction="list every encounter in the records (visit, admission, test, procedure), oldest "
+                    "first: its date of service, the provider and the facility, the complaint, findings, "
+                    "diagnoses and treatment in one sentence, and any medication started or stopped. "
+                    "Cite the page.",
+        anchor="date", sort_by_date=True, clinical=True, max_new_tokens=600),
+    TaskTemplate(
+        kind="privilege", title="Privilege log (draft)",
+        description="each document's privilege claim and basis, for attorney review",
+        columns=(Column("document", "Document"), Column("family", "Family"), Column("date", "Date"),
+                 Column("author", "Author"), Column("recipients", "Recipients"), Column("cc", "CC"),
+                 Column("type", "Document type"), Column("privilege", "Privilege claimed"),
+                 Column("basis", "Basis (draft — attorney review)")),
+        line_format="",
+        instruction="decide whether document {id} (“{name}”) is protected by the attorney-client "
+                    "privilege or is attorney work product. Answer in one line, exactly: PRIVILEGE | "
+                    "BASIS, where PRIVILEGE is attorney-client, work product, both, or none, and BASIS "
+                    "says in one sentence why (who the lawyer is; what advice or preparation). Cite the "
+                    "page, like [{id} p1].",
+        per_document=True, max_new_tokens=96),
+    TaskTemplate(
         kind="problems", title="Problem list", description="diagnoses and conditions, status",
         columns=(Column("problem", "Problem", VALUE), Column("status", "Status"),
                  Column("onset", "Onset", DATE)),

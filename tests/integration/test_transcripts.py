@@ -88,3 +88,4 @@ def test_the_deposition_digest_cites_page_and_line_and_checks_each_row(vault, de
     assert second["citations"][0]["lines"] == "46:24-47:2"
     assert first["check"] == second["check"] == "cited"  # cited lines that exist (words are not proof)
     assert unknown["check"] == "unknown_source"  # no page 99 in this transcript
+

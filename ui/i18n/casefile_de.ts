@@ -204,6 +204,22 @@
         <translation>Aussagen nach Thema, zitiert nach Seite und Zeile</translation>
     </message>
     <message>
+        <source>Medical chronology</source>
+        <translation>Medizinische Chronologie</translation>
+    </message>
+    <message>
+        <source>encounters by date of service; gaps and missing records flagged</source>
+        <translation>Behandlungen nach Behandlungsdatum; Behandlungslücken und fehlende Unterlagen markiert</translation>
+    </message>
+    <message>
+        <source>Privilege log (draft)</source>
+        <translation>Privilegienverzeichnis (Entwurf)</translation>
+    </message>
+    <message>
+        <source>each document&apos;s privilege claim and basis, for attorney review</source>
+        <translation>Privilegienanspruch und Begründung je Dokument, zur anwaltlichen Prüfung</translation>
+    </message>
+    <message>
         <source>Problem list</source>
         <translation>Problemliste</translation>
     </message>

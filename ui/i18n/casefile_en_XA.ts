@@ -204,6 +204,22 @@
         <translation>[ţéšţîɱöñý ƀý ţöþîç, çîţéð ƀý þåĝé åñð ļîñé ~~~~~~~~~~~~~~]</translation>
     </message>
     <message>
+        <source>Medical chronology</source>
+        <translation>[Ṁéðîçåļ çĥŕöñöļöĝý ~~~~~]</translation>
+    </message>
+    <message>
+        <source>encounters by date of service; gaps and missing records flagged</source>
+        <translation>[éñçöûñţéŕš ƀý ðåţé öƒ šéŕṽîçé; ĝåþš åñð ɱîššîñĝ ŕéçöŕðš ƒļåĝĝéð ~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Privilege log (draft)</source>
+        <translation>[Þŕîṽîļéĝé ļöĝ (ðŕåƒţ) ~~~~~~]</translation>
+    </message>
+    <message>
+        <source>each document's privilege claim and basis, for attorney review</source>
+        <translation>[éåçĥ ðöçûɱéñţ'š þŕîṽîļéĝé çļåîɱ åñð ƀåšîš, ƒöŕ åţţöŕñéý ŕéṽîéŵ ~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
         <source>Problem list</source>
         <translation>[Þŕöƀļéɱ ļîšţ ~~]</translation>
     </message>

@@ -204,6 +204,22 @@
         <translation>testimonio por tema, citado por página y línea</translation>
     </message>
     <message>
+        <source>Medical chronology</source>
+        <translation>Cronología médica</translation>
+    </message>
+    <message>
+        <source>encounters by date of service; gaps and missing records flagged</source>
+        <translation>atenciones por fecha de servicio; interrupciones del tratamiento y registros faltantes señalados</translation>
+    </message>
+    <message>
+        <source>Privilege log (draft)</source>
+        <translation>Registro de privilegios (borrador)</translation>
+    </message>
+    <message>
+        <source>each document&apos;s privilege claim and basis, for attorney review</source>
+        <translation>privilegio invocado y fundamento de cada documento, para revisión del abogado</translation>
+    </message>
+    <message>
         <source>Problem list</source>
         <translation>Lista de problemas</translation>
     </message>

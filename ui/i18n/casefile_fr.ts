@@ -204,6 +204,22 @@
         <translation>témoignage par thème, cité par page et ligne</translation>
     </message>
     <message>
+        <source>Medical chronology</source>
+        <translation>Chronologie médicale</translation>
+    </message>
+    <message>
+        <source>encounters by date of service; gaps and missing records flagged</source>
+        <translation>consultations par date de soins&#xa0;; interruptions de soins et pièces manquantes signalées</translation>
+    </message>
+    <message>
+        <source>Privilege log (draft)</source>
+        <translation>Registre des pièces privilégiées (projet)</translation>
+    </message>
+    <message>
+        <source>each document&apos;s privilege claim and basis, for attorney review</source>
+        <translation>privilège invoqué et fondement pour chaque document, à faire vérifier par un avocat</translation>
+    </message>
+    <message>
         <source>Problem list</source>
         <translation>Liste des problèmes</translation>
     </message>
