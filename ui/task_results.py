@@ -30,7 +30,8 @@ from ui.sortable_item import SortableItem
 from ui.text import fill
 
 MARK_TONES = {GOOD: "good", BAD: "bad"}
-CHECK_MARKS = {"verified": GOOD, "cited": "", "uncited": BAD, "not_on_page": BAD, "unknown_source": BAD}
+CHECK_MARKS = {"verified": GOOD, "cited": "", "uncited": BAD, "not_on_page": BAD, "unknown_source": BAD,
+               "gap": BAD, "missing record": BAD}  # a chronology's findings: to look at
 
 
 def read_only_table(rows: int, headers: list[str]) -> QTableWidget:

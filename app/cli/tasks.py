@@ -19,7 +19,8 @@ from storage import repositories as repo
 from storage.records import TaskRecord
 
 CHECK_MARK = {"verified": "ok", "cited": "cited", "uncited": "NO CITATION", "not_on_page": "NOT VERIFIED",
-              "unknown_source": "UNKNOWN SOURCE"}
+              "unknown_source": "UNKNOWN SOURCE", "gap": "GAP IN TREATMENT",
+              "missing record": "MISSING RECORD"}
 
 
 def register(commands) -> None:
@@ -95,7 +96,8 @@ def print_task(task: TaskRecord) -> None:
     for number, row in enumerate(task.rows, start=1):
         cells = " | ".join(row["fields"].get(c.key, "") for c in spec.columns)
         sources = "; ".join(citation_text(c) for c in row["citations"]) or "no citation"
-        print(f"{number:>3}. {cells}\n     [{sources}] {CHECK_MARK[row['check']]}: {row['note']}")
+        mark = CHECK_MARK.get(row["check"], row["check"].upper())
+        print(f"{number:>3}. {cells}\n     [{sources}] {mark}: {row['note']}")
     checks = [row["check"] for row in task.rows]
     print(f"\n{plural(len(checks), 'row')}: {checks.count('verified')} verified on the cited page, "
           f"{checks.count('cited')} cited (nothing to check), "
