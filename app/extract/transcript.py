@@ -20,7 +20,7 @@ from app.transcripts.lines import (
 from app.transcripts.pdf_pages import pdf_transcript
 from storage.records import PageRecord, PageStatus
 
-_LINE_START = re.compile(r"^\s*(?:[1-9]|1\d|2[0-8])(?:\s|$)")
+_LINE_START = re.compile(r"^\s*([1-9]|1\d|2[0-8])(?:\s|$)")
 _DEPONENT = re.compile(r"(?:DEPOSITION|EXAMINATION|TESTIMONY)\s+OF\s+([A-Z][A-Za-z.'\- ]{2,60}?)"
                        r"\s*(?:\n|,|$)", re.MULTILINE)
 
@@ -52,8 +52,15 @@ def as_transcript(source: Source, read: ExtractedDocument) -> ExtractedDocument:
 
 
 def _numbered_lines(page: PageRecord) -> bool:
-    """A cheap first look (the text already read): ten or more lines that start with a line number."""
-    return sum(1 for line in page.text.splitlines() if _LINE_START.match(line)) >= MIN_NUMBERED
+    """A cheap first look (the text already read): lines that start with the numbers 1, 2, 3, …
+    in turn, ten or more of them (footnote marks and numbered lists rarely run like that)."""
+    expected = 1
+    for line in page.text.splitlines():
+        if (match := _LINE_START.match(line)) and int(match.group(1)) == expected:
+            expected += 1
+        elif match and int(match.group(1)) == 1:
+            expected = 2  # a new page's numbering (a condensed sheet holds four)
+    return expected - 1 >= MIN_NUMBERED
 
 
 def _page(index: int, page: TranscriptPage) -> PageRecord:
