@@ -148,3 +148,21 @@ def test_every_colour_that_says_something_is_readable_in_light_and_dark():
     assert contrast(*BANNER) >= 4.5 and contrast(*BADGE) >= 4.5
     assert all(contrast(CELL_TEXT, cell.name()) >= 4.5 for cell in BACKGROUNDS.values())
     assert contrast("#c62828", "#2d2d2d") < 4.5  # the light theme's red on a dark window: why tones exist
+
+
+def test_the_medical_chronology_runs_from_the_tasks_menu(window, qtbot, tmp_path, embedded_model):
+    """The window's Tasks menu runs the new tasks like the others (the real model; the missing
+    MRI is found from the record, whatever the model writes)."""
+    from tests.fixtures import clinical
+    from tests.ui.conftest import open_new_case
+
+    open_new_case(window, qtbot, "Pike")
+    with qtbot.waitSignal(window.ingest_finished, timeout=60_000):
+        window.add_documents([clinical.write_records(tmp_path / "records")])
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=30_000)
+    action = next(a for a in window.menus.tasks_menu.actions() if a.text().startswith("Medical chronology"))
+    with qtbot.waitSignal(window.menus.task_finished, timeout=300_000) as finished:
+        action.trigger()
+    task = finished.args[0]
+    assert task.kind == "encounters" and any(row["check"] == "missing record" for row in task.rows)
+    assert window.menus.result_windows and window.menus.result_windows[-1].isVisible()
