@@ -52,6 +52,8 @@ class ChatPanel(QWidget):
         self._links: list[tuple[int, int, str, str]] = []  # what each citation link opens
         self._earlier = ""  # the conversation so far, as Markdown (its links are in ``_links``)
         self._writing = False  # the first piece of the answer has come
+        self._asked = ""  # the question whose answer is on its way
+        self._last: tuple[str, str, str] | None = None  # the last answer: text, its citations, its line
         self._build()
 
     def _build(self) -> None:
@@ -189,7 +191,7 @@ class ChatPanel(QWidget):
     def show_answer(self, text: str, citations: Sequence[Citation], located: Sequence[Located],
                     facts: str) -> None:
         """The answer just given, added to the conversation under its question."""
-        question = getattr(self, "_asked", "")
+        question = self._asked
         self._add_exchange(question, text, citations, located, facts)
         self._show_conversation()
 
@@ -198,7 +200,7 @@ class ChatPanel(QWidget):
         answer's citations are listed under it."""
         self.start_answer()
         self.end_answer()
-        self._earlier, self._links, self._asked = "", [], ""
+        self._earlier, self._links, self._asked, self._last = "", [], "", None
         self.citation_view.clear()
         self.copy_chat_button.setEnabled(False)
         question = ""
@@ -245,7 +247,7 @@ class ChatPanel(QWidget):
     def _show_conversation(self) -> None:
         self.answer_view.setMarkdown(self._earlier)
         self.answer_view.moveCursor(self.answer_view.textCursor().MoveOperation.End)
-        last = getattr(self, "_last", None)
+        last = self._last
         if self._earlier and last is not None:
             self.citation_view.setHtml(last[1])
             self.facts.setText(last[2])
@@ -272,7 +274,7 @@ class ChatPanel(QWidget):
     def copy_answer(self) -> None:
         """The answer, its citations with their checks, and the model and manifest: as pasted
         into a memo, it says what was checked."""
-        text, cited, facts = getattr(self, "_last", ("", "", ""))
+        text, cited, facts = self._last or ("", "", "")
         document = QTextDocument()
         document.setHtml(cited)
         parts = (text.strip(), document.toPlainText().strip(), facts)

@@ -174,14 +174,13 @@ class PageViewer(QWidget):
         another size)."""
         if not self.fit_width or self.document_id is None:
             return False
-        shown = QPixmap()
-        shown.loadFromData(view.image_png)
+        shown_width = view.image_size[0]  # as rendered: no need to decode the image to know it
         scroll_bar = self.image_area.verticalScrollBar()  # a page taller than the pane will show one
         bar = 0 if scroll_bar.isVisible() else scroll_bar.sizeHint().width()
         room = self.image_area.viewport().width() - 4 - bar
-        if shown.width() <= 0 or room <= 100 or room * 0.9 <= shown.width() <= room:
+        if shown_width <= 0 or room <= 100 or room * 0.9 <= shown_width <= room:
             return False
-        fitted = min(max(self.zoom * room / shown.width() * 0.98, FIT_MIN_ZOOM), ZOOM_STEPS[-1])
+        fitted = min(max(self.zoom * room / shown_width * 0.98, FIT_MIN_ZOOM), ZOOM_STEPS[-1])
         if abs(fitted - self.zoom) <= self.zoom / 50:  # at the end of the zoom range: as it is
             return False
         self.zoom = fitted
