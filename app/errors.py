@@ -18,9 +18,10 @@ from storage.errors import (
     WrongPassphrase,
 )
 
-__all__ = ["AppError", "UserFacingError", "NotFound", "NoDisplay", "Cancelled", "ExportError", "IngestError",
-           "PasswordNeeded", "ModelNotReady", "ContextTooLarge", "StorageError", "WrongPassphrase",
-           "PassphraseRequired", "VaultLocked", "KeyChangeRefused", "BackendError", "InferenceError",
+__all__ = ["AppError", "UserFacingError", "NotFound", "NoDisplay", "Cancelled", "ExportError",
+           "IngestError", "InputTooLarge", "PasswordNeeded", "ModelNotReady", "ContextTooLarge",
+           "StorageError", "WrongPassphrase", "PassphraseRequired", "VaultLocked", "KeyChangeRefused",
+           "BackendError", "InferenceError",
            "WorkerDied", "CASEFILE_ERRORS", "user_message"]
 
 
@@ -70,6 +71,12 @@ class IngestError(UserFacingError):
     """One file could not be read; the message is the one-line reason shown for it."""
 
     default_message = "The file could not be read."
+
+
+class InputTooLarge(IngestError):
+    """A file (or a part of it) would expand past one of the limits in ``app.limits``."""
+
+    default_message = "The file is too large to read."
 
 
 class PasswordNeeded(IngestError):

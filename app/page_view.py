@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 import pymupdf
 
-from app.errors import NotFound
+from app.errors import InputTooLarge, NotFound
+from app.extract.mupdf import check_page_images
 from app.transcripts.lines import SHEET_PAGES_KEY
 from storage import repositories as repo
 from storage.records import DocumentRecord, PageRecord
@@ -110,6 +111,10 @@ def view_page(record: DocumentRecord, page: PageRecord, original: bytes | None, 
         if document.needs_pass or not 0 <= sheet < document.page_count:
             return PageView(**base)
         pdf_page = document.load_page(sheet)
+        try:
+            check_page_images(pdf_page)  # the window must not decode a picture of gigabytes
+        except InputTooLarge:
+            return PageView(**base)
         highlights = _image_highlights(pdf_page, mark, zoom) if mark and not page.ocr else []
         pixmap = pdf_page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False)
         return PageView(**base, image_png=pixmap.tobytes("png"), image_size=(pixmap.width, pixmap.height),

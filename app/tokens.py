@@ -12,6 +12,9 @@ from tokenizers import Tokenizer
 from app.context import render_page
 from storage.records import PageRecord
 
+PIECE_CHARS = 64 * 1024  # counted in pieces of this size, so memory stays flat whatever the page
+PIECES_AT_ONCE = 8
+
 
 @lru_cache(maxsize=4)
 def tokenizer(model_dir: Path) -> Tokenizer:
@@ -27,9 +30,31 @@ def with_page_tokens(model_dir: Path, pages: list[PageRecord], *, recount: bool 
     todo = [i for i, p in enumerate(pages) if recount or p.tokens is None]
     if not todo:
         return list(pages)
-    rendered = [render_page(pages[i]) for i in todo]
-    encoded = tokenizer(model_dir).encode_batch_fast(rendered, add_special_tokens=False)  # no offsets
     counted = list(pages)
-    for i, encoding in zip(todo, encoded, strict=True):
-        counted[i] = replace(counted[i], tokens=len(encoding.ids))
+    for i in todo:  # pages one at a time, each in pieces: a 100 MB page must not cost gigabytes
+        pieces = text_pieces(render_page(pages[i]))
+        tokens = 0
+        for at in range(0, len(pieces), PIECES_AT_ONCE):
+            encoded = tokenizer(model_dir).encode_batch_fast(pieces[at:at + PIECES_AT_ONCE],
+                                                             add_special_tokens=False)  # no offsets
+            tokens += sum(len(encoding.ids) for encoding in encoded)
+        counted[i] = replace(counted[i], tokens=tokens)
     return counted
+
+
+def text_pieces(text: str, size: int = PIECE_CHARS) -> list[str]:
+    """``text`` cut into pieces of about ``size`` characters, each cut just before a single space
+    between two words: the byte-level BPE of our models starts a token there anyway (" word"), so
+    the pieces' counts add up to the whole text's."""
+    pieces, start = [], 0
+    while len(text) - start > size:
+        cut = start + size
+        while cut > start + size // 2 and not (text[cut] == " " and not text[cut - 1].isspace()
+                                                 and not text[cut + 1:cut + 2].isspace()):
+            cut -= 1
+        if cut <= start + size // 2:  # no such space (one long "word"): cut anywhere
+            cut = start + size
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces

@@ -234,5 +234,7 @@ def _user_message(frame: p.Error) -> str:
                          "site's remote model server.",
         "context_too_long": "The request is longer than the model's context window.",
         "bad_request": "The worker refused a malformed request.",
+        "chat_template": "The model's chat template was stopped: it ran past Casefile's time or size "
+                         "limits. Choose another model, or import this one again.",
     }
     return messages.get(frame.kind, "The model could not answer.")

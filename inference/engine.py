@@ -26,7 +26,7 @@ import torch
 from transformers import AutoConfig, AutoModelForCausalLM, AutoTokenizer, DynamicCache
 from transformers.utils import logging as hf_logging
 
-from inference import cpu_kernels, kv_cache, prefix_cache
+from inference import cpu_kernels, kv_cache, prefix_cache, template_guard
 from inference import protocol as p
 from inference.decoding import Sampler, TextStream, stop_at
 
@@ -185,11 +185,23 @@ class TransformersEngine:
     def _ids(self, text: str) -> list[int]:
         return self.tokenizer(text, add_special_tokens=False)["input_ids"]
 
+    def render(self, messages: Sequence[dict[str, str]]) -> str:
+        """The chat prompt, as ``tokenizer.apply_chat_template(..., tokenize=False,
+        add_generation_prompt=True)`` renders it, but bounded: the template is the vendor's code, so it
+        renders in ``inference.template_guard``'s environment (transformers' own, with limits of time,
+        size and memory scaled to the conversation). Past them: ``TemplateLimitExceeded``, one line."""
+        try:
+            return template_guard.render_chat(self.tokenizer.get_chat_template(), messages,
+                                              special_tokens=self.tokenizer.special_tokens_map,
+                                              limits=template_guard.ask_limits(messages))
+        except template_guard.TemplateLimitExceeded as exc:
+            stopped = f"the model's chat template was stopped: {exc}"
+            raise template_guard.TemplateLimitExceeded(stopped) from None
+
     def encode(self, messages: Sequence[dict[str, str]],
                prefix_text: str | None) -> tuple[list[int], list[int]]:
         """The chat prompt's token ids, split after ``prefix_text`` (all in the second part if None)."""
-        rendered = self.tokenizer.apply_chat_template(list(messages), tokenize=False,
-                                                      add_generation_prompt=True)
+        rendered = self.render(messages)
         if prefix_text is None:
             return [], self._ids(rendered)
         at = rendered.find(prefix_text)

@@ -174,6 +174,7 @@ class ErrorKind(StrEnum):
     OUT_OF_MEMORY = "out_of_memory"
     CONTEXT_TOO_LONG = "context_too_long"
     REMOTE = "remote"  # the site's model server failed or could not be reached
+    CHAT_TEMPLATE = "chat_template"  # the model's chat template ran past its time or size bounds
     INTERNAL = "internal"
 
 

@@ -116,6 +116,7 @@ class Worker:
 
     def _generate(self, message: p.Generate) -> None:
         from inference.engine import ContextOverflow, MemoryPlanExceeded
+        from inference.template_guard import TemplateLimitExceeded
 
         if self._engine is None:
             raise RequestFailed("no_model", "load a model before generating")
@@ -142,6 +143,8 @@ class Worker:
             raise RequestFailed("context_too_long", str(exc)) from None
         except MemoryPlanExceeded as exc:
             raise RequestFailed("out_of_memory", str(exc)) from None
+        except TemplateLimitExceeded as exc:
+            raise RequestFailed("chat_template", str(exc)) from None
         self.send(p.Done(id=message.id, finish_reason=result.finish_reason, text=result.text,
                          timings=result.timings))
         self._engine.seal_pending()  # after the answer is out: the user is not kept waiting for it

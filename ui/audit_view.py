@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.audit import AuditFilter
+from app.safe_text import shown
 from ui.colours import tone
 from ui.file_dialogs import ask_paths
 from ui.text import fill
@@ -29,8 +30,7 @@ COLUMNS = tuple(QT_TRANSLATE_NOOP("AuditView", c) for c in ("Seq", "Time (UTC)",
 
 
 def _details(objects: dict) -> str:
-    text = ", ".join(f"{k}={v}" for k, v in sorted(objects.items()))
-    return text if len(text) <= 160 else text[:157] + "…"
+    return shown(", ".join(f"{k}={v}" for k, v in sorted(objects.items())), 160)  # a rejected file's reason
 
 
 class AuditView(QDialog):
@@ -56,7 +56,7 @@ class AuditView(QDialog):
         self.verify_button.clicked.connect(self.verify_requested)
         self.export_button = QPushButton(self.tr("Export signed report…"))
         self.export_button.clicked.connect(self._choose_folder)
-        self.result = QLabel(wordWrap=True)
+        self.result = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)  # a reason, a folder
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
@@ -93,7 +93,7 @@ class AuditView(QDialog):
                 box.blockSignals(True)
             self.case_box.addItem(self.tr("All cases"), None)
             for case_id, name in sorted(page.case_names.items(), key=lambda item: item[1].casefold()):
-                self.case_box.addItem(name, case_id)
+                self.case_box.addItem(shown(name), case_id)
             self.action_box.addItem(self.tr("All actions"), "")
             for action in page.actions:
                 self.action_box.addItem(action, action)
@@ -102,18 +102,18 @@ class AuditView(QDialog):
             self._filled = True
         self.table.setRowCount(len(page.events))
         for row, event in enumerate(page.events):
-            case = page.case_names.get(event["case_id"], f"#{event['case_id']} (deleted)") \
+            case = shown(page.case_names.get(event["case_id"], f"#{event['case_id']} (deleted)")) \
                 if event["case_id"] is not None else ""
             when = event["ts"][:19].replace("T", " ")
             values = (str(event["seq"]), when, event["os_user"], event["action"], event["outcome"], case,
                       _details(event["objects"]))
             for column, value in enumerate(values):
                 self.table.setItem(row, column, QTableWidgetItem(value))
-        shown = fill(self.tr("%1 of %2 events shown"), f"{len(page.events):,}", f"{page.total:,}")
+        counted = fill(self.tr("%1 of %2 events shown"), f"{len(page.events):,}", f"{page.total:,}")
         if page.matched > len(page.events):
-            shown += fill(self.tr(" (the newest %1 of %2 that match)"), f"{len(page.events):,}",
+            counted += fill(self.tr(" (the newest %1 of %2 that match)"), f"{len(page.events):,}",
                           f"{page.matched:,}")
-        self.setWindowTitle(fill(self.tr("Audit log — %1"), shown))
+        self.setWindowTitle(fill(self.tr("Audit log — %1"), counted))
 
     def show_check(self, check) -> None:
         if check.ok:
@@ -122,13 +122,13 @@ class AuditView(QDialog):
             self.result.setStyleSheet(f"color:{tone('good')}")
         else:
             self.result.setText(fill(self.tr("Chain BROKEN at event %1: %2"), check.first_broken_seq,
-                                     check.reason))
+                                     shown(check.reason)))
             self.result.setStyleSheet(f"color:{tone('bad')}; font-weight:bold")
 
     def show_export(self, result) -> None:
         self.result.setStyleSheet("")
         self.result.setText(fill(self.tr("Exported %1 events to %2. Signing key fingerprint: %3"),
-                                 f"{result.events:,}", result.folder, result.fingerprint))
+                                 f"{result.events:,}", shown(result.folder), result.fingerprint))
 
     def _choose_folder(self) -> None:
         ask_paths(self, self.tr("Choose an empty folder for the audit export"),

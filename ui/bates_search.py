@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from app.bates_lookup import BatesResult, find_bates
+from app.safe_text import shown
 from ui.text import error_text, fill
 
 
@@ -35,15 +36,16 @@ class BatesSearch(QObject):
             return  # the user moved on (another case, or locked) while it was looked up
         panel = self.window.documents
         if not result.hits:
-            panel.bates_result.setText(fill(self.tr("No page of this case has Bates %1."), result.query))
+            panel.bates_result.setText(fill(self.tr("No page of this case has Bates %1."),
+                                            shown(result.query)))
         else:
             first = result.hits[0]
             panel.select_documents(result.document_ids)
             self.window.open_page(first.document_id, first.page)
             if result.first == result.last:
-                panel.bates_result.setText(fill(self.tr("%1: opened."), first.bates))
+                panel.bates_result.setText(fill(self.tr("%1: opened."), shown(first.bates)))
             else:
                 panel.bates_result.setText(fill(self.tr("%1 page(s) of %2 document(s) in %3–%4; opened %5."),
-                                                len(result.hits), len(result.document_ids), result.first,
-                                                result.last, first.bates))
+                                                len(result.hits), len(result.document_ids),
+                                                shown(result.first), shown(result.last), shown(first.bates)))
         self.found.emit(result)

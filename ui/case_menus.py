@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from app.audit import audit_page, export_audit
 from app.exports.files import export_chat, export_task
+from app.safe_text import shown
 from app.tasks.run import TaskProgress, run_task
 from app.tasks.templates import TEMPLATES
 from ui.audit_view import AuditView
@@ -163,5 +164,5 @@ class CaseMenus(QObject):
             self.window.show_error(result)
         else:
             self.window.statusBar().showMessage(
-                fill(self.tr("Exported to %1 (sha256 %2…)"), result.path, result.sha256[:16]))
+                fill(self.tr("Exported to %1 (sha256 %2…)"), shown(result.path), result.sha256[:16]))
         self.exported.emit(result)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.safe_text import shown
 from ui.text import fill
 
 
@@ -83,7 +84,7 @@ class CasesPanel(QWidget):
         for summary in summaries:
             documents = self.tr("%n document(s)", "", summary.documents)
             pages = self.tr("%n page(s)", "", summary.pages)
-            item = QListWidgetItem(f"{summary.case.name}\n{documents} · {pages}")
+            item = QListWidgetItem(f"{shown(summary.case.name)}\n{documents} · {pages}")
             item.setData(Qt.ItemDataRole.UserRole, summary)
             self.list.addItem(item)
             if summary.case.name == current:
@@ -139,8 +140,9 @@ class CasesPanel(QWidget):
                           fill(self.tr("Delete “%1” for good? Its %2 document(s), %3 page(s), chats and "
                                        "task results are removed from the vault; the audit log keeps a "
                                        "record of the deletion. This cannot be undone."),
-                               summary.case.name, summary.documents, summary.pages),
+                               shown(summary.case.name), summary.documents, summary.pages),
                           QMessageBox.StandardButton.Cancel, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the case's name is shown, never read as HTML
         delete = box.addButton(self.tr("Delete case"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.finished.connect(lambda _r: box.clickedButton() is delete and self.delete_requested.emit(summary))

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from app.answer import AskProgress, Citation, Located
 from app.case_overview import ChatMessage
 from app.context import is_bates_label
+from app.safe_text import shown
 from ui.answer_text import answer_markdown, check_mark, verdict
 from ui.text import fill
 
@@ -76,7 +77,8 @@ class ChatPanel(QWidget):
             "The last answer's citations, each with its check: ✓ found on the page, ≠ the page says "
             "something else, ✗ not found."))
         self.citation_view.anchorClicked.connect(self._on_link)
-        self.facts = QLabel(wordWrap=True, textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.facts = QLabel(wordWrap=True, textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse,
+                            textFormat=Qt.TextFormat.PlainText)  # the model's name, how the case was read
         self.copy_button = QPushButton(self.tr("Copy answer"))
         self.copy_button.setEnabled(False)
         self.copy_button.clicked.connect(self.copy_answer)
@@ -222,10 +224,10 @@ class ChatPanel(QWidget):
         lines = []
         for index, c in enumerate(citations):
             elsewhere = self.tr("(not in this case)")
-            where = f"{c.short_id or '?'} {c.document or elsewhere}" + (
+            where = f"{shown(c.short_id or '?')} {shown(c.document) if c.document else elsewhere}" + (
                 f" p{c.page}" if c.page else "")
             if is_bates_label(c.bates) and c.known:
-                where = f"{c.bates} ({where})"  # lawyers cite the Bates number
+                where = f"{shown(c.bates)} ({where})"  # lawyers cite the Bates number
             quote = f" — “{html.escape(c.quote)}”" if c.quote else ""
             openable = c.known and c.document_id
             link = (f'<a href="cite:{offset + index}">{html.escape(where)}</a>' if openable
@@ -291,7 +293,7 @@ class ChatPanel(QWidget):
         for chat in chats:
             asked = self.tr("%n question(s)", "", chat.questions)
             when = chat.created_at[:16].replace("T", " ")
-            self.sessions.addItem(f"{chat.title} — {asked} · {when}", chat.id)
+            self.sessions.addItem(f"{shown(chat.title)} — {asked} · {when}", chat.id)
         self.sessions.setCurrentIndex(max(self.sessions.findData(select), 0) if select is not None else 0)
 
     def link_count(self) -> int:

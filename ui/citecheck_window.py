@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from app.answer import CiteCheck, cite_check
 from app.exports.files import export_citecheck
 from app.exports.report import citation_text
+from app.safe_text import shown
 from ui.colours import tone
 from ui.file_dialogs import ask_paths
 from ui.task_results import read_only_table
@@ -31,14 +32,14 @@ class CiteCheckWindow(QDialog):
     def __init__(self, result: CiteCheck, parent=None) -> None:
         super().__init__(parent)
         self.result = result
-        self.setWindowTitle(self.tr("Cite-check: %1").replace("%1", result.brief))
+        self.setWindowTitle(self.tr("Cite-check: %1").replace("%1", shown(result.brief)))  # a file's name
         self.resize(1000, 560)
         headers = [self.tr("Quotation"), self.tr("Cited as"), self.tr("Record"), self.tr("Check")]
         self.table = read_only_table(len(result.quotes), headers)
         for row, checked in enumerate(result.quotes):
-            shown = checked.as_json()
+            says = checked.as_json()["says"]
             record = citation_text(checked.citation.as_json())
-            values = [f"“{checked.quote}”", checked.cite, record, shown["says"]]
+            values = [f"“{checked.quote}”", checked.cite, record, says]
             for column, value in enumerate(values):
                 self.table.setItem(row, column, QTableWidgetItem(value))
             kind = "good" if checked.citation.verified else "bad"

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.extract import SUPPORTED_SUFFIXES
+from app.safe_text import shown
 from ui.file_dialogs import ask_paths
 from ui.sortable_item import SortableItem
 from ui.text import fill
@@ -47,8 +48,8 @@ def _status(doc) -> str:
     for status, word in (("blank", "blank"), ("unreadable", "unreadable")):
         if count := doc.page_statuses.get(status):
             notes.append(f"{count} {word} page{'s' if count != 1 else ''}")
-    notes.extend(doc.warnings)
-    return "; ".join([doc.status] + [n for n in notes if n not in doc.status])
+    notes.extend(doc.warnings)  # an attachment's name, say
+    return shown("; ".join([doc.status] + [n for n in notes if n not in doc.status]))
 
 
 def _number(short_id: str) -> int:
@@ -86,13 +87,13 @@ class DocumentsPanel(QWidget):
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.cancel_requested)
         self.gauge_bar = QProgressBar(format="%p% of the window")
-        self.gauge_label = QLabel(wordWrap=True)
-        self.outcomes = QLabel(wordWrap=True)
+        self.gauge_label = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)  # the model's name
+        self.outcomes = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)  # names, reasons
         self.outcomes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.bates_box = QLineEdit(placeholderText=self.tr("Go to Bates: ABC0001234 or ABC0001230-1240"),
                                    clearButtonEnabled=True)
         self.bates_box.returnPressed.connect(lambda: self.bates_requested.emit(self.bates_box.text()))
-        self.bates_result = QLabel(wordWrap=True)
+        self.bates_result = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)  # Bates as typed
         for widget, name in ((self.bates_box, self.tr("Go to a Bates number")),
                              (self.progress, self.tr("Progress of adding documents")),
                              (self.gauge_bar, self.tr("Share of the model's window the case fills"))):
@@ -162,7 +163,7 @@ class DocumentsPanel(QWidget):
         self.table.setSortingEnabled(False)
         self.table.setRowCount(len(documents))
         for row, doc in enumerate(documents):
-            values = (doc.short_id, doc.name, doc.kind.upper(), doc.pages,
+            values = (doc.short_id, shown(doc.name), doc.kind.upper(), doc.pages,
                       doc.tokens if doc.tokens is not None else "", _status(doc))
             for column, value in enumerate(values):
                 item = SortableItem(str(value))
@@ -185,8 +186,8 @@ class DocumentsPanel(QWidget):
         self.table.setSortingEnabled(False)
         row = self.table.rowCount()
         self.table.insertRow(row)
-        for column, value in enumerate(("…", name, Path(name).suffix.lstrip(".").upper(), pages, "",
-                                        self.tr("added"))):
+        for column, value in enumerate(("…", shown(name), shown(Path(name).suffix.lstrip(".").upper()), pages,
+                                        "", self.tr("added"))):
             item = SortableItem(str(value))
             item.sort_key = row + 10**6 if column == 0 else value  # after the case's own, in order
             self.table.setItem(row, column, item)

@@ -82,7 +82,7 @@ class FirstRun(QDialog):
         # Asking the OS for its keyring can take a moment (D-Bus): in the background.
         self.runner.submit(lambda _r: keyring_available(), on_done=self._show_keyring,
                            on_failed=lambda _e: None)
-        self.create_message = QLabel(wordWrap=True)
+        self.create_message = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.create_button = QPushButton(self.tr("Create the vault"))
         self.create_button.clicked.connect(self._create)
         form = QFormLayout(page)
@@ -152,7 +152,7 @@ class FirstRun(QDialog):
         print_button.clicked.connect(self._print_sheet)
         save = QPushButton(self.tr("Save as PDF to print…"))
         save.clicked.connect(self._save_sheet)
-        self.saved_message = QLabel(wordWrap=True)
+        self.saved_message = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)  # a path, a reason
         self.confirm = QLineEdit(placeholderText=self.tr("Type the key's last group to confirm"))
         self.confirm.textChanged.connect(self._on_confirm)
         self.continue_button = QPushButton(self.tr("I have kept it safe — continue"))
@@ -209,7 +209,7 @@ class FirstRun(QDialog):
 
     def _model_page(self) -> QWidget:
         page = QWidget()
-        self.model_message = QLabel(wordWrap=True)
+        self.model_message = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.model_progress = QProgressBar()
         self.model_progress.setRange(0, 0)
         self.finish_button = QPushButton(self.tr("Open Casefile"))

@@ -13,8 +13,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QLineEdit
 
 from app.ingest import IngestOutcome, IngestProgress, IngestStatus, ingest_paths
+from app.safe_text import shown
 from app.settings import preferences
-from ui.text import fill
+from ui.text import fill, plain_html
 
 
 class IngestActions:
@@ -59,8 +60,10 @@ class IngestActions:
                            result.count(IngestStatus.REJECTED))
             self.statusBar().showMessage(summary + (self.tr(" (cancelled)") if result.cancelled else ""))
             rejected = [o for o in result.outcomes if o.status == IngestStatus.REJECTED]
-            lines = [fill(self.tr("Not added: %1 — %2"), Path(o.path).name, o.reason) for o in rejected]
-            lines += [line for production in result.productions for line in production.lines(limit=20)]
+            # A name, a reason or a load file's value is one line each, whatever it holds.
+            lines = [fill(self.tr("Not added: %1 — %2"), shown(Path(o.path).name), shown(o.reason))
+                     for o in rejected]
+            lines += [shown(line) for production in result.productions for line in production.lines(limit=20)]
             self.documents.outcomes.setText("\n".join(lines))
             locked = [Path(o.path) for o in rejected if o.needs_password]
             if locked:
@@ -70,11 +73,11 @@ class IngestActions:
 
     def _ask_for_password(self, locked: list[Path]) -> None:
         """Password-protected PDFs: ask (never guess), then read just those files again."""
-        names = ", ".join(p.name for p in locked[:3]) + (" …" if len(locked) > 3 else "")
+        names = ", ".join(shown(p.name) for p in locked[:3]) + (" …" if len(locked) > 3 else "")
         password, ok = QInputDialog.getText(
             self, self.tr("Password needed"),
-            fill(self.tr("%1 PDF(s) are protected by a password (%2).\nEnter the password to read them (it "
-                         "is used for this once and not stored):"), len(locked), names),
+            plain_html(fill(self.tr("%1 PDF(s) are protected by a password (%2).\nEnter the password to read "
+                                    "them (it is used for this once and not stored):"), len(locked), names)),
             QLineEdit.EchoMode.Password)
         if ok and password:
             self.add_documents(locked, password=password)

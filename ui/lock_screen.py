@@ -24,7 +24,7 @@ class LockScreen(QWidget):
         self.passphrase.returnPressed.connect(self._on_unlock)
         self.unlock_button = QPushButton(self.tr("Unlock"))
         self.unlock_button.clicked.connect(self._on_unlock)
-        self.message = QLabel(wordWrap=True)
+        self.message = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)  # an error's reason
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         for widget in (self.title, self.passphrase, self.unlock_button, self.message):

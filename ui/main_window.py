@@ -165,7 +165,7 @@ class MainWindow(AskActions, IngestActions, QMainWindow):
 
         self.banner = QWidget()
         self.banner.setStyleSheet(f"background:{BANNER[0]}; color:{BANNER[1]}")
-        self.banner_text = QLabel(wordWrap=True)
+        self.banner_text = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)  # an error's reason
         self.restart_button = QPushButton(self.tr("Restart the model"))
         self.restart_button.clicked.connect(self.restart_model)
         banner_row = QHBoxLayout(self.banner)
@@ -355,6 +355,7 @@ class MainWindow(AskActions, IngestActions, QMainWindow):
         self.statusBar().showMessage(error_text(exc))
         if not isinstance(exc, Cancelled):
             box = QMessageBox(QMessageBox.Icon.Warning, "Casefile", error_text(exc), parent=self)
+            box.setTextFormat(Qt.TextFormat.PlainText)  # a reason may quote a file's name
             box.open()  # window-modal, never blocks the event loop
 
     def open_demo(self) -> None:

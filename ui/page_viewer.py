@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.page_view import PageView
+from app.safe_text import shown
 from ui.colours import BADGE
 from ui.text import fill
 
@@ -53,12 +54,13 @@ class PageViewer(QWidget):
         self._build()
 
     def _build(self) -> None:
-        self.title = QLabel(self.tr("No page open"))
+        # The document's name, the page's label and notes come from the file: plain text.
+        self.title = QLabel(self.tr("No page open"), textFormat=Qt.TextFormat.PlainText)
         self.ocr_badge = QLabel(self.tr("OCR text"))
         self.ocr_badge.setStyleSheet(f"background:{BADGE[0]}; color:{BADGE[1]}; padding:1px 6px; "
                                      "border-radius:3px")
         self.ocr_badge.hide()
-        self.status = QLabel()
+        self.status = QLabel(textFormat=Qt.TextFormat.PlainText)
         self.prev_button = QPushButton(self.tr("◀ Previous"))
         self.next_button = QPushButton(self.tr("Next ▶"))
         self.zoom_out = QToolButton(text="−")
@@ -143,9 +145,9 @@ class PageViewer(QWidget):
         if view.image_png and self._refit(view):
             return
         self.view = view
-        label = f" (“{view.label}”)" if view.label and view.label != str(view.number) else ""
-        self.title.setText(fill(self.tr("%1 — page %2 of %3%4"), view.document, view.number, view.page_count,
-                                label))
+        label = f" (“{shown(view.label)}”)" if view.label and view.label != str(view.number) else ""
+        self.title.setText(fill(self.tr("%1 — page %2 of %3%4"), shown(view.document), view.number,
+                                view.page_count, label))
         self.ocr_badge.setText(_source_badge(view))
         self.ocr_badge.setVisible(bool(self.ocr_badge.text()))
         self._enable(True)
@@ -163,7 +165,7 @@ class PageViewer(QWidget):
         if self.mark:
             found = self.tr("Highlighted on the page.") if view.found else self.tr(
                 "The marked words were not found on this page.")
-            self.status.setText(f"{self.note} — {found}" if self.note else found)
+            self.status.setText(f"{shown(self.note)} — {found}" if self.note else found)
         else:
             self.status.setText(_status_line(view))
         self.shown.emit(view)
@@ -245,4 +247,4 @@ def _status_line(view: PageView) -> str:
             "needs ocr": QCoreApplication.translate("PageViewer", "This scanned page was not read."),
             "unreadable": QCoreApplication.translate("PageViewer", "This page could not be read.")
             }.get(view.status, "")
-    return f"{lead} {view.note}".strip()
+    return f"{lead} {shown(view.note)}".strip()

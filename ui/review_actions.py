@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -65,7 +65,7 @@ class NewReviewDialog(QDialog):
         self.scope.addItem(self.tr("its row's documents only (fast)"), "document")
         self.scope.addItem(self.tr("the whole case in view"), "case")
         self.save_as = QLineEdit(placeholderText=self.tr("optional: save these columns as a set"))
-        self.problem = QLabel(wordWrap=True)
+        self.problem = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)  # may quote a column's title
         self.problem.setStyleSheet(f"color:{tone('bad')}")
         self.set_box.currentTextChanged.connect(self._show_set)
         form = QFormLayout(self)

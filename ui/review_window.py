@@ -32,11 +32,12 @@ from PySide6.QtWidgets import (
 from app.exports.report import BAD, GOOD, citation_text
 from app.reviews.cells import EMPTY, MARKS
 from app.reviews.export import mark
+from app.safe_text import shown
 from app.tasks.dates import sort_key as date_key
 from ui.colours import CELL_TEXT
 from ui.file_dialogs import ask_paths
 from ui.sortable_item import SortableItem
-from ui.text import fill
+from ui.text import fill, plain_html
 
 BACKGROUNDS = {GOOD: QColor("#e3f1e0"), BAD: QColor("#f8dede")}
 ROW_ROLE, COLUMN_ROLE = Qt.ItemDataRole.UserRole, Qt.ItemDataRole.UserRole + 1
@@ -56,9 +57,9 @@ class ReviewWindow(QDialog):
         self._pending: list = []
         self._started: float | None = None
         self._done_this_run = self._todo = 0
-        self.setWindowTitle(fill(self.tr("%1 — review %2"), review.title, review.id))
+        self.setWindowTitle(fill(self.tr("%1 — review %2"), shown(review.title), review.id))
         self.resize(1200, 640)
-        self.summary = QLabel(wordWrap=True)
+        self.summary = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)  # the model's name, an error
         self.progress = QProgressBar()
         self.progress.setRange(0, max(review.cell_count, 1))
         self.filter = QLineEdit(placeholderText=self.tr("Filter rows…"))
@@ -73,11 +74,12 @@ class ReviewWindow(QDialog):
         top.addWidget(self.cancel_button)
         top.addWidget(self.resume_button)
 
-        headers = [self.tr("Row")] + [c["title"] for c in review.columns]
+        headers = [self.tr("Row")] + [shown(c["title"]) for c in review.columns]  # from a columns file
         self.table = QTableWidget(len(review.rows), len(headers))
         self.table.setHorizontalHeaderLabels(headers)
         for index, column in enumerate(review.columns, start=1):
-            self.table.horizontalHeaderItem(index).setToolTip(f"{column['question']} ({column['type']})")
+            self.table.horizontalHeaderItem(index).setToolTip(
+                plain_html(shown(f"{column['question']} ({column['type']})")))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
@@ -85,7 +87,7 @@ class ReviewWindow(QDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.table.setColumnWidth(0, 240)
         for row, data in enumerate(review.rows):
-            item = SortableItem(data["label"])
+            item = SortableItem(shown(data["label"]))  # a document's name or Bates range
             item.sort_key = row  # the case's reading order
             item.setData(ROW_ROLE, row)
             self.table.setItem(row, 0, item)
@@ -122,14 +124,16 @@ class ReviewWindow(QDialog):
             item = SortableItem("…")
             item.sort_key = (2, "")
         else:
-            shown = self.tr("(not stated)") if cell.check == EMPTY else cell.value
-            item = SortableItem(f"{MARKS.get(cell.check, '')} {shown}".strip())
+            value = self.tr("(not stated)") if cell.check == EMPTY else cell.value
+            item = SortableItem(f"{MARKS.get(cell.check, '')} {value}".strip())
             kind = self.review.columns[column]["type"]
             item.sort_key = (0, date_key(cell.value)) if kind == "date" and cell.value else (
                 (0 if cell.value else 1, cell.value.casefold()))
             sources = "; ".join(citation_text(c) for c in cell.citations) or self.tr("no citation")
             detail = f"\n{cell.detail}" if cell.detail else ""
-            item.setToolTip(f"{cell.value}{detail}\n{sources}\n{MARKS.get(cell.check, '')} {cell.note}")
+            # The model's words and the document's: a tooltip would run their "<img …>" as HTML.
+            item.setToolTip(plain_html(shown(f"{cell.value}{detail}\n{sources}\n{MARKS.get(cell.check, '')} "
+                                             f"{cell.note}", keep_lines=True)))
             if (colour := BACKGROUNDS.get(mark(cell.check))) is not None:
                 item.setBackground(colour)
                 item.setForeground(QColor(CELL_TEXT))  # dark on the pale cell, in a dark theme too
@@ -229,8 +233,9 @@ class ReviewWindow(QDialog):
         cell = self.cells.get((row, column))
         dialog = QInputDialog(self)
         dialog.setWindowTitle(self.tr("Edit cell"))
-        dialog.setLabelText(fill(self.tr("%1 — %2\nYour value is kept and marked as edited by you:"),
-                                 self.review.rows[row]["label"], self.review.columns[column]["title"]))
+        where = fill(self.tr("%1 — %2\nYour value is kept and marked as edited by you:"),
+                     shown(self.review.rows[row]["label"]), shown(self.review.columns[column]["title"]))
+        dialog.setLabelText(plain_html(where))
         dialog.setTextValue(cell.value if cell else "")
         review_id = self.review.id
         dialog.textValueSelected.connect(

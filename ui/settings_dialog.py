@@ -8,7 +8,7 @@ dialog only collects values; the window saves them, and tests the server, in the
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from app.safe_text import shown
 from app.settings import OCR_QUALITIES, THEMES, Preferences, RemoteBackend
 from ui.colours import tone
 from ui.file_dialogs import ask_paths
@@ -53,15 +54,15 @@ class SettingsDialog(QDialog):
         store = QGroupBox(self.tr("Models on this computer"))
         store_layout = QVBoxLayout(store)
         self.default_model = QComboBox()  # the local model questions and tasks use
-        for model in models or []:
-            self.default_model.addItem(model.model_id, model.model_id)
-            store_layout.addWidget(QLabel(fill(self.tr("%1 — window %2 tokens, %3 MiB, %4, sha256 %5…"),
-                                               model.model_id, f"{model.window:,}",
-                                               f"{model.size_bytes / 2**20:,.0f}", model.license,
-                                               model.weights_sha256[:12])))
+        for model in models or []:  # an imported model's id and licence come from its folder
+            self.default_model.addItem(shown(model.model_id), model.model_id)
+            facts = fill(self.tr("%1 — window %2 tokens, %3 MiB, %4, sha256 %5…"), shown(model.model_id),
+                         f"{model.window:,}", f"{model.size_bytes / 2**20:,.0f}", shown(model.license),
+                         model.weights_sha256[:12])
+            store_layout.addWidget(QLabel(facts, textFormat=Qt.TextFormat.PlainText))
             qualified = (qualifications or {}).get(model.model_id) or self.tr(
                 "not qualified yet (python main.py eval --model %1)").replace("%1", model.model_id)
-            store_layout.addWidget(QLabel("    " + qualified))
+            store_layout.addWidget(QLabel("    " + shown(qualified), textFormat=Qt.TextFormat.PlainText))
         if not models:
             store_layout.addWidget(QLabel(self.tr("No model is ready yet.")))
         else:
@@ -89,14 +90,14 @@ class SettingsDialog(QDialog):
             qualify.addWidget(self.save_report)
             qualify.addStretch(1)
             store_layout.addLayout(qualify)
-            self.qualify_status = QLabel(wordWrap=True)
+            self.qualify_status = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
             store_layout.addWidget(self.qualify_status)
         store_layout.addWidget(QLabel(fill(self.tr("Device: %1"), device), wordWrap=True))
         self.import_button = QPushButton(self.tr("Import a model folder…"))
         self.import_button.setToolTip(self.tr("From removable media: configuration, tokenizer and "
                                               ".safetensors files only, checked and hashed before use"))
         self.import_button.clicked.connect(self._choose_model_folder)
-        self.import_status = QLabel(wordWrap=True)
+        self.import_status = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         store_layout.addWidget(self.import_button)
         store_layout.addWidget(self.import_status)
         layout.addWidget(store)
@@ -111,7 +112,7 @@ class SettingsDialog(QDialog):
                                value=remote.window if remote else 262_144)
         self.test_button = QPushButton(self.tr("Test connection"))
         self.test_button.clicked.connect(lambda: self.test_requested.emit(self.remote_backend()))
-        self.test_result = QLabel(wordWrap=True)
+        self.test_result = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         (self.remote if remote else self.local).setChecked(True)
         self.remote.toggled.connect(self._on_backend)
         form.addRow(self.local)
@@ -127,7 +128,7 @@ class SettingsDialog(QDialog):
 
         kept = QGroupBox(self.tr("Kept document caches"))
         kept_form = QFormLayout(kept)
-        self.caches_summary = QLabel(wordWrap=True)
+        self.caches_summary = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.cache_budget = QDoubleSpinBox(minimum=0.0, maximum=4096.0, decimals=1, singleStep=1.0,
                                            value=preferences.cache_budget_gib, suffix=self.tr(" GiB"),
                                            specialValueText=self.tr("automatic"))
@@ -178,7 +179,7 @@ class SettingsDialog(QDialog):
         general_form.addRow(self.tr("Language:"), self.language)
         layout.addWidget(general)
 
-        self.message = QLabel(wordWrap=True)
+        self.message = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         layout.addWidget(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
@@ -219,7 +220,7 @@ class SettingsDialog(QDialog):
         lines = [fill(self.tr("%1 kept, %2 MiB of a %3 MiB budget."), str(len(listing.entries)),
                       mib(listing.total), mib(listing.budget.total))]
         for entry in listing.entries[:5]:
-            name = entry.case_name or self.tr("(another vault's case)")
+            name = shown(entry.case_name) if entry.case_name else self.tr("(another vault's case)")
             saving = entry.saving.describe()
             lines.append(fill(self.tr("%1: %2 MiB%3"), name, mib(entry.kept.size),
                               f" — {saving}" if saving else ""))
@@ -248,13 +249,14 @@ class SettingsDialog(QDialog):
     def show_imported(self, result) -> None:
         self.import_button.setEnabled(True)
         if isinstance(result, BaseException):
-            self.import_status.setText(getattr(result, "user_message", str(result)))
+            # The reason may quote the folder's files.
+            self.import_status.setText(shown(getattr(result, "user_message", str(result))))
             self.import_status.setStyleSheet(f"color: {tone('bad')}")
         else:
-            self.import_status.setText(fill(self.tr("Imported %1 (weights sha256 %2…)."), result.model_id,
-                                            result.weights_sha256[:16]))
+            self.import_status.setText(fill(self.tr("Imported %1 (weights sha256 %2…)."),
+                                            shown(result.model_id), result.weights_sha256[:16]))
             if self.default_model.findData(result.model_id) < 0:
-                self.default_model.addItem(result.model_id, result.model_id)
+                self.default_model.addItem(shown(result.model_id), result.model_id)
             self.import_status.setStyleSheet(f"color: {tone('good')}")
 
     def show_saved(self, result) -> None:
@@ -283,7 +285,8 @@ class SettingsDialog(QDialog):
         stopped = self.tr(" (stopped: not recorded; Qualify again resumes it)") if result.cancelled else ""
         self.save_report.setEnabled(not result.cancelled)
         self.qualify_status.setText(fill(self.tr("%1: accuracy %2 over %3 questions%4."),
-                                         result.model_id, headline["accuracy"], headline["items"], stopped))
+                                         shown(result.model_id), headline["accuracy"], headline["items"],
+                                         stopped))
 
     def _choose_report_folder(self) -> None:
         ask_paths(self, self.tr("Choose a folder for the signed report"),

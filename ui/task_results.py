@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.exports.report import BAD, GOOD, citation_text
+from app.safe_text import shown
 from app.tasks.cells import MISSING, marked
 from app.tasks.dates import sort_key as date_key
 from app.tasks.templates import SOURCE, template
@@ -82,8 +83,9 @@ class TaskResults(QDialog):
         self.summary = QLabel(fill(self.tr("%1 rows: %2 verified on their page, %3 not verified or uncited "
                                            "· %4 · model %5 · manifest %6"),
                                    len(checks), checks.count("verified"),
-                                   sum(CHECK_MARKS.get(c) == BAD for c in checks), mode, task.model_id or "",
-                                   (task.manifest or "")[:12]), wordWrap=True)
+                                   sum(CHECK_MARKS.get(c) == BAD for c in checks), shown(mode),
+                                   shown(task.model_id or ""), (task.manifest or "")[:12]),
+                              wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         for label, suffix in ((self.tr("Export CSV…"), ".csv"), (self.tr("Export DOCX…"), ".docx"),

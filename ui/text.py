@@ -1,9 +1,20 @@
 """Text the widgets share: filling translated strings (Qt's ``tr`` keeps %1, %2 … so translators
-can move them; PySide6 has no ``QString.arg``), an error's one sentence, the model status line."""
+can move them; PySide6 has no ``QString.arg``), an error's one sentence, the model status line,
+and plain text for the places where Qt guesses rich text.
+
+Names come from outside (files, attachments, load files, imported models): shown through
+``app.safe_text.shown``, and never where Qt would read them as HTML. A QLabel, a tooltip or a
+message box takes text with a known tag in its first line ("<b>", "<img src=…>", "<a href=…>") as
+rich text, so a label that shows a name is set to plain text, and a tooltip or a dialog's label
+(which cannot be) gets ``plain_html``.
+"""
 
 from __future__ import annotations
 
+from PySide6.QtGui import Qt
+
 from app.errors import user_message
+from app.safe_text import shown
 
 
 def fill(template: str, *values: object) -> str:
@@ -27,4 +38,11 @@ def engine_text(session, timings=None) -> str:
 
 
 def error_text(exc: BaseException) -> str:
-    return user_message(exc) or f"Unexpected error: {type(exc).__name__}"
+    """One line: a reason may quote a file's name."""
+    return shown(user_message(exc) or f"Unexpected error: {type(exc).__name__}")
+
+
+def plain_html(text: str) -> str:
+    """``text`` as the rich text that shows it as it is: its "<b>" shown, not obeyed; its line
+    breaks kept (apply ``shown`` to the names in it first)."""
+    return Qt.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpaceNormal)

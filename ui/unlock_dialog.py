@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit
 
 from app.config import script_passphrase
@@ -24,7 +25,7 @@ class UnlockDialog(QDialog):
         self.setWindowTitle(self.tr("Unlock Casefile"))
         self.passphrase = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.passphrase.setAccessibleName(self.tr("Passphrase"))
-        self.message = QLabel(wordWrap=True)
+        self.message = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)  # an error's reason
         form = QFormLayout(self)
         form.addRow(self.tr("Passphrase:"), self.passphrase)
         form.addRow(self.message)

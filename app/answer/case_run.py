@@ -159,7 +159,7 @@ def run_model(vault: Vault, case: CaseRecord, model: ModelSession, run: Callable
     except WorkerDied as exc:
         with vault.write() as session:
             vault.audit(session, "worker.crash", outcome=OUTCOME_FAILURE, case_id=case.id,
-                        objects={"detail": str(exc)[:200]})
+                        objects={"error": type(exc).__name__})  # its detail may quote the worker's log
         raise
     except InferenceError as exc:
         if failure_action is None:

@@ -12,6 +12,7 @@ are not the record's to check and are left out. The brief's text is read in memo
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -147,8 +148,10 @@ def cite_check(vault: Vault, case: CaseRecord, path: Path) -> CiteCheck:
     context = build_context(documents_with_pages(vault, case), "")
     if not context.documents:
         raise UserFacingError(f"Case {case.name} has no documents to check a brief against.")
-    result = check_text(read_brief(path), context, path.name)
-    with vault.write() as session:
+    brief = read_brief(path)
+    result = check_text(brief, context, path.name)
+    with vault.write() as session:  # the brief by its hash: its file name may name a client
         vault.audit(session, "citecheck", case_id=case.id,
-                    objects={"brief": path.name, "quotes": len(result.quotes), "verdicts": result.counts()})
+                    objects={"brief_sha256": hashlib.sha256(brief.encode()).hexdigest(),
+                             "quotes": len(result.quotes), "verdicts": result.counts()})
     return result

@@ -17,6 +17,7 @@ import sys
 
 from app.cli import admin, cache, case, citecheck, evaluate, pages, review, tasks
 from app.errors import CASEFILE_ERRORS
+from app.safe_text import shown
 
 log = logging.getLogger("casefile")
 
@@ -42,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
         return args.handler(args)
     except CASEFILE_ERRORS as exc:
         log.debug("command failed: %s", exc, exc_info=True)
-        print(f"casefile: {exc.user_message}", file=sys.stderr)
+        print(f"casefile: {shown(exc.user_message)}", file=sys.stderr)  # it may quote a file's name
         return 2
     except KeyboardInterrupt:
         print("casefile: stopped.", file=sys.stderr)

@@ -16,6 +16,7 @@ from app.cli.output import emit_json
 from app.config import script_new_passphrase, script_passphrase, script_recovery_key
 from app.errors import UserFacingError
 from app.models import default_model_id, list_models, prepare_embedded, set_default_model
+from app.safe_text import shown
 from app.settings import (
     DEFAULT_REMOTE_WINDOW,
     RemoteBackend,
@@ -117,8 +118,12 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     elif check.ok:
         print(f"{what} verified: {check.events} events intact.")
     else:
-        where = f" at event {check.first_broken_seq}" if check.first_broken_seq is not None else ""
-        print(f"{what} BROKEN{where}: {check.reason} ({check.events} events before it check out).")
+        where, before = "", ""
+        if check.first_broken_seq is not None:  # otherwise the reason itself says what did check out
+            where = f" at event {check.first_broken_seq}"
+            before = (" (1 event before it checks out)" if check.events == 1
+                      else f" ({check.events} events before it check out)")
+        print(f"{what} BROKEN{where}: {shown(check.reason)}{before}.")
     return 0 if check.ok else 1
 
 
@@ -203,17 +208,18 @@ def cmd_vault_keyring(args: argparse.Namespace) -> int:
 
 def cmd_models_prepare(args: argparse.Namespace) -> int:
     model = prepare_embedded()
-    print(f"Ready: {model.model_id} in {model.path}")
+    print(f"Ready: {shown(model.model_id)} in {shown(model.path)}")
     return 0
 
 
 def cmd_models_default(args: argparse.Namespace) -> int:
     vault = open_vault()
     if not args.model:
-        print(f"Default model: {default_model_id(vault)}")
+        print(f"Default model: {shown(default_model_id(vault))}")
         return 0
     model = set_default_model(vault, args.model)
-    print(f"Questions and tasks now use {model.model_id} (weights sha256 {model.weights_sha256[:12]}…).")
+    print(f"Questions and tasks now use {shown(model.model_id)} "
+          f"(weights sha256 {model.weights_sha256[:12]}…).")
     return 0
 
 
@@ -273,12 +279,13 @@ def cmd_models_remote(args: argparse.Namespace) -> int:
         return 0
     if not args.url or not args.model:
         current = remote_backend(vault)
-        print(f"Remote model: {current.model} at {current.url}" if current else "Remote model: off.")
+        print(f"Remote model: {shown(current.model)} at {shown(current.url)}" if current
+              else "Remote model: off.")
         return 0
     backend = RemoteBackend(args.url, args.model, args.window)
     check_remote_backend(backend)  # reachable and serving it, or say why
     set_remote_backend(vault, backend)
-    print(f"Questions now go to {backend.model} at {backend.url} (recorded with every answer).")
+    print(f"Questions now go to {shown(backend.model)} at {shown(backend.url)} (recorded with every answer).")
     return 0
 
 
@@ -314,7 +321,8 @@ def cmd_models_import(args: argparse.Namespace) -> int:
         emit_json({"model": model.model_id, "path": str(model.path), "weights_sha256": model.weights_sha256,
                    "license": model.license, "size_bytes": model.size_bytes, "window": model.window})
     else:
-        print(f"Imported {model.model_id}: {model.size_bytes / 2**20:,.0f} MiB, window {model.window:,}, "
+        print(f"Imported {shown(model.model_id)}: {model.size_bytes / 2**20:,.0f} MiB, "
+              f"window {model.window:,}, "
               f"licence {model.license}, weights sha256 {model.weights_sha256}")
     return 0
 
@@ -329,6 +337,6 @@ def cmd_models_list(args: argparse.Namespace) -> int:
     if not models:
         print("No models ready. Run `python main.py models prepare` for the embedded model.")
     for m in models:
-        print(f"{m.model_id:<32} window {m.window:>9,}  {m.size_bytes / 2**20:>8,.0f} MiB  "
+        print(f"{shown(m.model_id):<32} window {m.window:>9,}  {m.size_bytes / 2**20:>8,.0f} MiB  "
               f"{m.license:<12} {m.weights_sha256[:12]}")
     return 0

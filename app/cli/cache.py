@@ -7,6 +7,7 @@ import time
 
 from app import cache_admin, cases
 from app.cli.output import emit_json, plural
+from app.safe_text import shown
 from app.unlock import open_vault
 
 GIB = 2**30
@@ -43,7 +44,7 @@ def cmd_cache_list(args: argparse.Namespace) -> int:
     for entry in listing.entries:
         used = time.strftime("%Y-%m-%d %H:%M", time.localtime(entry.kept.last_used))
         saving = entry.saving.describe()
-        print(f"{entry.case_name or '(not a case of this vault)':<32} {_gib(entry.kept.size):>10}  "
+        print(f"{shown(entry.case_name or '(not a case of this vault)'):<32} {_gib(entry.kept.size):>10}  "
               f"used {used}{'  ' + saving if saving else ''}")
     print(f"{plural(len(listing.entries), 'kept cache')}, {_gib(listing.total)}. "
           f"{_budget_line(listing.budget)}")
@@ -54,7 +55,7 @@ def cmd_cache_clear(args: argparse.Namespace) -> int:
     vault = open_vault()
     case = cases.open_case(vault, args.case) if args.case else None
     files, freed = cache_admin.clear(vault, case)
-    whose = f" of “{case.name}”" if case else ""
+    whose = f" of “{shown(case.name)}”" if case else ""
     print(f"Removed {plural(files, 'kept cache')}{whose} ({_gib(freed)}). The next question reads the "
           "documents again.")
     return 0

@@ -15,6 +15,7 @@ from app.errors import UserFacingError
 from app.extract.ocr import check_languages
 from app.ingest import IngestProgress, IngestStatus, ingest_paths, refresh_page_tokens
 from app.models import chosen_model, model_session
+from app.safe_text import shown
 from app.settings import preferences
 from app.unlock import open_vault
 from inference.protocol import GenerationParams
@@ -73,9 +74,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             detail = outcome.reason
         if sys.stderr.isatty():
             print("\r\033[K", end="", file=sys.stderr)
-        print(f"{outcome.status:<9} {outcome.path}  ({detail})", flush=True)
+        # Names and reasons come from the files (and may quote them): never raw on a terminal.
+        print(f"{outcome.status:<9} {shown(outcome.path)}  ({shown(detail)})", flush=True)
         for warning in outcome.warnings:
-            print(f"          warning: {warning}", flush=True)
+            print(f"          warning: {shown(warning)}", flush=True)
 
     def progress(p: IngestProgress) -> None:
         if sys.stderr.isatty():  # a live status line for people; never in logs or pipes
@@ -95,7 +97,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                    "productions": [p.as_json() for p in report.productions], "cancelled": report.cancelled})
     else:
         for production in report.productions:
-            print("\n".join(production.lines()))
+            for line in production.lines():  # a load file's values: each line stays one line
+                print(shown(line))
         print(f"{report.count('ingested')} ingested, {report.count('duplicate')} duplicate, "
               f"{report.count(IngestStatus.REJECTED)} rejected; {plural(report.pages, 'page')} in "
               f"{report.seconds:.1f} s.")
@@ -108,8 +111,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
     session = model_session(vault, args.model)
     try:
         def stream(text: str) -> None:
-            if not args.json:
-                print(text, end="", flush=True)
+            if not args.json:  # the model may echo a document's control characters
+                print(shown(text, keep_lines=True), end="", flush=True)
 
         answer = ask(vault, case, args.question, session, on_token=stream,
                      params=GenerationParams(max_new_tokens=args.max_tokens), session_id=args.session,
@@ -121,14 +124,14 @@ def cmd_ask(args: argparse.Namespace) -> int:
         return 0
     print()
     if answer.mode.label:
-        print(f"({answer.mode.label})")
+        print(f"({shown(answer.mode.label)})")
     if answer.finish_reason == "length":
         print("(answer stopped at the length limit)")
     elif answer.finish_reason == "repetition":
         print("(answer stopped: the model repeated itself)")
     print("\nCitations:" if answer.citations else "\nCitations: none found in the answer.")
     if answer.located:
-        found = ", ".join(f"{x.short_id} p{x.page} ({x.term})" for x in answer.located)
+        found = ", ".join(f"{x.short_id} p{x.page} ({shown(x.term)})" for x in answer.located)
         print(f"  Not cited by the model; Casefile found its figures on: {found}")
     for c in answer.citations:
         where = f"{c.short_id} {c.document or 'unknown document'}" + (f" p{c.page}" if c.page else "")
@@ -136,9 +139,9 @@ def cmd_ask(args: argparse.Namespace) -> int:
             where = f"{c.bates}: {where}"
         quote = f' "{c.quote}"' if c.quote else ""
         flag = "" if c.known else " (not in this case)"
-        print(f"  [{where}]{flag}{quote} {c.verdict}".rstrip())
+        print(shown(f"  [{where}]{flag}{quote} {c.verdict}".rstrip()))
     t = answer.timings
-    print(f"\n{answer.model_id} · manifest {answer.manifest[:12]} · {t.prefill_tokens} tokens read · "
+    print(f"\n{shown(answer.model_id)} · manifest {answer.manifest[:12]} · {t.prefill_tokens} tokens read · "
           f"first token {t.ttft_s:.1f} s · {t.decode_tokens_per_s:.1f} tokens/s")
     print(f"Chat {answer.session_id}: ask a follow-up with --session {answer.session_id}")
     return 0
@@ -153,26 +156,27 @@ def cmd_plan(args: argparse.Namespace) -> int:
     if args.json:
         emit_json(plan.as_json())
         return 0
-    print(f"Case “{case.name}” on {plan.model_id}")
+    print(f"Case “{shown(case.name)}” on {shown(plan.model_id)}")
     for d in plan.documents:
-        family = f"  family {d.family}" if d.family else ""
-        print(f"  {d.short_id:<4} {d.name:<40} {plural(d.pages, 'page'):>11} {d.tokens:>9,} tokens{family}")
+        family = f"  family {shown(d.family)}" if d.family else ""
+        print(f"  {d.short_id:<4} {shown(d.name):<40} {plural(d.pages, 'page'):>11} {d.tokens:>9,} "
+              f"tokens{family}")
     families: dict[str, list[str]] = {}
     for d in plan.documents:
         if d.family:
             families.setdefault(d.family, []).append(d.short_id)
     if families:
-        shown = "; ".join(f"{name}: {', '.join(ids)}" for name, ids in families.items())
-        print(f"Families (an e-mail with its attachments, kept together and read in one pass): {shown}")
+        listed = "; ".join(f"{shown(name)}: {', '.join(ids)}" for name, ids in families.items())
+        print(f"Families (an e-mail with its attachments, kept together and read in one pass): {listed}")
     verdict = "fits" if plan.fits else "DOES NOT FIT (nothing is cut; leave out documents)"
     print(f"Tokens: {plan.tokens_used:,} used + {plan.answer_reserve:,} for the answer "
           f"of a {plan.window:,}-token window: {verdict}")
     print(f"Pages: {plan.pages_in} in, {plan.pages_out} out")
     if plan.repeated_pages:
-        shown = ", ".join(f"{r.page} = {r.same_as}" for r in plan.repeated_pages[:5])
+        repeated = shown(", ".join(f"{r.page} = {r.same_as}" for r in plan.repeated_pages[:5]))
         more = f" and {len(plan.repeated_pages) - 5} more" if len(plan.repeated_pages) > 5 else ""
         print(f"Repeated pages: {plural(len(plan.repeated_pages), 'page')} ({plan.repeated_tokens:,} tokens) "
-              f"repeat text found earlier in the set and could be left out: {shown}{more}")
+              f"repeat text found earlier in the set and could be left out: {repeated}{more}")
     mem = plan.memory
     if mem is None:
         print("Memory: planned by the remote model server")
@@ -200,7 +204,7 @@ def cmd_cases_list(args: argparse.Namespace) -> int:
     if not rows:
         print("No cases yet. Add documents with `python main.py ingest --case NAME PATH...`.")
     for case, docs in rows:
-        print(f"{case.name:<40} {plural(len(docs), 'document'):>14} "
+        print(f"{shown(case.name):<40} {plural(len(docs), 'document'):>14} "
               f"{plural(sum(d.page_count for d in docs), 'page'):>12}  created {case.created_at[:10]}")
     return 0
 
@@ -210,7 +214,7 @@ def cmd_cases_delete(args: argparse.Namespace) -> int:
         raise UserFacingError("Deleting a case removes its documents, pages and chats for good: "
                               "add --yes to confirm.")
     counts = cases.delete_case(open_vault(), args.name)
-    print(f"Deleted “{args.name}”: {plural(counts['documents'], 'document')}, "
+    print(f"Deleted “{shown(args.name)}”: {plural(counts['documents'], 'document')}, "
           f"{plural(counts['pages'], 'page')}, {plural(counts['messages'], 'message')}. "
           "The audit log keeps a record of the deletion.")
     return 0

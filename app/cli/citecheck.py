@@ -9,6 +9,7 @@ from app import cases
 from app.answer import cite_check
 from app.cli.output import emit_json, plural
 from app.exports.files import export_citecheck
+from app.safe_text import shown
 from app.unlock import open_vault
 
 MARKS = {"exact": "ok", "formatting": "ok", "ocr": "ok (OCR text)", "differs": "DIFFERS",
@@ -37,10 +38,10 @@ def cmd_citecheck(args: argparse.Namespace) -> int:
         return 0
     for checked in result.quotes:
         mark, says = MARKS.get(checked.verdict, checked.verdict), checked.as_json()["says"]
-        print(f"{mark:<13} “{checked.quote}” — {checked.cite}: {says}")
+        print(shown(f"{mark:<13} “{checked.quote}” — {checked.cite}: {says}"))  # the brief's words
     verified = sum(1 for q in result.quotes if q.citation.verified)
     print(f"\n{plural(len(result.quotes), 'quotation')} with a record citation: {verified} verified, "
           f"{len(result.quotes) - verified} not.")
     if written:
-        print(f"Report: {written.path}")
+        print(f"Report: {shown(written.path)}")
     return 0

@@ -16,6 +16,7 @@ from app.evaluation import (
     write_signed_report,
 )
 from app.models import model_session
+from app.safe_text import shown
 from app.unlock import open_vault
 
 
@@ -46,8 +47,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
         if args.json:
             emit_json({"ok": check.ok, "reason": check.reason, "signer_fingerprint": check.fingerprint})
         else:
-            print(f"Report signed by {check.fingerprint}: intact." if check.ok
-                  else f"NOT VALID: {check.reason}")
+            # The report may come from elsewhere: its reason can quote what it holds.
+            print(f"Report signed by {shown(check.fingerprint)}: intact." if check.ok
+                  else f"NOT VALID: {shown(check.reason)}")
         return 0 if check.ok else 1
     if args.out is not None and not args.out.is_dir():
         raise UserFacingError(f"The folder {args.out} does not exist.")
@@ -61,7 +63,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         def progress(result, done: int, total: int) -> None:
             if not args.json:
                 print(f"{done}/{total} {result.family:<10} accuracy {result.score.accuracy:.2f}  "
-                      f"{result.question}", flush=True)
+                      f"{shown(result.question)}", flush=True)
 
         window = session.model.window
         if lengths and window and max(lengths) > window:
@@ -81,7 +83,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
         emit_json(data)
         return 0
     headline = data["headline"]
-    print(f"\n{report.model_id} ({report.size}, {headline['items']} questions, {report.seconds:.0f} s): "
+    print(f"\n{shown(report.model_id)} ({report.size}, {headline['items']} questions, "
+          f"{report.seconds:.0f} s): "
           f"accuracy {headline['accuracy']}, citation precision {headline['citation_precision']}, "
           f"recall {headline['citation_recall']}, abstention {headline['abstention_accuracy']}, "
           f"verified quotes {headline['verified_quote_rate']}")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-import json
+from app.safe_text import dumps
 
 
 def emit_json(data: object) -> None:
-    print(json.dumps(data, indent=2, ensure_ascii=False))
+    # Read on a terminal too (piped to less, pasted into a ticket): controls and bidi characters
+    # from a file name or a load file leave as \u escapes, which a JSON reader turns back.
+    print(dumps(data, indent=2))
 
 
 def plural(n: int, word: str) -> str:

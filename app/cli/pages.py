@@ -7,6 +7,7 @@ import argparse
 from app import cases
 from app.cli.output import emit_json, plural
 from app.page_report import DocumentPages, page_report, status_counts
+from app.safe_text import shown
 from app.unlock import open_vault
 
 
@@ -39,13 +40,14 @@ def cmd_pages(args: argparse.Namespace) -> int:
 
 def _print_document(document: DocumentPages, with_text: bool) -> None:
     counts = ", ".join(f"{n} {status}" for status, n in document.counts.items() if n)
-    print(f"{document.short_id} {document.name}: {plural(len(document.pages), 'page')} ({counts})")
+    print(f"{document.short_id} {shown(document.name)}: {plural(len(document.pages), 'page')} ({counts})")
     for page in document.pages:
         where = f"p{page.number}" + (f" [{page.bates}]" if page.bates else "") + (
             f" (label {page.label})" if page.label and page.label != str(page.number) else "")
         confidence = f", OCR confidence {page.ocr_confidence:.0f}" if page.ocr_confidence is not None else ""
         source = f" from {page.source}" if page.source else ""
-        print(f"  {where:<24} {page.status:<10} {plural(page.characters, 'character')}{source}{confidence}"
-              + (f" — {page.note}" if page.note else ""))
+        # The Bates number, label, source and note come from the file or its load file.
+        print(shown(f"  {where:<24} {page.status:<10} {plural(page.characters, 'character')}{source}"
+                    f"{confidence}" + (f" — {page.note}" if page.note else "")))
         if with_text and page.text:
-            print("    " + page.text.replace("\n", "\n    "))
+            print("    " + shown(page.text, keep_lines=True).replace("\n", "\n    "))

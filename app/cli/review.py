@@ -33,6 +33,7 @@ from app.reviews.run import (
     review_cells,
     run_review,
 )
+from app.safe_text import shown
 from app.unlock import open_vault
 from storage.records import CaseRecord, ReviewRecord
 from storage.vault import Vault
@@ -105,7 +106,7 @@ def _run(vault: Vault, case: CaseRecord, args: argparse.Namespace) -> ReviewReco
                                       scope=args.scope).id
             if not args.json:
                 print(f"Review {review_id} made; answering its cells (resume with `review --case "
-                      f"{case.name!r} --resume {review_id}` if it stops).", file=sys.stderr)
+                      f"{shown(repr(case.name))} --resume {review_id}` if it stops).", file=sys.stderr)
         return run_review(vault, case, review_id, session, max_new_tokens=args.max_tokens, on_cell=progress)
     finally:
         session.close()
@@ -131,10 +132,12 @@ def _list(vault: Vault, case: CaseRecord, as_json: bool) -> int:
                                 "columns": len(r.columns), "scope": r.scope, "created_at": r.created_at}
                                for r in found]})
         return 0
-    print(f"Reviews of “{case.name}”:" if found else f"No reviews of “{case.name}” yet.")
+    name = shown(case.name)
+    print(f"Reviews of “{name}”:" if found else f"No reviews of “{name}” yet.")
     for r in found:
-        print(f"  {r.id:>4}  {r.created_at[:16]}  {r.status:<8}  {len(r.rows)} × {len(r.columns)}  {r.title}")
-    print(f"Column sets: {', '.join(set_names(vault))}")
+        print(f"  {r.id:>4}  {r.created_at[:16]}  {r.status:<8}  {len(r.rows)} × {len(r.columns)}  "
+              f"{shown(r.title)}")
+    print(f"Column sets: {shown(', '.join(set_names(vault)))}")
     return 0
 
 
@@ -155,24 +158,25 @@ def _report(vault: Vault, case: CaseRecord, review: ReviewRecord, args: argparse
         emit_json(review_json(review, cells) | ({"exported": str(exported.path)} if exported else {}))
         return 0
     by_place = {(c.row, c.column): c for c in cells}
-    print(f"{review.title} (review {review.id}, {review.status}): {plural(len(review.rows), 'row')} × "
+    print(f"{shown(review.title)} (review {review.id}, {review.status}): {plural(len(review.rows), 'row')} × "
           f"{plural(len(review.columns), 'column')}, {len(cells)} of {review.cell_count} cells answered")
     for r, row in enumerate(review.rows):
-        print(f"{r + 1:>3}. {row['label']}")
+        print(f"{r + 1:>3}. {shown(row['label'])}")  # a document's name or Bates range
         for c, column in enumerate(review.columns):
             cell = by_place.get((r, c))
             if cell is None:
-                print(f"       {column['title']}: (not answered yet)")
+                print(f"       {shown(column['title'])}: (not answered yet)")
                 continue
             source = sources_text(cell) or "no citation"
-            print(f"       {column['title']}: {cell_value(cell)}  [{source}] {MARKS[cell.check]} {cell.note}")
+            print("       " + shown(f"{column['title']}: {cell_value(cell)}  [{source}] {MARKS[cell.check]} "
+                                    f"{cell.note}"))
     checks = [c.check for c in cells]
     print(f"\n{checks.count('verified')} verified on the cited page, "
           f"{checks.count('differs')} differ from it, "
           f"{sum(c in ('not_on_page', 'unknown_source', 'uncited', 'failed') for c in checks)} not verified, "
           f"uncited or not answered.")
     if review.error:
-        print(f"Stopped: {review.error}")
+        print(f"Stopped: {shown(review.error)}")
     if exported:
-        print(f"Exported to {exported.path} ({exported.format}, sha256 {exported.sha256[:16]}…)")
+        print(f"Exported to {shown(exported.path)} ({exported.format}, sha256 {exported.sha256[:16]}…)")
     return 0

@@ -12,6 +12,7 @@ from app.cli.output import add_model_choice, add_reading_choices, document_ids, 
 from app.exports.files import export_chat, export_task
 from app.exports.report import citation_text
 from app.models import model_session
+from app.safe_text import shown
 from app.tasks.run import TaskProgress, run_task
 from app.tasks.templates import TEMPLATES, template
 from app.unlock import open_vault
@@ -76,7 +77,7 @@ def cmd_task(args: argparse.Namespace) -> int:
         return 0
     print_task(task)
     if exported:
-        print(f"Exported to {exported.path} ({exported.format}, sha256 {exported.sha256[:16]}…)")
+        print(f"Exported to {shown(exported.path)} ({exported.format}, sha256 {exported.sha256[:16]}…)")
     return 0
 
 
@@ -90,19 +91,21 @@ def print_task(task: TaskRecord) -> None:
     spec = template(task.kind)
     print(f"{spec.title} (task {task.id})")
     if task.mode.get("label"):
-        print(f"({task.mode['label']})")
+        print(f"({shown(task.mode['label'])})")
     if not task.rows:
         print("  No rows: the model's output held nothing this task could use.")
     for number, row in enumerate(task.rows, start=1):
         cells = " | ".join(row["fields"].get(c.key, "") for c in spec.columns)
         sources = "; ".join(citation_text(c) for c in row["citations"]) or "no citation"
         mark = CHECK_MARK.get(row["check"], row["check"].upper())
-        print(f"{number:>3}. {cells}\n     [{sources}] {mark}: {row['note']}")
+        # Cells, sources and notes hold document text, names and Bates numbers: one line each.
+        print(f"{number:>3}. {shown(cells)}")
+        print("     " + shown(f"[{sources}] {mark}: {row['note']}"))
     checks = [row["check"] for row in task.rows]
     print(f"\n{plural(len(checks), 'row')}: {checks.count('verified')} verified on the cited page, "
           f"{checks.count('cited')} cited (nothing to check), "
           f"{len(checks) - checks.count('verified') - checks.count('cited')} not verified or uncited.")
-    print(f"{task.model_id} · manifest {(task.manifest or '')[:12]} · export with "
+    print(f"{shown(task.model_id)} · manifest {(task.manifest or '')[:12]} · export with "
           f"`export --task {task.id} --out FILE.csv|.docx|.pdf`")
 
 
@@ -114,7 +117,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.json:
         emit_json({"path": str(done.path), "format": done.format, "bytes": done.bytes, "sha256": done.sha256})
     else:
-        print(f"Exported to {done.path} ({done.format}, {done.bytes:,} bytes, sha256 {done.sha256[:16]}…)")
+        print(f"Exported to {shown(done.path)} ({done.format}, {done.bytes:,} bytes, "
+              f"sha256 {done.sha256[:16]}…)")
     return 0
 
 
@@ -129,13 +133,13 @@ def cmd_history(args: argparse.Namespace) -> int:
                    "tasks": [{"id": t.id, "kind": t.kind, "status": t.status, "created_at": t.created_at,
                               "error": t.error} for t in tasks]})
         return 0
-    print(f"Case “{case.name}”")
+    print(f"Case “{shown(case.name)}”")
     print("Chats:" if chats else "Chats: none")
     for chat in chats:
         asked = plural(chat.questions, "question")
-        print(f"  {chat.id:>4}  {chat.created_at[:16]}  {asked:>12}  {chat.title}")
+        print(f"  {chat.id:>4}  {chat.created_at[:16]}  {asked:>12}  {shown(chat.title)}")
     print("Tasks:" if tasks else "Tasks: none")
     for task in tasks:
-        note = f"  ({task.error})" if task.error else ""
+        note = f"  ({shown(task.error)})" if task.error else ""
         print(f"  {task.id:>4}  {task.created_at[:16]}  {task.status:<9}  {task.kind}{note}")
     return 0

@@ -109,6 +109,6 @@ def export_citecheck(vault: Vault, case: CaseRecord, result: CiteCheck, out: Pat
     done = _write(out, fmt, citecheck_report(case, result))
     with vault.write() as session:
         vault.audit(session, "export.citecheck", case_id=case.id,
-                    objects={"brief": result.brief, "format": done.format, "bytes": done.bytes,
+                    objects={"format": done.format, "bytes": done.bytes,
                              "sha256": done.sha256})
     return done

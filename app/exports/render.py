@@ -117,12 +117,28 @@ def _docx_table(document, table: Table) -> None:
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+def as_text(cell: str) -> str:
+    """A cell a spreadsheet would run as a formula, prefixed with an apostrophe (OWASP's advice on
+    CSV injection): document text, names and load-file fields are untrusted."""
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+
+
 def csv_bytes(table: Table) -> bytes:
-    """UTF-8 with a BOM (Excel reads it as UTF-8). Cells that a spreadsheet would run as a formula
-    are prefixed with an apostrophe: document text is untrusted (CSV injection)."""
+    """UTF-8 with a BOM (Excel reads it as UTF-8). Headers too: a review's column titles come from
+    a columns file."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(table.headers)
+    writer.writerow([as_text(h) for h in table.headers])
     for cells in table.rows:
-        writer.writerow(["'" + c if c.startswith(_FORMULA_START) else c for c in cells])
+        writer.writerow([as_text(c) for c in cells])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def no_formulas(book) -> None:
+    """Every cell of an openpyxl workbook that would be a formula (a string starting with "=")
+    kept as the text it is: call it just before saving, so no sheet, header or fact is missed."""
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    cell.data_type = "s"

@@ -14,6 +14,7 @@ from app.answer.citations import check_phrase
 from app.answer.citecheck import CiteCheck
 from app.context import is_bates_label
 from app.extract.wording import count_of
+from app.safe_text import shown
 from app.tasks.cells import marked
 from app.tasks.rows import CITED, VERIFIED
 from app.tasks.templates import SOURCE, TaskTemplate
@@ -53,15 +54,17 @@ def _now() -> str:
 
 
 def citation_text(citation: dict) -> str:
-    where = citation["id"] or "?"
+    # The id is the model's (it may cite anything); the name and the Bates number come from a file
+    # or a load file, so a right-to-left override must not make one document read as another.
+    where = shown(citation["id"] or "?")
     if citation.get("page"):
-        where += f" p{citation['page']}"
+        where += f" p{shown(citation['page'])}"
     if citation.get("document"):
-        where += f" ({citation['document']})"
+        where += f" ({shown(citation['document'])})"
     elif citation["id"]:
         where += " (not in this case)"
     if citation.get("known") and is_bates_label(citation.get("bates")):
-        where = f"{citation['bates']}, {where}"  # lawyers cite the Bates number
+        where = f"{shown(citation['bates'])}, {where}"  # lawyers cite the Bates number
     return where + (f": “{citation['quote']}”" if citation.get("quote") else "")
 
 
@@ -105,8 +108,8 @@ def chat_report(case: CaseRecord, chat: ChatSessionRecord, messages: list[Messag
         question = None
     if question is not None:  # asked, never answered (stopped or failed)
         sections.append(Section("Unanswered question", [f"Q: {question.content}"]))
-    return Report(title=f"Chat: {chat.title}",
-                  facts=[("Case", case.name), ("Chat", f"{chat.id}, started {chat.created_at}"),
+    return Report(title=f"Chat: {shown(chat.title)}",
+                  facts=[("Case", shown(case.name)), ("Chat", f"{chat.id}, started {chat.created_at}"),
                          ("Exported", _now())], sections=sections)
 
 
@@ -131,8 +134,8 @@ def task_report(case: CaseRecord, task: TaskRecord, spec: TaskTemplate) -> Repor
     if task.error:
         paragraphs.append(f"The task did not finish: {task.error}")
     return Report(
-        title=f"{spec.title}: {case.name}",
-        facts=[("Case", case.name), ("Task", f"{task.id} · {spec.title} · {task.status}"),
+        title=f"{spec.title}: {shown(case.name)}",
+        facts=[("Case", shown(case.name)), ("Task", f"{task.id} · {spec.title} · {task.status}"),
                ("Run", f"{task.created_at} to {task.finished_at or '—'}"),
                ("Model", _model_text(task.model_id, task.weights_sha256)),
                ("Manifest", task.manifest or "none"),
@@ -156,8 +159,8 @@ def citecheck_report(case: CaseRecord, result: CiteCheck) -> Report:
     summary = (f"{count_of(len(rows), 'quotation')} with a record citation: {marks.count(GOOD)} verified, "
                f"{differ} differ from the page, {marks.count(BAD) - differ} not found where cited."
                if rows else "No quotation followed by a record citation was found.")
-    return Report(title=f"Cite-check: {result.brief}",
-                  facts=[("Case", case.name), ("Brief", result.brief), ("Exported", _now())],
+    return Report(title=f"Cite-check: {shown(result.brief)}",
+                  facts=[("Case", shown(case.name)), ("Brief", shown(result.brief)), ("Exported", _now())],
                   sections=[Section("Quotations", [summary],
                                     Table(["Quotation", "Cited as", "Record", CHECK_TITLE], rows, marks)
                                     if rows else None)])

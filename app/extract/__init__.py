@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.errors import IngestError
+from app.limits import MAX_FILE_BYTES
 from storage.records import PageRecord
 
-MAX_FILE_BYTES = 2 * 1024**3  # larger files are refused up front, not half-read
 MAX_ATTACHMENT_DEPTH = 5
 
 

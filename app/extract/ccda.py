@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from app.errors import IngestError
 from app.extract import ExtractedDocument, Source
+from app.limits import MAX_XML_BYTES, refuse_size
 from storage.records import PageRecord
 
 SUFFIXES = (".xml",)
@@ -105,7 +106,8 @@ def rtf_to_text(rtf: str) -> str:
     """Plain text of simple RTF (what EHRs put in notes): drop groups like fonttbl, keep words."""
     rtf = re.sub(r"\{\\\*[^{}]*\}", "", rtf)
     rtf = re.sub(r"\{\\(fonttbl|colortbl|stylesheet|info)[^{}]*(\{[^{}]*\}[^{}]*)*\}", "", rtf)
-    rtf = re.sub(r"\\'([0-9a-fA-F]{2})", lambda m: bytes.fromhex(m.group(1)).decode("cp1252"), rtf)
+    # CP1252 leaves five bytes undefined (\'81 …): a replacement character, not a lost document.
+    rtf = re.sub(r"\\'([0-9a-fA-F]{2})", lambda m: bytes.fromhex(m.group(1)).decode("cp1252", "replace"), rtf)
     rtf = re.sub(r"\\(par|line)\b ?", "\n", rtf)
     rtf = re.sub(r"\\(rquote|lquote)\b ?", "'", rtf)
     rtf = re.sub(r"\\tab\b ?", "\t", rtf)
@@ -140,6 +142,7 @@ def _unstructured_body(root, source: Source) -> tuple[list[PageRecord], list[str
 
 
 def extract_ccda(source: Source) -> ExtractedDocument:
+    refuse_size(source.size(), MAX_XML_BYTES, "XML document")
     try:
         root = ET.fromstring(source.read_bytes())
     except ET.ParseError as exc:

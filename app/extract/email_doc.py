@@ -17,6 +17,7 @@ from email.parser import BytesParser
 from app.errors import IngestError
 from app.extract import MAX_ATTACHMENT_DEPTH, ExtractedDocument, OcrJob, Source, extract
 from app.extract.markup import html_to_text
+from app.limits import MAX_EMAIL_BYTES, MAX_EMAIL_PARTS, refuse_size
 from storage.records import PageRecord
 
 SUFFIXES = (".eml",)
@@ -45,7 +46,11 @@ def _attachment(part: EmailMessage, index: int) -> tuple[str, bytes]:
 def extract_eml(source: Source) -> ExtractedDocument:
     if source.depth >= MAX_ATTACHMENT_DEPTH:
         raise IngestError("Attachments are nested too deep to read.")
+    refuse_size(source.size(), MAX_EMAIL_BYTES, "e-mail message", "save its attachments and add them")
     message = BytesParser(policy=policy.default).parsebytes(source.read_bytes())
+    if source.depth == 0 and (parts := sum(1 for _ in message.walk())) > MAX_EMAIL_PARTS:
+        raise IngestError(f"The e-mail has {parts:,} parts (nested ones included), over Casefile's "
+                          f"limit of {MAX_EMAIL_PARTS:,}; it was not read.")
     header_lines = [f"{name}: {message[name]}" for name in HEADERS if message[name]]
     body = _body_text(message)
     if not header_lines and not body.strip():

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from app.errors import IngestError
+from app.errors import IngestError, InputTooLarge
 from app.extract import ExtractedDocument, OcrJob, Source
-from app.extract.mupdf import MUPDF_ERRORS, open_document
+from app.extract.mupdf import MUPDF_ERRORS, check_page_images, open_document
 from app.extract.wording import count_of
 from storage.records import PageRecord, PageStatus
 
@@ -19,20 +19,22 @@ def extract_image(source: Source) -> ExtractedDocument:
             raise IngestError("The image is damaged; no frame can be read.", detail=str(exc)) from None
         if frames == 0:
             raise IngestError("The image has no frames.")
-        readable = []
+        readable, unread = [], {}  # frame -> why it cannot be read
         for index in range(frames):  # the image data is only decoded here: check each frame
             try:
-                document.load_page(index)
+                check_page_images(document.load_page(index), "image")
                 readable.append(index)
+            except InputTooLarge as exc:  # too large to decode: its header says so
+                if frames == 1:
+                    raise
+                unread[index] = exc.user_message
             except MUPDF_ERRORS:
-                continue
+                unread[index] = "This frame of the image is damaged and cannot be read."
     if not readable:
         raise IngestError("Not a readable image (the file is damaged).")
-    damaged_frame = "This frame of the image is damaged and cannot be read."
     pages = tuple(PageRecord(number=i + 1, text="", needs_ocr=True, status=PageStatus.NEEDS_OCR)
                   if i in readable else
-                  PageRecord(number=i + 1, text="", status=PageStatus.UNREADABLE, note=damaged_frame)
+                  PageRecord(number=i + 1, text="", status=PageStatus.UNREADABLE, note=unread[i])
                   for i in range(frames))
-    damaged = frames - len(readable)
-    warnings = () if not damaged else (f"{count_of(damaged, 'damaged frame')} could not be read.",)
+    warnings = () if not unread else (f"{count_of(len(unread), 'frame')} could not be read.",)
     return ExtractedDocument("image", pages, warnings, {i: OcrJob(source, i) for i in readable})

@@ -24,11 +24,13 @@ from app.errors import IngestError
 from app.extract import ExtractedDocument, Source
 from app.extract.mupdf import MUPDF_ERRORS
 from app.extract.pdf import read_pages
+from app.limits import check_package
 from inference.helper_program import NO_WINDOW
 
 WRITER_SUFFIXES = (".doc", ".wpd", ".rtf", ".odt", ".wps")
 CALC_SUFFIXES = (".xls", ".xlsx", ".ods")
 SUFFIXES = WRITER_SUFFIXES + CALC_SUFFIXES
+PACKAGE_SUFFIXES = (".odt", ".xlsx", ".ods")
 LAYOUT_NOTE = ("Converted by LibreOffice: its pages are LibreOffice's layout, which may number pages "
                "differently from the program that wrote the file.")
 CONVERT_TIMEOUT_S = 90  # under the pool's own limit per file (FILE_TIMEOUT_S)
@@ -62,6 +64,8 @@ def extract_legacy(source: Source) -> ExtractedDocument:
     if not any(head.startswith(magic) for magic in MAGIC.get(source.suffix, (head,))):
         raise IngestError(f"Not a readable {source.suffix} file (its contents are not in that format; it may "
                           "be damaged or misnamed).")
+    if source.suffix in PACKAGE_SUFFIXES:  # ZIP packages: LibreOffice would expand any bomb
+        check_package(source.data, source.path, what=f"{source.suffix} document")
     # The pages (and any OCR job for a scan pasted into the document) are the converted PDF's.
     converted = Source(name=f"{Path(source.name).stem}.pdf", data=convert_to_pdf(source), depth=source.depth,
                        ocr_language=source.ocr_language, ocr_dpi=source.ocr_dpi)

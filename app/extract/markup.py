@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 
 from app.errors import IngestError
 from app.extract import ExtractedDocument, Source
+from app.limits import MAX_TEXT_BYTES, MAX_XML_BYTES, refuse_size
 from storage.records import PageRecord
 
 SUFFIXES = (".txt", ".text", ".md", ".html", ".htm")
@@ -55,9 +56,12 @@ def html_to_text(html: str) -> str:
 
 
 def extract_markup(source: Source) -> ExtractedDocument:
+    html = source.suffix in (".html", ".htm")
+    refuse_size(source.size(), MAX_XML_BYTES if html else MAX_TEXT_BYTES,
+                "HTML page" if html else "text file", "save it as PDF (or split it) and add that")
     text, warnings = decode_text(source.read_bytes())
     kind = "text"
-    if source.suffix in (".html", ".htm"):
+    if html:
         text, kind = html_to_text(text), "html"
     if not text.strip():
         raise IngestError("The file has no text.")

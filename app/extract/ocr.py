@@ -27,7 +27,7 @@ from pathlib import Path
 import pymupdf
 
 from app.errors import IngestError
-from app.extract.mupdf import TEXT_FLAGS, open_document
+from app.extract.mupdf import TEXT_FLAGS, check_page_images, open_document, render_dpi
 from inference.helper_program import NO_WINDOW
 
 OCR_DPI = 150  # as readable as 200 or 300 dpi on the corpus scans and generated ones, and fastest
@@ -131,21 +131,24 @@ class OcrFailed(IngestError):
 def ocr_page(job) -> OcrText:
     """OCR one page's areas (runs in a pool process). ``job`` is an ``app.extract.OcrJob``."""
     with open_document(job.source) as document:
-        if not document.is_pdf:  # image frames: rendered the same way as PDF pages
-            document = pymupdf.open("pdf", document.convert_to_pdf())
+        check_page_images(document.load_page(job.page_index))  # before anything is decoded
+        if not document.is_pdf:  # image frames: rendered the same way as PDF pages (up to this one:
+            # PyMuPDF 1.28's convert_to_pdf fails on a range that does not start at the first frame)
+            document = pymupdf.open("pdf", document.convert_to_pdf(0, job.page_index))
         page = document.load_page(job.page_index)
+        dpi = render_dpi(page, job.source.ocr_dpi)
         areas = [pymupdf.Rect(r) for r in job.regions] or [page.rect]
         if tesseract_program() is None:  # MuPDF's built-in Tesseract, with the packaged model
             textpage = page.get_textpage_ocr(flags=TEXT_FLAGS, language=job.source.ocr_language,
-                                             dpi=job.source.ocr_dpi, full=True, tessdata=tessdata())
+                                             dpi=dpi, full=True, tessdata=tessdata())
             found = [line for line in layer_lines(page, textpage) if _inside(line, areas)]
             confidence = None
         else:
             found, confidences = [], []
             for area in areas:
-                image = page.get_pixmap(dpi=job.source.ocr_dpi, colorspace=pymupdf.csGRAY, clip=area)
-                lines, words = read_image(image.tobytes("png"), job.source.ocr_language, job.source.ocr_dpi)
-                scale = 72 / job.source.ocr_dpi
+                image = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY, clip=area)
+                lines, words = read_image(image.tobytes("png"), job.source.ocr_language, dpi)
+                scale = 72 / dpi
                 found += [Line(area.x0 + ln.x0 * scale, area.y0 + ln.y0 * scale, area.x0 + ln.x1 * scale,
                                area.y0 + ln.y1 * scale, ln.text, ln.paragraph) for ln in lines]
                 confidences += words

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from app.errors import IngestError
 from app.extract import ExtractedDocument, Source
+from app.limits import check_package
 from storage.records import PageRecord
 
 SUFFIXES = (".docx",)
@@ -51,8 +52,10 @@ def extract_docx(source: Source) -> ExtractedDocument:
     import docx  # imported here: the reading processes start faster without it (lxml is big)
     from docx.table import Table
 
+    data = source.read_bytes()
+    check_package(data, what="Word document")  # before python-docx decompresses a part
     try:
-        document = docx.Document(io.BytesIO(source.read_bytes()))
+        document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise IngestError("Not a readable Word document (the file is damaged).", detail=str(exc)) from None
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import pymupdf
 
-from app.errors import IngestError
+from app.errors import IngestError, InputTooLarge
 from app.extract import ExtractedDocument, OcrJob, Source
-from app.extract.mupdf import MUPDF_ERRORS, TEXT_FLAGS, open_document
+from app.extract.mupdf import MUPDF_ERRORS, TEXT_FLAGS, check_page_images, open_document
 from app.extract.ocr import tidy
 from app.extract.ocr_need import ocr_need, visible_chars
 from app.extract.wording import count_of, numbered_pages
@@ -77,7 +77,11 @@ def read_pages(document: pymupdf.Document, source: Source, *, kind: str) -> Extr
             label = None
             notes.append(f"the page label could not be read ({type(exc).__name__})")
         try:
+            check_page_images(page, "picture on this page")  # before the ink check decodes it
             need, checked = ocr_need(page, text), True
+        except InputTooLarge as exc:
+            need, checked = None, False
+            notes.append(exc.user_message[:1].lower() + exc.user_message[1:].rstrip("."))
         except MUPDF_ERRORS as exc:
             need, checked = None, False
             notes.append(f"the check for scanned areas failed ({type(exc).__name__})")

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from multiprocessing.pool import AsyncResult
 from pathlib import Path
 
-from app.errors import IngestError, PasswordNeeded
+from app.errors import IngestError, InputTooLarge, PasswordNeeded
 from app.extract import ExtractedDocument, OcrJob, Source, extract
 from app.extract.ocr import OcrText, ocr_page
 from app.tokens import with_page_tokens
@@ -36,6 +36,7 @@ class JobTimeout(Exception):
 class Rejected:
     reason: str
     needs_password: bool = False
+    kind: str = "unreadable"  # what the audit log records instead of the reason's words
 
 
 def read_file(source: Source, tokenizer_dir: Path | None = None) -> ExtractedDocument | Rejected:
@@ -46,11 +47,12 @@ def read_file(source: Source, tokenizer_dir: Path | None = None) -> ExtractedDoc
             document = replace(document, pages=tuple(with_page_tokens(tokenizer_dir, list(document.pages))))
         return document
     except IngestError as exc:
-        return Rejected(exc.user_message, needs_password=isinstance(exc, PasswordNeeded))
+        return Rejected(exc.user_message, needs_password=isinstance(exc, PasswordNeeded),
+                        kind="too_large" if isinstance(exc, InputTooLarge) else "unreadable")
     except MemoryError:
-        return Rejected("The file is too large to read in the memory available.")
+        return Rejected("The file is too large to read in the memory available.", kind="too_large")
     except Exception as exc:  # noqa: BLE001 - a reader bug must cost one file, never the batch
-        return Rejected(f"The file could not be read ({type(exc).__name__}).")
+        return Rejected(f"The file could not be read ({type(exc).__name__}).", kind="reader_error")
 
 
 def read_page_by_ocr(job: OcrJob) -> OcrText | Rejected:

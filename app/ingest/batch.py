@@ -20,7 +20,7 @@ from app.extract.pool import FILE_TIMEOUT_S, JobTimeout, ReadingPool, Rejected, 
 from app.ingest.ocr_step import OcrStep
 from app.ingest.outcome import IngestOutcome, IngestProgress, IngestReport, Pending
 from app.ingest.page_tokens import PageCounter
-from app.ingest.paths import split_volumes
+from app.ingest.paths import LINK_OUTSIDE, split_volumes
 from app.ingest.production import ProductionSummary, ingest_volume
 from app.ingest.store import DocumentStore
 from app.settings import preferences
@@ -48,13 +48,14 @@ class Ingest:
                            on_page=lambda path: self._progress(path, "ocr"))
         self.report = IngestReport()
         self._batch: dict[str, Path] = {}  # sha256 -> first file with it in this batch
+        self._outside: set[Path] = set()  # links in folders that lead out of them
         self._queue: deque[Pending] = deque()  # files being read ahead
         self._started = 0.0
         self._files_total = 0
 
     def run(self, paths: Iterable[Path]) -> IngestReport:
-        volumes, found = split_volumes(paths)
-        files = deque(found)
+        batch = split_volumes(paths)
+        volumes, files, self._outside = batch.volumes, deque(batch.files), batch.outside
         self._files_total = len(files)
         self._started = time.perf_counter()
         self.pool = self.pool or shared_pool()
@@ -93,8 +94,11 @@ class Ingest:
 
     def _start(self, path: Path) -> Pending:
         item = Pending(path)
+        if path in self._outside:  # never opened: its target's content is not the folder's
+            item.outcome = self.store.rejected(item, LINK_OUTSIDE, kind="link_outside")
+            return item
         if not path.is_file():
-            item.outcome = self.store.rejected(item, "No such file.")
+            item.outcome = self.store.rejected(item, "No such file.", kind="missing")
             return item
         try:
             item.sha256 = sha256_file(path)
@@ -123,16 +127,17 @@ class Ingest:
                 return store.duplicate(item)
             first = self._batch[item.sha256].name
             return store.rejected(item, f"Same content as {first}, which could not be read: "
-                                        f"{store.failed.get(item.sha256, 'see that file')}")
+                                        f"{store.failed.get(item.sha256, 'see that file')}",
+                                  kind="copy_of_unreadable")
         self._progress(item.path, "reading")
         try:
             result = self.pool.wait(item.reading, FILE_TIMEOUT_S)
         except JobTimeout:
             self._reread()
             return store.rejected(item, f"Reading took longer than {FILE_TIMEOUT_S:.0f} s; the file "
-                                        "was skipped (it may be damaged).")
+                                        "was skipped (it may be damaged).", kind="timeout")
         if isinstance(result, Rejected):
-            return store.rejected(item, result.reason, needs_password=result.needs_password)
+            return store.rejected(item, result.reason, needs_password=result.needs_password, kind=result.kind)
         pages, warnings = self.ocr.read_scans(self.pool, item.path, result, after_restart=self._reread)
         if pages is None:
             return None

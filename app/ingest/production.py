@@ -23,8 +23,9 @@ from typing import TYPE_CHECKING, Protocol
 
 import pymupdf
 
-from app.errors import IngestError
+from app.errors import IngestError, InputTooLarge
 from app.extract import ExtractedDocument, OcrJob, Source
+from app.extract.mupdf import MUPDF_ERRORS, check_page_images
 from app.extract.ocr import OCR_DPI
 from app.extract.wording import count_of
 from app.productions.volume import Finding, ProductionDocument, ProductionVolume, read_volume
@@ -43,7 +44,8 @@ FINDING_TITLES = {
     "text_not_split": "text not split into pages", "bates_gap": "Bates gap", "bates_overlap": "Bates overlap",
     "row_without_pages": "load-file row without pages", "pages_without_row": "pages without a load-file row",
     "page_count_mismatch": "page count mismatch", "dat_warning": "DAT line", "opt_warning": "OPT line",
-    "ignored_load_file": "load file not used",
+    "ignored_load_file": "load file not used", "link_outside": "link leading outside the volume",
+    "over_limit": "over a size limit",
 }
 
 
@@ -107,7 +109,7 @@ def content_hash(document: ProductionDocument) -> str:
     for page in document.pages:
         digest.update(f"page:{page.bates}\n".encode())
         if page.image_path is not None and page.image_path.is_file():
-            digest.update(hashlib.sha256(page.image_path.read_bytes()).digest())
+            digest.update(bytes.fromhex(sha256_file(page.image_path)))  # streamed: images can be large
         digest.update((page.text or "").encode("utf-8"))
     return digest.hexdigest()
 
@@ -143,21 +145,30 @@ def original_pdf(document: ProductionDocument) -> tuple[bytes, list[str]]:
     (so page numbers stay aligned with the Bates numbers)."""
     pdf, unreadable = pymupdf.open(), []
     for page in document.pages:
+        why = "no readable image was produced for this page"
         if page.image_path is not None and page.image_path.is_file():
             try:
                 with pymupdf.open(page.image_path) as image:
-                    converted = pymupdf.open("pdf", image.convert_to_pdf())
+                    check_page_images(image.load_page(0))  # from the header, before decoding
+                    converted = pymupdf.open("pdf", image.convert_to_pdf(0, 0))  # its first frame
                 pdf.insert_pdf(converted, from_page=0, to_page=0)
                 converted.close()
                 continue
-            except (RuntimeError, ValueError):  # MuPDF's errors for a damaged image
+            except InputTooLarge as exc:
+                unreadable.append(page.bates)
+                why = exc.user_message.rstrip(".")
+            except MUPDF_ERRORS:  # a damaged image: MuPDF's own exception classes
                 unreadable.append(page.bates)
         blank = pdf.new_page(width=612, height=792)
-        note = f"{page.bates}: no readable image was produced for this page.\n\n{page.text or ''}"
+        note = f"{page.bates}: {why}.\n\n{page.text or ''}"
         blank.insert_textbox(pymupdf.Rect(54, 54, 558, 738), note, fontsize=10)
     data = pdf.tobytes(garbage=3, deflate=True)
     pdf.close()
     return data, unreadable
+
+
+def _kind(exc: IngestError) -> str:
+    return "too_large" if isinstance(exc, InputTooLarge) else "unreadable"
 
 
 class VolumeBatch(Protocol):
@@ -182,23 +193,31 @@ def ingest_volume(batch: VolumeBatch, folder: Path) -> bool:
     try:
         volume = read_volume(folder)
     except IngestError as exc:
-        batch.emit(batch.store.rejected(batch.pending(folder), exc.user_message))
+        batch.emit(batch.store.rejected(batch.pending(folder), exc.user_message, kind=_kind(exc)))
+        return True
+    except Exception as exc:  # noqa: BLE001 - a volume that breaks the reader costs that volume
+        batch.emit(batch.store.rejected(batch.pending(folder), "The production's load files could not "
+                                        f"be read ({type(exc).__name__}).", kind="reader_error"))
         return True
     summary = summarise(volume)
     batch.volume_found(summary)
+    # Counts and kinds only: the volume's name and the findings' words come from the load files.
     batch.store.audit("production.read", {
-        "volume": volume.name, "documents": summary.documents, "pages": summary.pages,
-        "findings": sorted({f.kind for f in volume.findings})})
+        "documents": summary.documents, "pages": summary.pages, "findings": len(volume.findings),
+        "finding_kinds": sorted({f.kind for f in volume.findings})})
     for document in volume.documents:
         if batch.should_stop():
             return False
         item = batch.pending(folder / document_name(document))
         try:
             outcome = _ingest_document(batch, item, document)
-        except (OSError, IngestError) as exc:  # one unreadable file costs its document, not the batch
-            reason = exc.user_message if isinstance(exc, IngestError) else (
-                f"A file of it cannot be read ({exc.strerror or exc}).")
-            outcome = batch.store.rejected(item, reason)
+        except IngestError as exc:  # one unreadable file costs its document, not the batch
+            outcome = batch.store.rejected(item, exc.user_message, kind=_kind(exc))
+        except OSError as exc:
+            outcome = batch.store.rejected(item, f"A file of it cannot be read ({exc.strerror or exc}).")
+        except Exception as exc:  # noqa: BLE001 - nor may anything else in one document
+            outcome = batch.store.rejected(item, f"It could not be read ({type(exc).__name__}).",
+                                           kind="reader_error")
         if outcome is None:
             return False
         batch.emit(outcome)

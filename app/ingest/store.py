@@ -47,12 +47,16 @@ class DocumentStore:
                              reason=f"Already in the case as {existing.name}.", document_id=existing.id,
                              sha256=item.sha256)
 
-    def rejected(self, item: Pending, reason: str, *, needs_password: bool = False) -> IngestOutcome:
+    def rejected(self, item: Pending, reason: str, *, needs_password: bool = False,
+                 kind: str = "unreadable") -> IngestOutcome:
+        """A file not kept. The audit event has the kind of refusal, never the reason's words: a
+        reason may quote a file name, and the exported log goes to auditors."""
         if item.sha256:
             self.failed.setdefault(item.sha256, reason)
         with self.vault.write() as session:
             self.vault.audit(session, "doc.ingest", outcome=OUTCOME_FAILURE, case_id=self.case.id,
-                             objects={"sha256": item.sha256, "reason": reason})
+                             objects={"sha256": item.sha256,
+                                      "reason": "password" if needs_password else kind})
         return IngestOutcome(str(item.path), IngestStatus.REJECTED, reason=reason, sha256=item.sha256,
                              needs_password=needs_password)
 
@@ -78,7 +82,7 @@ class DocumentStore:
         if self.counter is not None:  # most pages were counted while read; OCR'd ones are not yet
             pages, token_key = self.counter.count(pages, recount=False), self.counter.key
         needs_ocr = any(p.needs_ocr for p in pages)
-        new = NewDocument(sha256=item.sha256, name=name or item.path.name, kind=document.kind,
+        new = NewDocument(sha256=item.sha256, name=stored_name(name or item.path.name), kind=document.kind,
                           size_bytes=len(original) if original is not None else item.path.stat().st_size,
                           pages=tuple(pages), status="needs OCR" if needs_ocr else "ingested",
                           warnings=tuple(warnings), token_key=token_key, metadata=metadata)
@@ -101,6 +105,12 @@ class DocumentStore:
         return IngestOutcome(str(item.path), IngestStatus.INGESTED, record.page_count, tuple(warnings),
                              document_id=record.id, sha256=item.sha256,
                              ocr_pages=sum(1 for p in pages if p.ocr), page_statuses=status_counts(pages))
+
+
+def stored_name(name: str) -> str:
+    """A file name as the vault keeps it: an undecodable byte of the name on disk (a lone surrogate
+    from the file system) becomes U+FFFD instead of failing the whole file."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def keep_original(session, document_id: int, path: Path, sha256: str) -> None:

@@ -3,8 +3,10 @@
 What is accepted: configuration, tokenizer and generation files, and ``*.safetensors`` weights
 (with their index). What is refused, naming the file: pickles and other executable formats
 (``.bin``, ``.pt``, ``.pkl``, ``.py``, ...), anything unknown, any ``auto_map`` (it would make
-transformers run code from the folder), and a safetensors file whose header lies about its
-tensors. Documentation files (README, LICENSE) are read for the licence and not copied.
+transformers run code from the folder), a safetensors file whose header lies about its tensors,
+a file over its size limit or JSON nested past its depth limit, and a chat template that breaks
+its time, size or memory bounds on a short conversation (``folder_checks`` holds these checks and
+their limits). Documentation files (README, LICENSE) are read for the licence and not copied.
 
 Copying is chunked with progress and ETA into a staging folder in the store, and resumes a copy
 an earlier run left unfinished; the copy is then hashed against the folder's manifest (its own
@@ -16,12 +18,9 @@ nothing behind. The import is audited with the model id, weights hash, licence a
 from __future__ import annotations
 
 import hashlib
-import json
-import math
 import os
 import re
 import shutil
-import struct
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,6 +28,18 @@ from pathlib import Path
 
 from app.config import models_home
 from app.errors import UserFacingError
+from app.models.folder_checks import (
+    MANIFEST_MAX_BYTES,
+    check_chat_templates,
+    check_index,
+    check_json,
+    check_safetensors,
+    load_json,
+    read_limited,
+    read_text,
+    refuse,
+    shown,
+)
 from app.models.signing import SIGNED_MARK, SUMS_NAMES, ModelRefused, read_manifest
 from app.models.store import ModelInfo, _folder_name, read_model
 from inference.manifest import MANIFEST_NAME, ModelManifest, sha256_file, write_manifest
@@ -42,10 +53,9 @@ ALLOWED_NAMES = {
 DOCUMENTATION = re.compile(r"^(readme|license|licence|notice|copying)(\..*)?$|^\.gitattributes$",
                            re.IGNORECASE)
 EXECUTABLE = {".bin", ".pt", ".pth", ".pkl", ".pickle", ".ckpt", ".py", ".pyc", ".so", ".dll", ".exe", ".sh"}
-DTYPE_BYTES = {"F64": 8, "F32": 4, "F16": 2, "BF16": 2, "I64": 8, "I32": 4, "I16": 2, "I8": 1, "U8": 1,
-               "BOOL": 1, "F8_E4M3": 1, "F8_E5M2": 1, "U16": 2, "U32": 4, "U64": 8}
-MAX_HEADER = 100 * 2**20
 CHUNK = 8 * 2**20
+README_BYTES = 64 * 1024  # where a model card's "license:" line is
+__all__ = ["ImportProgress", "ModelRefused", "check_folder", "check_safetensors", "import_model"]
 
 
 @dataclass(frozen=True)
@@ -69,92 +79,77 @@ def check_folder(source: Path) -> list[Path]:
     for path in sorted(source.iterdir()):
         name = path.name
         if path.is_dir() or path.is_symlink():
-            refused.append(f"{name} (a folder or link)")
+            refused.append(f"{shown(name)} (a folder or link)")
         elif name in ALLOWED_NAMES or name.endswith(".safetensors"):
             files.append(path)
         elif name.removesuffix(".sig") in SUMS_NAMES or DOCUMENTATION.match(name):
             continue
         else:
             kind = "pickle or code" if path.suffix.lower() in EXECUTABLE else "not a model file"
-            refused.append(f"{name} ({kind})")
+            refused.append(f"{shown(name)} ({kind})")
     if refused:
         raise ModelRefused(f"Refused: {', '.join(refused)}. Only configuration, tokenizer and .safetensors "
                            "files are accepted; nothing was copied.")
     names = {p.name for p in files}
     if "config.json" not in names or not any(n.endswith(".safetensors") for n in names):
         raise ModelRefused("The folder needs a config.json and .safetensors weights; nothing was copied.")
-    for path in files:
-        if path.suffix == ".json":
-            _check_json(path)
-        elif path.name.endswith(".safetensors"):
-            check_safetensors(path)
+    for path in [*files, *(source / n for n in SUMS_NAMES if (source / n).is_file())]:
+        _check_file(path, names)
+    for path in source.glob("*.sig"):
+        read_limited(path, MANIFEST_MAX_BYTES)
+    check_chat_templates(source)
     return files
 
 
-def _check_json(path: Path) -> None:
+def _check_file(path: Path, names: set[str]) -> None:
+    """One file's own checks; whatever else its content provokes is a refusal naming it."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ModelRefused(f"{path.name} is not valid JSON ({exc}); nothing was copied.") from None
-    if isinstance(data, dict) and ("auto_map" in data or "auto_map" in (data.get("text_config") or {})):
-        raise ModelRefused(f"{path.name} has an auto_map: it asks to run code shipped with the model, which "
-                           "Casefile never does. Nothing was copied.")
-
-
-def check_safetensors(path: Path) -> None:
-    """The header must be JSON whose tensors lie inside the file and match their shapes."""
-    size = path.stat().st_size
-    with path.open("rb") as handle:
-        raw = handle.read(8)
-        if len(raw) < 8:
-            raise ModelRefused(f"{path.name} is too short to be safetensors; nothing was copied.")
-        (length,) = struct.unpack("<Q", raw)
-        if length > min(MAX_HEADER, size - 8):
-            raise ModelRefused(f"{path.name}'s header claims {length:,} bytes, more than the file holds; "
-                               "nothing was copied.")
-        try:
-            header = json.loads(handle.read(length))
-        except (UnicodeDecodeError, json.JSONDecodeError):
-            raise ModelRefused(f"{path.name}'s header is not JSON; nothing was copied.") from None
-    if not isinstance(header, dict):
-        raise ModelRefused(f"{path.name}'s header is not a table of tensors; nothing was copied.")
-    data_bytes = size - 8 - length
-    for name, tensor in header.items():
-        if name == "__metadata__":
-            continue
-        try:
-            begin, end = tensor["data_offsets"]
-            shape = tensor["shape"]
-            if not all(isinstance(v, int) and not isinstance(v, bool) for v in (begin, end, *shape)):
-                raise TypeError("offsets and shape must be whole numbers")
-            expected = math.prod(shape) * DTYPE_BYTES[tensor["dtype"]]
-        except (KeyError, TypeError, ValueError):
-            raise ModelRefused(f"{path.name}: tensor {name} is described wrongly; nothing was copied.") \
-                from None
-        if not (0 <= begin <= end <= data_bytes) or end - begin != expected:
-            raise ModelRefused(f"{path.name}: tensor {name} points outside the file or does not match its "
-                               "shape; nothing was copied.")
+        if path.name == MANIFEST_NAME:
+            data = load_json(path)
+            try:
+                ModelManifest(**data)
+                assert isinstance(data["files"], dict)
+            except (TypeError, KeyError, AssertionError):
+                raise refuse(path, "is not a Casefile manifest") from None
+        elif path.name == "model.safetensors.index.json":
+            check_index(path, names)
+        elif path.suffix == ".json":
+            check_json(path)
+        elif path.name.endswith(".safetensors"):
+            check_safetensors(path)
+        else:  # merges.txt, chat_template.jinja, SHA256SUMS: text within its size limit
+            read_text(path, MANIFEST_MAX_BYTES if path.name in SUMS_NAMES else None)
+    except ModelRefused:
+        raise
+    except (RecursionError, MemoryError, ValueError, TypeError, KeyError, OverflowError) as exc:
+        raise refuse(path, f"could not be checked ({type(exc).__name__})") from None
 
 
 def _check_tokenizer(source: Path, config: dict) -> None:
     """A model without a chat template, or whose tokenizer has ids past its embedding table, fails
     at the first question deep in the worker: refuse it now, saying why."""
     tokenizer_config = source / "tokenizer_config.json"
-    in_config = tokenizer_config.is_file() and "chat_template" in json.loads(
-        tokenizer_config.read_text(encoding="utf-8"))
+    settings = load_json(tokenizer_config) if tokenizer_config.is_file() else None
+    in_config = isinstance(settings, dict) and "chat_template" in settings
     has_template = in_config or any((source / n).is_file()
                                     for n in ("chat_template.jinja", "chat_template.json"))
     if not has_template:
         raise ModelRefused("The folder has no chat template (chat_template.jinja, or chat_template in "
                            "tokenizer_config.json), so questions cannot be put to it. Nothing was copied.")
-    rows = (config.get("text_config") or config).get("vocab_size") if isinstance(config, dict) else None
+    text_config = (config.get("text_config") or config) if isinstance(config, dict) else None
+    rows = text_config.get("vocab_size") if isinstance(text_config, dict) else None
     tokenizer_file = source / "tokenizer.json"
     if not isinstance(rows, int) or not tokenizer_file.is_file():
         return
-    tokenizer = json.loads(tokenizer_file.read_text(encoding="utf-8"))
-    vocab = (tokenizer.get("model") or {}).get("vocab") or {}
+    tokenizer = load_json(tokenizer_file)
+    if not isinstance(tokenizer, dict):
+        raise refuse(tokenizer_file, "is not a tokenizer (not a JSON table)")
+    model = tokenizer.get("model")
+    vocab = model.get("vocab") if isinstance(model, dict) else None
+    added = tokenizer.get("added_tokens")
     ids = [i for i in vocab.values() if isinstance(i, int)] if isinstance(vocab, dict) else []
-    ids += [t.get("id") for t in tokenizer.get("added_tokens") or [] if isinstance(t.get("id"), int)]
+    ids += [t["id"] for t in added if isinstance(t, dict) and isinstance(t.get("id"), int)] \
+        if isinstance(added, list) else []
     if ids and max(ids) >= rows:
         raise ModelRefused(f"The tokenizer has token ids up to {max(ids):,} but the model has only {rows:,} "
                            "rows of embeddings: they do not belong together. Nothing was copied.")
@@ -164,7 +159,8 @@ def _licence(source: Path, config: dict) -> str:
     if (source / MANIFEST_NAME).is_file():
         return ModelManifest.read(source).license
     for readme in source.glob("README*"):
-        text = readme.read_text(encoding="utf-8", errors="replace")
+        with readme.open("rb") as handle:
+            text = handle.read(README_BYTES).decode("utf-8", errors="replace")
         match = re.search(r"^license:\s*(\S+)", text, re.MULTILINE)
         if match:
             return match.group(1)
@@ -207,7 +203,7 @@ def import_model(vault: Vault, source: Path, *, model_id: str | None = None, sto
     store = store or models_home()
     manifest = read_manifest(vault, source, files, store)  # under a site key: signed, before anything else
     expected, vouched = manifest.hashes, manifest.vouched
-    config = json.loads((source / "config.json").read_text(encoding="utf-8"))
+    config = load_json(source / "config.json")
     _check_tokenizer(source, config)
     model_id = model_id or source.name
     final = store / _folder_name(model_id)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.errors import IngestError
+from app.limits import MAX_LOAD_FILE_BYTES, MAX_TEXT_FILE_BYTES, refuse_size
 
 CONCORDANCE_DELIMITER = "\x14"
 CONCORDANCE_QUOTE = "\u00fe"  # þ
@@ -158,6 +159,8 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
 
 def _read(path: Path, what: str) -> tuple[str, str]:
     try:
+        refuse_size(path.stat().st_size, MAX_LOAD_FILE_BYTES, f"{what} {path.name}",
+                    "split the production into volumes")
         data = path.read_bytes()
     except OSError as exc:
         raise IngestError(f"The {what} {path.name} cannot be read.", detail=str(exc)) from None
@@ -232,13 +235,19 @@ def split_records(text: str, delimiter: str, quote: str) -> list[tuple[int, list
             return records
 
 
+def _lines(text: str):
+    """The lines of ``text`` one by one (``splitlines`` would copy a whole large file at once)."""
+    for match in re.finditer(r"[^\r\n]*(?:\r\n|\n|\r|$)", text):
+        yield match.group().rstrip("\r\n")
+
+
 def read_dat(path: Path) -> DatFile:
     """Read a Concordance load file. Raises IngestError only when it cannot be used at all."""
     text, encoding = _read(path, "load file")
     text = text.lstrip("\ufeff")
     if not text.strip():
         raise IngestError(f"The load file {path.name} is empty.")
-    header_line = next(line for line in text.splitlines() if line.strip())
+    header_line = next(line for line in _lines(text) if line.strip())
     delimiter, quote = detect_style(header_line)
     records = split_records(text, delimiter, quote)
     raw_fields = records[0][1]
@@ -333,6 +342,21 @@ def looks_like_dat(path: Path) -> bool:
     return any(canonical_field(name) == "begbates" for name in names)
 
 
+def leads_outside(path: Path, boundary: Path) -> bool:
+    """Whether ``path``, links followed, lies outside ``boundary`` (a link loop counts as outside)."""
+    try:
+        return not path.resolve(strict=True).is_relative_to(boundary.resolve(strict=True))
+    except (OSError, RuntimeError):
+        return True
+
+
+def text_file_too_large(path: Path) -> bool:
+    try:
+        return path.stat().st_size > MAX_TEXT_FILE_BYTES
+    except OSError:
+        return False
+
+
 def list_folder(folder: Path) -> list[Path]:
     try:
         return sorted(folder.iterdir())
@@ -347,6 +371,7 @@ class PathResolver:
         self.bases = list(dict.fromkeys(bases))
         self._entries: dict[Path, dict[str, list[Path]]] = {}
         self._roots = [base.resolve() for base in self.bases]
+        self.outside: list[Path] = []  # links found leading out of the volume, never opened
 
     def resolve(self, written: str) -> Path | None:
         parts = [p for p in re.split(r"[\\/]+", written.strip()) if p not in ("", ".")]
@@ -371,8 +396,11 @@ class PathResolver:
         if not current.is_file():
             return None
         # A link that leads out of the volume (another matter's file, say) is not part of it.
-        target = current.resolve()
-        return current if any(target.is_relative_to(root) for root in self._roots) else None
+        if all(leads_outside(current, root) for root in self._roots):
+            if current not in self.outside:
+                self.outside.append(current)
+            return None
+        return current
 
     def _children(self, folder: Path) -> dict[str, list[Path]]:
         if folder not in self._entries:
@@ -384,8 +412,11 @@ class PathResolver:
 
 
 def read_text_file(path: Path) -> str | None:
-    """A TEXT file: UTF-8 (BOM or not), else CP1252; line ends made "\\n". None if unreadable."""
+    """A TEXT file: UTF-8 (BOM or not), else CP1252; line ends made "\\n". None if unreadable or
+    over ``MAX_TEXT_FILE_BYTES`` (``text_file_too_large`` tells which, for the finding)."""
     try:
+        if text_file_too_large(path):
+            return None
         text, _ = decode_bytes(path.read_bytes())
     except OSError:
         return None

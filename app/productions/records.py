@@ -8,7 +8,7 @@ from pathlib import Path
 FINDING_KINDS = (
     "missing_image", "missing_text", "missing_native", "text_not_split", "bates_gap",
     "bates_overlap", "row_without_pages", "pages_without_row", "page_count_mismatch", "dat_warning",
-    "opt_warning", "ignored_load_file",
+    "opt_warning", "ignored_load_file", "link_outside", "over_limit",
 )
 
 

@@ -35,6 +35,13 @@ from itertools import pairwise
 from pathlib import Path
 
 from app.errors import IngestError
+from app.limits import (
+    MAX_METADATA_FIELD_CHARS,
+    MAX_TEXT_FIELD_CHARS,
+    MAX_TEXT_FILE_BYTES,
+    MiB,
+    megabytes,
+)
 from app.productions.bates import bates_key, bates_range, bates_span, format_bates, parse_bates
 from app.productions.families import family_order
 from app.productions.loadfiles import (
@@ -42,11 +49,13 @@ from app.productions.loadfiles import (
     DatFile,
     OptRow,
     PathResolver,
+    leads_outside,
     list_folder,
     looks_like_dat,
     read_dat,
     read_opt_with_warnings,
     read_text_file,
+    text_file_too_large,
 )
 from app.productions.records import (
     Finding,
@@ -71,7 +80,8 @@ def find_load_files(folder: Path) -> LoadFiles | None:
     if not folder.is_dir():
         return None
     places = [folder, *(c for c in list_folder(folder) if c.name.lower() == "data" and c.is_dir())]
-    files = [c for place in places for c in list_folder(place) if c.is_file()]
+    files = [c for place in places for c in list_folder(place) if c.is_file()
+             and c.suffix.lower() in (".dat", ".opt") and not leads_outside(c, folder)]
     dats = [f for f in files if f.suffix.lower() == ".dat" and looks_like_dat(f)]
     opts = [f for f in files if f.suffix.lower() == ".opt"]
     if not dats and not opts:
@@ -84,13 +94,17 @@ def find_load_files(folder: Path) -> LoadFiles | None:
     return LoadFiles(root, dat, opt, tuple(f for f in dats + opts if f not in (dat, opt)))
 
 
-def _text_index(root: Path) -> dict[str, Path]:
+def _text_index(root: Path, outside: list[Path]) -> dict[str, Path]:
     """lower-case stem -> .txt file under the volume, NATIVES excluded (natives are named by
-    Bates number too, and a native .txt is not extracted text)."""
+    Bates number too, and a native .txt is not extracted text). Links leading out of the volume
+    go to ``outside`` instead: they are never read."""
     index: dict[str, Path] = {}
     for path in sorted(root.rglob("*")):
         relative = path.relative_to(root).parts[:-1]
         if path.suffix.lower() == ".txt" and not any(p.lower().startswith("native") for p in relative):
+            if path.is_symlink() and leads_outside(path, root):
+                outside.append(path)
+                continue
             index.setdefault(path.stem.lower(), path)
     return index
 
@@ -112,6 +126,12 @@ class _Builder:
     def note(self, kind: str, message: str, bates: str | None = None) -> None:
         self.findings.append(Finding(kind, message, bates))
 
+    def read_text(self, path: Path, bates: str) -> str | None:
+        if text_file_too_large(path):
+            self.note("over_limit", f"{bates}: text file {path.name} is over Casefile's "
+                      f"{megabytes(MAX_TEXT_FILE_BYTES)} limit; not read", bates)
+        return read_text_file(path)
+
     def page(self, row: OptRow) -> tuple[str, Path | None]:
         image = self.resolver.resolve(row.image_path) if row.image_path else None
         if image is None:
@@ -122,13 +142,16 @@ class _Builder:
     def document_text(self, row: dict[str, str] | None, begbates: str) -> tuple[str | None, str | None]:
         """(text, finding message) from the DAT's text column, else ``<BEGBATES>.txt``."""
         written = self.dat.value(row, "textpath") if self.dat is not None and row is not None else ""
+        if len(written) > MAX_TEXT_FIELD_CHARS:
+            return None, (f"its text in the DAT is {len(written) / MiB:,.0f} M characters, over "
+                          f"Casefile's {MAX_TEXT_FIELD_CHARS // MiB} M limit")
         if written and not _PATH_LIKE.fullmatch(written):
             return written, None  # the column holds the text itself
         path = self.resolver.resolve(written) if written else None
         path = path or self.texts.get(begbates.lower())
         if path is None:
             return None, (f"text file {written} not found" if written else "no text supplied")
-        return read_text_file(path), None
+        return self.read_text(path, begbates), None
 
     def pages_with_text(self, doc: str, pages: list[tuple[str, Path | None]],
                         row: dict[str, str] | None) -> tuple[ProductionPage, ...]:
@@ -138,10 +161,11 @@ class _Builder:
         if not per_page and len(pages) > 1 and files[0] and not written and self.per_page_volume:
             # "<BEGBATES>.txt" alone: in a volume with per-page text, and without form feeds that
             # split it, it is the first page's text (the later pages' files are missing).
-            first = read_text_file(files[0])
+            first = self.read_text(files[0], doc)
             per_page = first is None or _split_pages(first, len(pages)) is None
         if per_page:
-            texts = [read_text_file(f) if f else None for f in files]
+            texts = [self.read_text(f, bates) if f else None
+                     for (bates, _), f in zip(pages, files, strict=True)]
             lacking = [bates for (bates, _), f in zip(pages, files, strict=True) if f is None]
             if lacking:
                 self.note("missing_text", f"{doc}: no text file for {_names(lacking)}; OCR needed",
@@ -197,7 +221,9 @@ def read_volume(folder: Path) -> ProductionVolume:
     dat = read_dat(files.dat) if files.dat else None
     opt, opt_warnings = read_opt_with_warnings(files.opt) if files.opt else ([], [])
     bases = [files.root] + ([files.dat.parent] if files.dat else [])
-    builder = _Builder(files, dat, opt, PathResolver(*bases), _text_index(files.root))
+    outside: list[Path] = []
+    resolver = PathResolver(*bases)
+    builder = _Builder(files, dat, opt, resolver, _text_index(files.root, outside))
     for path in files.ignored:
         builder.note("ignored_load_file", f"{path.name} was not read (one DAT and one OPT per volume)")
     for warning in dat.warnings if dat else ():
@@ -206,6 +232,9 @@ def read_volume(folder: Path) -> ProductionVolume:
         builder.note("opt_warning", f"{files.opt.name if files.opt else 'OPT'} {warning}")
     documents, ranges = _documents(builder)
     _check_ranges(builder, ranges)
+    for link in dict.fromkeys([*outside, *resolver.outside]):
+        builder.note("link_outside", f"{link.relative_to(files.root).as_posix()} is a link leading outside "
+                     "the volume; not read")
     name = next((row.volume for row in opt if row.volume), files.root.name)
     # Listed in Bates order (load-file problems without a Bates number last), as a reviewer reads.
     findings = sorted(builder.findings, key=lambda f: (f.bates is None, bates_key(f.bates or "")))
@@ -347,6 +376,10 @@ def _make(b: _Builder, begbates: str, endbates: str, row: dict[str, str] | None,
     family = None
     if b.dat is not None and row is not None:
         metadata = {name: b.dat.value(row, name) for name in METADATA_FIELDS if b.dat.value(row, name)}
+        for name in [n for n, value in metadata.items() if len(value) > MAX_METADATA_FIELD_CHARS]:
+            del metadata[name]
+            b.note("over_limit", f"{begbates}: its {name} field is over Casefile's "
+                   f"{MAX_METADATA_FIELD_CHARS // 1024} K character limit; not kept", begbates)
         family = b.dat.value(row, "begattach") or None
         if b.dat.column("begattach") is None:
             family = b.dat.value(row, "parentbates") or None  # the parent is fixed in families.family_order

@@ -47,7 +47,7 @@ def save_column_set(vault: Vault, name: str, title: str, columns: list[ReviewCol
         row.value = {**(row.value or {}), key: {"title": title.strip() or key, "columns": data}}
         session.add(row)
         vault.audit(session, "review.columns_saved",
-                    objects={"name": key, "columns": len(data),
+                    objects={"columns": len(data),  # not its name: the user's words
                              "sha256": hashlib.sha256(repr(data).encode()).hexdigest()})
 
 
@@ -58,5 +58,5 @@ def delete_column_set(vault: Vault, name: str) -> bool:
         if row is None or key not in (row.value or {}):
             return False
         row.value = {k: v for k, v in row.value.items() if k != key}
-        vault.audit(session, "review.columns_deleted", objects={"name": key})
+        vault.audit(session, "review.columns_deleted")
     return True

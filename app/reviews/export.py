@@ -17,7 +17,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 
 from app.exports.files import ExportedFile, audit_export, check_destination, write_atomically
-from app.exports.render import csv_bytes, docx_bytes
+from app.exports.render import csv_bytes, docx_bytes, no_formulas
 from app.exports.report import BAD, GOOD, Report, Section, Table, citation_text
 from app.reviews.cells import BAD_CHECKS, EMPTY, GOOD_CHECKS, MARKS
 from app.reviews.run import find_review, review_cells
@@ -111,8 +111,6 @@ def xlsx_bytes(case: CaseRecord, review: ReviewRecord, cells: list[ReviewCellRec
         sheet.append([_safe(v) for v in line])
         for index in range(len(line)):
             cell = sheet.cell(sheet.max_row, index + 1)
-            if cell.data_type == "f":  # document text starting with "=" is text, never a formula
-                cell.data_type = "s"
             cell.alignment = Alignment(wrap_text=True, vertical="top")
             if index % 3 == 0 and index and line_marks[index // 3 - 1] in FILLS:
                 cell.fill = FILLS[line_marks[index // 3 - 1]]
@@ -128,8 +126,7 @@ def xlsx_bytes(case: CaseRecord, review: ReviewRecord, cells: list[ReviewCellRec
     for cell in cells:
         raw.append([review.rows[cell.row]["label"], review.columns[cell.column]["title"],
                     _safe(cell.output or ""), "yes" if cell.edited else ""])
-        if raw.cell(raw.max_row, 3).data_type == "f":
-            raw.cell(raw.max_row, 3).data_type = "s"
+    no_formulas(book)  # every sheet, header and fact: load-file labels and column titles too
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -291,9 +291,10 @@ def test_volumes_are_found_at_any_depth_and_loose_files_beside_them_are_kept(tmp
     production = make_production(tmp_path / "incoming" / "PROD001")
     (production / "cover-letter.pdf").write_bytes(b"%PDF-1.4")
     (tmp_path / "incoming" / "notes.txt").write_text("notes")
-    volumes, files = split_volumes([tmp_path / "incoming"])
-    assert volumes == [production]
-    assert files == [production / "cover-letter.pdf", tmp_path / "incoming" / "notes.txt"]
+    found = split_volumes([tmp_path / "incoming"])
+    assert found.volumes == [production]
+    assert found.files == [production / "cover-letter.pdf", tmp_path / "incoming" / "notes.txt"]
+    assert not found.outside
 
 
 def test_opt_only_volume_uses_bates_named_text(volume_copy):
