@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.context import is_bates_label
 from app.errors import UserFacingError
-from app.productions.bates import parse_bates, parse_bates_query
-from storage import repositories as repo
+from app.productions.bates import parse_bates_query
+from storage import search_repository as search_repo
 from storage.records import CaseRecord
 from storage.vault import Vault
 
@@ -39,11 +38,9 @@ def find_bates(vault: Vault, case: CaseRecord, query: str) -> BatesResult:
         raise UserFacingError(f"“{query.strip()}” is not a Bates number or range (e.g. ABC0001234, or "
                               "ABC0001230-ABC0001240).")
     first, last = parsed
+    # Through the Bates index (one series: the prefix upper-cased, as same_series compares it),
+    # not a scan of every label of the case.
     with vault.read() as session:
-        labels = repo.page_labels(session, case.id)
-    hits = []
-    for document_id, number, label in labels:
-        page = parse_bates(label) if is_bates_label(label) else None
-        if page is not None and page.same_series(first) and first.number <= page.number <= last.number:
-            hits.append(BatesHit(document_id, number, label))
-    return BatesResult(query.strip(), first.text, last.text, tuple(hits))
+        pages = search_repo.bates_pages(session, case.id, [(first.prefix.upper(), first.number, last.number)])
+    hits = tuple(BatesHit(page.document_id, page.number, page.label) for page in pages)
+    return BatesResult(query.strip(), first.text, last.text, hits)

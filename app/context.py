@@ -47,14 +47,20 @@ class CaseContext:
         return sum(len(d.pages) for d in self.documents)
 
 
+def family_of(record: DocumentRecord) -> str | None:
+    """The production family a document belongs to, as one key across volumes: "VOL001/ABC0000022"
+    (two volumes may reuse a BEGATTACH); the bare BEGATTACH for documents imported before that."""
+    return record.metadata.get("family_key") or record.metadata.get("family")
+
+
 def order_documents(documents: list[tuple[DocumentRecord, list[PageRecord]]]):
     """By name, except that a production's attachments follow their parent e-mail: a family is
     read together and in order (its parent's BEGATTACH is the family's name)."""
     def key(item):
         record = item[0]
         family = record.metadata.get("family")
-        return ((family or record.name).casefold(), record.metadata.get("role") == "attachment",
-                record.name.casefold(), record.sha256)
+        return ((family or record.name).casefold(), family_of(record) or "",
+                record.metadata.get("role") == "attachment", record.name.casefold(), record.sha256)
 
     return sorted(documents, key=key)
 

@@ -5,6 +5,10 @@ Rendering uses PyMuPDF on the original file kept in the vault (no other PDF engi
 by OCR has no text layer to search, so its quote is marked in the OCR text beside the image, and
 the view says the text came from OCR. Documents with no fixed pages (Word, e-mail, plain text)
 are shown as text only.
+
+A search result opens its page with ``search_mark(terms)`` as the mark: then every occurrence of
+every term is highlighted (a term ending in ``*`` matches words that start with it), not only the
+first place a quoted phrase is found.
 """
 
 from __future__ import annotations
@@ -48,6 +52,35 @@ class PageView:
     @property
     def found(self) -> bool:
         return bool(self.text_spans or self.highlights)
+
+
+SEARCH_SEPARATOR = "\x1f"  # between the terms of a search's mark: no page text holds it
+
+
+def search_mark(terms: list[str] | tuple[str, ...]) -> str:
+    """The mark that highlights every occurrence of each of ``terms`` (a search's words and phrases)."""
+    return SEARCH_SEPARATOR + SEARCH_SEPARATOR.join(t for t in terms if t.strip())
+
+
+def _search_terms(mark: str) -> list[str] | None:
+    if not mark.startswith(SEARCH_SEPARATOR):
+        return None
+    return [t for t in mark.split(SEARCH_SEPARATOR) if t.strip()]
+
+
+def _term_pattern(term: str) -> re.Pattern | None:
+    words = re.findall(r"\w+", term)
+    if not words:
+        return None
+    prefix = term.rstrip().endswith("*")
+    body = r"[\W_]*".join(re.escape(w) for w in words)
+    return re.compile(r"\b" + body + (r"\w*" if prefix else r"\b"), re.IGNORECASE)
+
+
+def search_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
+    """Every place any of ``terms`` is in ``text``, in order."""
+    spans = {m.span() for term in terms if (pattern := _term_pattern(term)) for m in pattern.finditer(text)}
+    return sorted(spans)
 
 
 def _word_pattern(words: list[str]) -> re.Pattern:
@@ -99,7 +132,11 @@ def load_page(vault: Vault, document_id: int, number: int, *, mark: str | None =
 def view_page(record: DocumentRecord, page: PageRecord, original: bytes | None, *,
               mark: str | None = None, zoom: float = DEFAULT_ZOOM) -> PageView:
     """The page with ``mark`` (a quote, or words to find) highlighted wherever it can be found."""
-    spans = text_spans(page.text, mark) if mark else []
+    terms = _search_terms(mark or "")
+    if terms is not None:
+        spans = search_spans(page.text, terms)
+    else:
+        spans = text_spans(page.text, mark) if mark else []
     base = dict(document=record.name, number=page.number, page_count=record.page_count, label=page.label,
                 text=page.text, text_spans=spans, ocr=page.ocr, needs_ocr=page.needs_ocr,
                 status=page.settled().status, ocr_confidence=page.ocr_confidence, note=page.note)
@@ -115,7 +152,11 @@ def view_page(record: DocumentRecord, page: PageRecord, original: bytes | None, 
             check_page_images(pdf_page)  # the window must not decode a picture of gigabytes
         except InputTooLarge:
             return PageView(**base)
-        highlights = _image_highlights(pdf_page, mark, zoom) if mark and not page.ocr else []
+        if terms is not None and not page.ocr:
+            highlights = [(r.x0 * zoom, r.y0 * zoom, r.x1 * zoom, r.y1 * zoom)
+                          for term in terms for r in pdf_page.search_for(term.rstrip("*").strip('"'))]
+        else:
+            highlights = _image_highlights(pdf_page, mark, zoom) if mark and not page.ocr else []
         pixmap = pdf_page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False)
         return PageView(**base, image_png=pixmap.tobytes("png"), image_size=(pixmap.width, pixmap.height),
                         highlights=highlights)

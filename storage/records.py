@@ -178,3 +178,59 @@ class EvalRunRecord:
     seconds: float
     started_at: str
     finished_at: str | None = None
+
+
+@dataclass(frozen=True)
+class PageHitRecord:
+    """One page found by a search: where it is, how well it matched, and a passage of it."""
+
+    page_id: int
+    document_id: int
+    number: int
+    label: str | None
+    rank: float | None  # FTS5 bm25: lower is better; None when no words were searched
+    snippet: str  # the best passage, each hit between the caller's markers (or the page's start)
+
+
+@dataclass(frozen=True)
+class PageSearchRecord:
+    """The pages shown (at most the limit asked for) and how many matched in all."""
+
+    hits: tuple[PageHitRecord, ...]
+    pages: int
+    documents: int
+    document_ids: tuple[int, ...] = ()  # every matching document, when asked for (a review set)
+
+
+@dataclass(frozen=True)
+class BatesPageRecord:
+    """A page found through the Bates index."""
+
+    page_id: int
+    document_id: int
+    number: int
+    label: str
+
+
+@dataclass(frozen=True)
+class BatesClaimRecord:
+    """One Bates number that pages of more than one document carry (a production error, or a
+    document ingested twice under different hashes)."""
+
+    prefix: str  # upper-cased, with its separator
+    number: int
+    labels: tuple[str, ...]  # as each page writes it
+    document_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class ReviewSetRecord:
+    """A saved selection of a case's documents, by hand or from a search (``query``)."""
+
+    id: int
+    case_id: int
+    name: str
+    query: str
+    document_ids: tuple[int, ...]
+    created_at: str
+    updated_at: str

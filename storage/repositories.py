@@ -29,6 +29,7 @@ from storage.schema import (
     TaskResultRow,
     TaskRow,
 )
+from storage.search_repository import index_page_bates
 
 FILE_CHUNK = 1 << 20
 
@@ -120,6 +121,9 @@ def add_document(session: Session, case_id: int, doc: NewDocument) -> DocumentRe
              "needs_ocr": p.needs_ocr, "tokens": p.tokens, "status": p.settled().status,
              "ocr_confidence": p.ocr_confidence, "note": p.note} for p in doc.pages
         ])
+        # The full-text index follows by trigger; the Bates index is written here, in the same
+        # transaction, so a Bates look-up never misses a stored page.
+        index_page_bates(session, case_id, row.id, {p.number: p.label for p in doc.pages if p.label})
     return _document(row)
 
 

@@ -5,8 +5,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, MetaData, UniqueConstraint, false
+from sqlalchemy import (
+    JSON,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    Table,
+    UniqueConstraint,
+    false,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import NullType
 
 # Stable constraint names, so later (batch-mode) migrations can drop and recreate them.
 NAMING_CONVENTION = {
@@ -193,6 +205,52 @@ class EvalItemRow(Base):
     set_index: Mapped[int]
     item_index: Mapped[int]
     result: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class PageBatesRow(Base):
+    """The Bates number of a page whose label is one (``storage.search_repository.parse_bates_label``),
+    so a number or range is found by index instead of by reading every label of the case."""
+
+    __tablename__ = "page_bates"
+    page_id: Mapped[int] = mapped_column(ForeignKey("pages.id", ondelete="CASCADE"), primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    prefix: Mapped[str]  # upper-cased, with its separator ("ABC-"): one series whatever the case
+    number: Mapped[int]
+    width: Mapped[int]  # digits as written, so the label can be written back
+
+
+Index("ix_page_bates_case_id_prefix_number", PageBatesRow.case_id, PageBatesRow.prefix, PageBatesRow.number)
+
+
+class ReviewSetRow(Base):
+    """A saved selection of a case's documents: picked by hand, or resolved from a search."""
+
+    __tablename__ = "review_sets"
+    __table_args__ = (UniqueConstraint("case_id", "name"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str]
+    query: Mapped[str] = mapped_column(default="", server_default="")  # the search it came from, if any
+    document_ids: Mapped[list[Any]] = mapped_column(default=list)
+    created_at: Mapped[str]
+    updated_at: Mapped[str]
+
+
+# The full-text index of pages.text (FTS5, created by migration 0009 with its triggers): a
+# virtual table and the shadow tables SQLite keeps for it. Declared here only so that the
+# models-match-migrations check and a future autogenerate know them (rather than proposing to
+# drop them); never create_all()'d: they exist only as the migration makes them.
+PAGE_INDEX = "pages_fts"
+Table(PAGE_INDEX, Base.metadata, Column("text", NullType()))
+# (``id INTEGER PRIMARY KEY`` as FTS5 writes it: SQLite reports it nullable, so it is declared so.)
+Table(f"{PAGE_INDEX}_data", Base.metadata, Column("id", Integer, primary_key=True, nullable=True),
+      Column("block", LargeBinary))
+Table(f"{PAGE_INDEX}_idx", Base.metadata, Column("segid", NullType(), primary_key=True),
+      Column("term", NullType(), primary_key=True), Column("pgno", NullType()))
+Table(f"{PAGE_INDEX}_docsize", Base.metadata, Column("id", Integer, primary_key=True, nullable=True),
+      Column("sz", LargeBinary))
+Table(f"{PAGE_INDEX}_config", Base.metadata, Column("k", NullType(), primary_key=True),
+      Column("v", NullType()))
 
 
 class AuditEventRow(Base):

@@ -33,11 +33,13 @@ class AskActions:
         self._asking_case_id = case.id
         self._asked = None if staged else text
         chat_id, left_out = self.chat_session_id, sorted(self.documents.excluded)
+        review_set = self.documents.review_set
         self._show_step(self.tr("Starting…"))
 
         def work(report):
             return ask(self.vault, case, text, self.ensure_model_session(), on_token=report,
-                       on_progress=report, session_id=chat_id, staged=staged, exclude=left_out)
+                       on_progress=report, session_id=chat_id, staged=staged, exclude=left_out,
+                       review_set=review_set)
 
         self.runner.submit(work, on_progress=self._on_answer_step,
                            on_done=self._on_answer_done, on_failed=self._on_answer_done)

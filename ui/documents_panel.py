@@ -66,6 +66,7 @@ class DocumentsPanel(QWidget):
         super().__init__(parent)
         self.setAcceptDrops(True)
         self.excluded: frozenset[str] = frozenset()  # documents the user left out of questions
+        self.review_set = ""  # the review set whose documents are ticked ("" when ticked by hand)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setAccessibleName(self.tr("Documents"))
         self.table.setAccessibleDescription(self.tr("Untick a document to leave it out of questions"))
@@ -197,7 +198,25 @@ class DocumentsPanel(QWidget):
 
     def reset_exclusions(self) -> None:
         """Another case: every document is read again."""
-        self.excluded = frozenset()
+        self.excluded, self.review_set = frozenset(), ""
+
+    def apply_review_set(self, name: str, documents: tuple[str, ...] | None) -> None:
+        """Questions read the review set ``name``: its documents ticked, the others left out
+        (``documents`` None, with ``name`` "": every document again)."""
+        every = {self.table.item(row, 0).text() for row in range(self.table.rowCount())
+                 if self.table.item(row, 0).flags() & Qt.ItemFlag.ItemIsUserCheckable}
+        left_out = frozenset(every - set(documents)) if documents is not None else frozenset()
+        self.review_set = name
+        self.table.blockSignals(True)  # these ticks are the set's, not the user's own
+        for row in range(self.table.rowCount()):
+            box = self.table.item(row, 0)
+            if box.flags() & Qt.ItemFlag.ItemIsUserCheckable:
+                out = box.text() in left_out
+                box.setCheckState(Qt.CheckState.Unchecked if out else Qt.CheckState.Checked)
+        self.table.blockSignals(False)
+        if left_out != self.excluded:
+            self.excluded = left_out
+            self.exclusion_changed.emit(self.excluded)
 
     def set_included(self, short_id: str, included: bool) -> None:
         """Tick or untick a document's box, as a click does."""
@@ -213,7 +232,7 @@ class DocumentsPanel(QWidget):
         left_out = {box.text() for box in boxes if box.flags() & Qt.ItemFlag.ItemIsUserCheckable
                     and box.checkState() == Qt.CheckState.Unchecked}
         if left_out != self.excluded:
-            self.excluded = frozenset(left_out)
+            self.excluded, self.review_set = frozenset(left_out), ""  # ticked by hand: no set now
             self.exclusion_changed.emit(self.excluded)
 
     def select_documents(self, document_ids: list[int]) -> None:

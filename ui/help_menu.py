@@ -18,7 +18,8 @@ from ui.text import fill
 SHORTCUT_WORDS = {"Ctrl+G": QT_TRANSLATE_NOOP("HelpMenu", "Go to a Bates number"),
                   "Ctrl+Return": QT_TRANSLATE_NOOP("HelpMenu", "Ask the question in the box"),
                   "Esc": QT_TRANSLATE_NOOP("HelpMenu", "Stop the answer"),
-                  "Ctrl+F": QT_TRANSLATE_NOOP("HelpMenu", "Find on the page (page viewer)")}
+                  "Ctrl+F": QT_TRANSLATE_NOOP("HelpMenu", "Find on the page (page viewer)"),
+                  "Ctrl+Shift+F": QT_TRANSLATE_NOOP("HelpMenu", "Search every page of the case")}
 
 
 def quit_keys() -> QKeySequence:

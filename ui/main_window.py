@@ -49,12 +49,15 @@ from ui.ingest_actions import IngestActions
 from ui.lock_screen import LockScreen
 from ui.page_viewer import PageViewer
 from ui.review_actions import ReviewActions
+from ui.search_actions import SearchActions
+from ui.search_panel import SearchPanel
 from ui.settings_actions import SettingsActions, apply_theme
 from ui.text import error_text
 
 log = logging.getLogger("casefile.ui")
 AUTO_LOCK_MINUTES = Preferences().auto_lock_minutes  # until the vault's own preference is read
-DEFAULT_LAYOUT = {"main": [250, 650, 500], "middle": [300, 560]}  # cases | documents+chat | page viewer
+# cases | documents + search + chat | page viewer
+DEFAULT_LAYOUT = {"main": [250, 650, 500], "middle": [300, 120, 560]}
 
 
 class MainWindow(AskActions, IngestActions, QMainWindow):
@@ -101,8 +104,11 @@ class MainWindow(AskActions, IngestActions, QMainWindow):
 
     def _apply_layout(self, layout: dict[str, list[int]]) -> None:
         """The splitters as the user left them (the viewer's width is kept for when a page opens)."""
-        if len(layout.get("middle", ())) == 2:
-            self.middle.setSizes(layout["middle"])
+        middle = layout.get("middle", [])
+        if len(middle) == 2:  # kept before the search pane came between documents and chat
+            middle = [middle[0], DEFAULT_LAYOUT["middle"][1], middle[1]]
+        if len(middle) == 3:
+            self.middle.setSizes(middle)
         if len(layout.get("main", ())) == 3:
             self._viewer_width = layout["main"][2] or self._viewer_width
             self.splitter.setSizes([*layout["main"][:2], self.splitter.sizes()[2]])
@@ -150,10 +156,12 @@ class MainWindow(AskActions, IngestActions, QMainWindow):
         self.ask_button, self.stop_button = self.chat.ask_button, self.chat.stop_button
         self.answer_view, self.citation_view = self.chat.answer_view, self.chat.citation_view
 
+        self.search = SearchPanel()
         self.middle = middle = QSplitter(Qt.Orientation.Vertical)
         middle.addWidget(self.documents)
+        middle.addWidget(self.search)
         middle.addWidget(self.chat)
-        middle.setStretchFactor(1, 2)
+        middle.setStretchFactor(2, 2)
         middle.setSizes(DEFAULT_LAYOUT["middle"])
         self.splitter = splitter = QSplitter()
         for pane in (self.cases_panel, middle, self.viewer):
@@ -192,6 +200,8 @@ class MainWindow(AskActions, IngestActions, QMainWindow):
         self.reviews = ReviewActions(self)  # the Reviews menu and its grids
         self.citecheck = CiteCheckActions(self, self.menus.tasks_menu)  # Tasks → check a brief
         self.bates = BatesSearch(self)  # "Go to Bates" (Ctrl+G)
+        self.searching = SearchActions(self)  # the search pane and review sets (Ctrl+Shift+F)
+        QShortcut(QKeySequence("Ctrl+Shift+F"), self, activated=self.search.box.setFocus)
         QShortcut(QKeySequence("Ctrl+G"), self, activated=self.documents.bates_box.setFocus)
         for keys, action in (("Ctrl+Return", self.chat.ask_current), (Qt.Key.Key_Escape, self._on_stop)):
             QShortcut(QKeySequence(keys), self, activated=action)

@@ -37,10 +37,11 @@ class ReadingMode:
     left_out: tuple[str, ...] = ()  # document ids left out by choice
     split: tuple[str, ...] = ()  # documents read in page ranges across passes
     label: str = ""
+    review_set: str = ""  # the review set read (its documents; the rest left out), by name
 
     def as_json(self) -> dict:
         return {"kind": self.kind, "passes": self.passes, "left_out": list(self.left_out),
-                "split": list(self.split), "label": self.label}
+                "split": list(self.split), "label": self.label, "review_set": self.review_set}
 
 
 @dataclass
@@ -56,8 +57,10 @@ class RunSetup:
 
 
 def prepare(vault: Vault, case: CaseRecord, model: ModelSession, *, exclude: Sequence[str] = (),
-            staged: bool = False, extra_tokens: int = 0) -> RunSetup:
-    """Documents, plan and mode of one run. Staged passes are used only when asked for and needed."""
+            staged: bool = False, extra_tokens: int = 0, review_set: str = "") -> RunSetup:
+    """Documents, plan and mode of one run. Staged passes are used only when asked for and needed.
+    ``review_set``: the name of the set whose documents are read (``exclude`` then holds the rest,
+    see ``app.review_sets.left_out_by``); the mode says so."""
     documents = refresh_page_tokens(vault, documents_with_pages(vault, case), model.model)
     if not documents:
         raise UserFacingError(f"The case “{case.name}” has no documents yet: add some first.")
@@ -73,8 +76,14 @@ def prepare(vault: Vault, case: CaseRecord, model: ModelSession, *, exclude: Seq
             raise UserFacingError("Every document would be left out: keep at least one.")
         context = subset(context, kept)
         left_out = sorted(wanted, key=lambda i: int(i[1:]))
-        mode = replace(mode, kind="partial", left_out=tuple(left_out),
-                       label=f"answered without {', '.join(left_out)} (left out by choice)")
+        label = f"answered without {', '.join(left_out)} (left out by choice)"
+        if review_set:
+            label = (f"answered over the review set “{review_set}”: {len(kept)} of "
+                     f"{len(kept) + len(left_out)} documents")
+        mode = replace(mode, kind="partial", left_out=tuple(left_out), label=label)
+    if review_set:
+        mode = replace(mode, review_set=review_set, label=mode.label or
+                       f"answered over the review set “{review_set}”: every document of the case")
     plan = plan_context(context, model.model, extra_tokens=extra_tokens, local=model.remote is None)
     parts = [context]
     if staged and not plan.fits:
@@ -85,7 +94,9 @@ def prepare(vault: Vault, case: CaseRecord, model: ModelSession, *, exclude: Seq
                  "the whole set at once")
         if split:
             label += f"; {', '.join(split)} read in parts"
-        if mode.left_out:
+        if mode.review_set:
+            label += f"; over the review set “{mode.review_set}”"
+        elif mode.left_out:
             label += f"; without {', '.join(mode.left_out)} (left out by choice)"
         mode = replace(mode, kind="staged", passes=len(parts), split=tuple(split), label=label)
     return RunSetup(context, plan, mode, parts)

@@ -17,6 +17,7 @@ from app.context import (
     CaseContext,
     ContextDocument,
     document_header,
+    family_of,
     render_document,
     token_key,
 )
@@ -37,6 +38,7 @@ class DocumentPlan:
     tokens: int
     included: bool
     family: str | None = None  # a production family (e-mail + attachments): read in one pass
+    family_key: str | None = None  # the family across volumes ("VOL001/ABC0000022"): what groups it
     page_statuses: dict[str, int] = field(default_factory=dict)  # what was read: pages per PageStatus
 
     def as_json(self) -> dict:
@@ -140,7 +142,8 @@ def plan_context(context: CaseContext, model: ModelInfo, *, extra_tokens: int = 
     total_pages = context.page_count
     documents = tuple(
         DocumentPlan(d.short_id, d.record.name, len(d.pages), tokens, included=fits,
-                     family=d.record.metadata.get("family"), page_statuses=status_counts(d.pages))
+                     family=d.record.metadata.get("family"), family_key=family_of(d.record),
+                     page_statuses=status_counts(d.pages))
         for d, tokens in per_document
     )
     return Plan(

@@ -104,6 +104,7 @@ def ask(
     exclude: Sequence[str] = (),
     staged: bool = False,
     on_progress: Report | None = None,
+    review_set: str = "",
 ) -> Answer:
     """Ask ``question`` of the whole case — or, by the user's choice, without the documents in
     ``exclude`` (ids such as "D3"), or in ``staged`` passes when the set is larger than the window.
@@ -113,7 +114,8 @@ def ask(
         raise UserFacingError("Type a question first.")
     history = _history(vault, case, session_id)
     history_tokens = count_tokens(model.model.path, render_history(history)) if history else 0
-    setup = prepare(vault, case, model, exclude=exclude, staged=staged, extra_tokens=history_tokens)
+    setup = prepare(vault, case, model, exclude=exclude, staged=staged, extra_tokens=history_tokens,
+                    review_set=review_set)
     context, plan, mode = setup.context, setup.plan, setup.mode
     refused = refusal(setup)
     with vault.write() as session:

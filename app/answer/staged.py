@@ -65,7 +65,7 @@ def _families(documents) -> list[list]:
     """Consecutive documents of one production family together; every other document alone."""
     units: list[list] = []
     for document in documents:
-        if document.family and units and units[-1][-1].family == document.family:
+        if document.family_key and units and units[-1][-1].family_key == document.family_key:
             units[-1].append(document)
         else:
             units.append([document])

@@ -15,7 +15,7 @@ import argparse
 import logging
 import sys
 
-from app.cli import admin, cache, case, citecheck, evaluate, pages, review, tasks
+from app.cli import admin, cache, case, citecheck, evaluate, pages, review, search, sets, tasks
 from app.errors import CASEFILE_ERRORS
 from app.safe_text import shown
 
@@ -29,6 +29,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     case.register(commands)
     pages.register(commands)
+    search.register(commands)
+    sets.register(commands)
     citecheck.register(commands)
     tasks.register(commands)
     review.register(commands)

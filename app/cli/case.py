@@ -8,9 +8,9 @@ from pathlib import Path
 
 from app import cases
 from app.answer import ask, plan_context
-from app.cli.output import add_model_choice, add_reading_choices, document_ids, emit_json, plural
+from app.cli.output import add_model_choice, add_reading_choices, emit_json, plural, reading_choice
 from app.config import pdf_password
-from app.context import build_context, is_bates_label
+from app.context import build_context, is_bates_label, subset
 from app.errors import UserFacingError
 from app.extract.ocr import check_languages
 from app.ingest import IngestProgress, IngestStatus, ingest_paths, refresh_page_tokens
@@ -47,6 +47,7 @@ def register(commands) -> None:
     plan = commands.add_parser("plan", help="tokens, pages and memory a case needs")
     plan.add_argument("--case", required=True)
     add_model_choice(plan)
+    add_reading_choices(plan, staged=False)
     plan.add_argument("--json", action="store_true")
     plan.set_defaults(handler=cmd_plan)
 
@@ -114,9 +115,10 @@ def cmd_ask(args: argparse.Namespace) -> int:
             if not args.json:  # the model may echo a document's control characters
                 print(shown(text, keep_lines=True), end="", flush=True)
 
+        exclude, review_set = reading_choice(vault, case, args)
         answer = ask(vault, case, args.question, session, on_token=stream,
                      params=GenerationParams(max_new_tokens=args.max_tokens), session_id=args.session,
-                     exclude=document_ids(args.exclude), staged=args.staged)
+                     exclude=exclude, staged=args.staged, review_set=review_set)
     finally:
         session.close()
     if args.json:
@@ -152,21 +154,28 @@ def cmd_plan(args: argparse.Namespace) -> int:
     case = cases.open_case(vault, args.case)
     model = chosen_model(vault, args.model)
     documents = refresh_page_tokens(vault, cases.documents_with_pages(vault, case), model)
-    plan = plan_context(build_context(documents, model.model_id), model)
+    context = build_context(documents, model.model_id)
+    exclude, review_set = reading_choice(vault, case, args)
+    if exclude:
+        left_out = {d.upper() for d in exclude}
+        context = subset(context, [d.short_id for d in context.documents if d.short_id not in left_out])
+    plan = plan_context(context, model)
     if args.json:
-        emit_json(plan.as_json())
+        emit_json({**plan.as_json(), "review_set": review_set, "left_out": sorted(exclude)})
         return 0
-    print(f"Case “{shown(case.name)}” on {shown(plan.model_id)}")
+    print(f"Case “{shown(case.name)}” on {shown(plan.model_id)}"
+          + (f", review set “{shown(review_set)}”" if review_set else "")
+          + (f", without {', '.join(exclude)}" if exclude and not review_set else ""))
     for d in plan.documents:
         family = f"  family {shown(d.family)}" if d.family else ""
         print(f"  {d.short_id:<4} {shown(d.name):<40} {plural(d.pages, 'page'):>11} {d.tokens:>9,} "
               f"tokens{family}")
-    families: dict[str, list[str]] = {}
+    families: dict[str, tuple[str, list[str]]] = {}
     for d in plan.documents:
-        if d.family:
-            families.setdefault(d.family, []).append(d.short_id)
+        if d.family_key:
+            families.setdefault(d.family_key, (d.family or d.family_key, []))[1].append(d.short_id)
     if families:
-        listed = "; ".join(f"{shown(name)}: {', '.join(ids)}" for name, ids in families.items())
+        listed = "; ".join(f"{shown(name)}: {', '.join(ids)}" for name, ids in families.values())
         print(f"Families (an e-mail with its attachments, kept together and read in one pass): {listed}")
     verdict = "fits" if plan.fits else "DOES NOT FIT (nothing is cut; leave out documents)"
     print(f"Tokens: {plan.tokens_used:,} used + {plan.answer_reserve:,} for the answer "

@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 from app import cases
-from app.cli.output import add_model_choice, emit_json, plural
+from app.cli.output import add_model_choice, add_review_set_choice, emit_json, plural, reading_choice
 from app.errors import UserFacingError
 from app.models import model_session
 from app.reviews.cells import MARKS
@@ -57,6 +57,7 @@ def register(commands) -> None:
                       help="set one cell of review ID (with --cell, --value)")
     review.add_argument("--save-set", metavar="NAME",
                         help="with --columns: also keep these columns in the vault as the set NAME")
+    add_review_set_choice(review)
     review.add_argument("--title", help="the review's name (default: the column set's or the file's)")
     review.add_argument("--rows", choices=("documents", "families"), default="documents",
                         help="one row per document, or per production family (an e-mail and its attachments)")
@@ -102,8 +103,9 @@ def _run(vault: Vault, case: CaseRecord, args: argparse.Namespace) -> ReviewReco
                     save_column_set(vault, args.save_set, args.title or title, columns)
             else:
                 title, columns = column_set(vault, args.set)
+            exclude, review_set = reading_choice(vault, case, args)
             review_id = create_review(vault, case, args.title or title, columns, session, row_unit=args.rows,
-                                      scope=args.scope).id
+                                      scope=args.scope, exclude=exclude, review_set=review_set).id
             if not args.json:
                 print(f"Review {review_id} made; answering its cells (resume with `review --case "
                       f"{shown(repr(case.name))} --resume {review_id}` if it stops).", file=sys.stderr)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from app import cases
 from app.case_overview import chat_summaries
-from app.cli.output import add_model_choice, add_reading_choices, document_ids, emit_json, plural
+from app.cli.output import add_model_choice, add_reading_choices, emit_json, plural, reading_choice
 from app.exports.files import export_chat, export_task
 from app.exports.report import citation_text
 from app.models import model_session
@@ -64,7 +64,8 @@ def cmd_task(args: argparse.Namespace) -> int:
             print(f"\r[{p.step}/{p.steps}] prompts done\033[K", end="", file=sys.stderr, flush=True)
 
     try:
-        task = run_task(vault, case, args.kind, session, exclude=document_ids(args.exclude),
+        exclude, review_set = reading_choice(vault, case, args)
+        task = run_task(vault, case, args.kind, session, exclude=exclude, review_set=review_set,
                         staged=args.staged, max_new_tokens=args.max_tokens, on_progress=progress,
                         gap_days=args.gap_days)
     finally:

@@ -98,10 +98,35 @@ def bates_key(text: str) -> tuple[int, str, int, str]:
     return (0, bates.prefix.upper(), bates.number, text)
 
 
+def series_end_problem(begin: str, end: str) -> str | None:
+    """Why ``end`` cannot end a range that starts at ``begin``; None when it can, or when ``begin``
+    is no Bates number to judge it by.
+
+    One series has one prefix and one width: ``ABC0001999`` may end ``ABC0001000``; ``ABX0001999``
+    and ``ABC1999`` may not (a typo taken as a range would swallow the next documents). A number
+    that outgrows its zeros (``ABC9999`` to ``ABC10002``) still counts as the same series.
+    """
+    first = parse_bates(begin)
+    if first is None:
+        return None
+    last = parse_bates(end)
+    if last is None:
+        return "it is not a Bates number"
+    if not first.same_series(last):
+        return f"its prefix is {last.prefix or 'none'}, not {first.prefix or 'none'}"
+    outgrown = last.width > first.width and len(str(last.number)) == last.width
+    if last.width != first.width and not outgrown:
+        return f"it has {last.width} digits where BEGBATES has {first.width}"
+    if last.number < first.number:
+        return "it comes before BEGBATES"
+    return None
+
+
 def bates_span(begin: str, end: str) -> int | None:
-    """Pages from ``begin`` to ``end`` inclusive; None when they are not one ascending series."""
+    """Pages from ``begin`` to ``end`` inclusive; None when they are not one ascending series
+    (``series_end_problem``)."""
     first, last = parse_bates(begin), parse_bates(end)
-    if first is None or last is None or not first.same_series(last) or last.number < first.number:
+    if first is None or last is None or series_end_problem(begin, end) is not None:
         return None
     return last.number - first.number + 1
 

@@ -3,6 +3,8 @@ the family's first member appears (see ``volume``'s decisions)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from app.productions.bates import bates_key
 from app.productions.records import ProductionDocument
 
@@ -49,5 +51,4 @@ def family_order(documents: list[ProductionDocument]) -> list[ProductionDocument
 
 def with_family(document: ProductionDocument, family_id: str | None) -> ProductionDocument:
     is_attachment = family_id is not None and document.begbates.upper() != family_id.upper()
-    return ProductionDocument(document.begbates, document.endbates, family_id, is_attachment,
-                              document.metadata, document.native_path, document.pages)
+    return replace(document, family_id=family_id, is_attachment=is_attachment)

@@ -6,7 +6,7 @@ in-field newline ``®``) or pipe/caret or comma/double-quote, and a dozen names 
 column. So the encoding is detected from the bytes, the delimiters from the header line, and
 columns are found through one alias table (``FIELD_ALIASES``). A bad row is a warning with its
 line number; only a file that cannot be read at all raises ``IngestError``. The files a load file
-names (images, text, natives) are found by ``PathResolver``, and TEXT files read by
+names (images, text, natives) are found by ``resolver.PathResolver``, and TEXT files read by
 ``read_text_file`` with the same encoding detection.
 """
 
@@ -14,11 +14,14 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
-from app.errors import IngestError
+from app.errors import Cancelled, IngestError
 from app.limits import MAX_LOAD_FILE_BYTES, MAX_TEXT_FILE_BYTES, refuse_size
+from app.productions.resolver import leads_outside as leads_outside  # where app.ingest.paths looks
 
 CONCORDANCE_DELIMITER = "\x14"
 CONCORDANCE_QUOTE = "\u00fe"  # þ
@@ -97,7 +100,14 @@ class DatFile:
 
     def column(self, canonical: str) -> str | None:
         """The normalised header that holds ``canonical`` (e.g. "begbates"), or None."""
-        return _find_column(tuple(normalise_field_name(f) for f in self.fields), canonical)
+        return self._columns.get(canonical)
+
+    @cached_property
+    def _columns(self) -> dict[str, str | None]:
+        # Asked for every field of every row: 20,000 rows would otherwise redo the alias search
+        # half a million times.
+        headers = tuple(normalise_field_name(f) for f in self.fields)
+        return {canonical: _find_column(headers, canonical) for canonical in FIELD_ALIASES}
 
     def value(self, row: dict[str, str], canonical: str) -> str:
         """The row's value for a canonical field, stripped; "" when the file lacks it."""
@@ -105,7 +115,7 @@ class DatFile:
         return row.get(column, "").strip() if column else ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: one per page, and a volume can have 100,000
 class OptRow:
     """One page image of an Opticon load file."""
 
@@ -206,11 +216,13 @@ def _field_pattern(delimiter: str, quote: str) -> re.Pattern[str]:
     return re.compile(rf"(?:{quoted}|{unquoted}){terminator}")
 
 
-def split_records(text: str, delimiter: str, quote: str) -> list[tuple[int, list[str]]]:
+def split_records(text: str, delimiter: str, quote: str,
+                  should_stop: Callable[[], bool] | None = None) -> list[tuple[int, list[str]]]:
     """(line number, fields) per non-blank record. Quotes may hold delimiters (and, with ``"``,
     real line breaks); a doubled quote inside quotes is a literal one; a quote inside a field
     that does not close it is kept as text; a field whose quote never closes is read up to the
-    next delimiter. One regular expression per field, not a loop per character: DATs get large."""
+    next delimiter. One regular expression per field, not a loop per character: DATs get large.
+    ``should_stop`` is asked at each record; True raises ``Cancelled``."""
     pattern = _field_pattern(delimiter, quote)
     records: list[tuple[int, list[str]]] = []
     fields: list[str] = []
@@ -229,6 +241,8 @@ def split_records(text: str, delimiter: str, quote: str) -> list[tuple[int, list
             continue
         if any(field.strip() for field in fields):
             records.append((line, fields))
+            if should_stop is not None and should_stop():
+                raise Cancelled()
         line += text.count("\n", record_start, pos)
         fields, record_start = [], pos
         if not match["t"]:  # the end of the text
@@ -241,15 +255,16 @@ def _lines(text: str):
         yield match.group().rstrip("\r\n")
 
 
-def read_dat(path: Path) -> DatFile:
-    """Read a Concordance load file. Raises IngestError only when it cannot be used at all."""
+def read_dat(path: Path, should_stop: Callable[[], bool] | None = None) -> DatFile:
+    """Read a Concordance load file. Raises IngestError only when it cannot be used at all, and
+    ``Cancelled`` when ``should_stop`` says so."""
     text, encoding = _read(path, "load file")
     text = text.lstrip("\ufeff")
     if not text.strip():
         raise IngestError(f"The load file {path.name} is empty.")
     header_line = next(line for line in _lines(text) if line.strip())
     delimiter, quote = detect_style(header_line)
-    records = split_records(text, delimiter, quote)
+    records = split_records(text, delimiter, quote, should_stop)
     raw_fields = records[0][1]
     while raw_fields and not raw_fields[-1].strip():  # a trailing delimiter closes some headers
         raw_fields.pop()
@@ -288,13 +303,16 @@ def _unique_keys(fields: tuple[str, ...]) -> list[str]:
     return keys
 
 
-def parse_opt(text: str) -> tuple[list[OptRow], list[str]]:
+def parse_opt(text: str, should_stop: Callable[[], bool] | None = None) -> tuple[list[OptRow], list[str]]:
     """(rows, warnings) of an Opticon file's text. Seven comma fields per page: Bates, volume,
     image path, "Y" on a document's first page, box, folder, page count. Missing trailing
-    fields are empty; a path containing commas is rejoined (the last four fields are fixed)."""
+    fields are empty; a path containing commas is rejoined (the last four fields are fixed).
+    ``should_stop`` is asked at each line; True raises ``Cancelled``."""
     rows: list[OptRow] = []
     warnings: list[str] = []
     for lineno, raw in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
+        if should_stop is not None and should_stop():
+            raise Cancelled()
         if not raw.strip():
             continue
         parts = [part.strip() for part in raw.split(",")]
@@ -320,9 +338,10 @@ def read_opt(path: Path) -> list[OptRow]:
     return read_opt_with_warnings(path)[0]
 
 
-def read_opt_with_warnings(path: Path) -> tuple[list[OptRow], list[str]]:
+def read_opt_with_warnings(path: Path, should_stop: Callable[[], bool] | None = None
+                           ) -> tuple[list[OptRow], list[str]]:
     """``read_opt`` plus the warnings of ``parse_opt`` (skipped lines, bad page counts)."""
-    return parse_opt(_read(path, "image load file")[0])
+    return parse_opt(_read(path, "image load file")[0], should_stop)
 
 
 def looks_like_dat(path: Path) -> bool:
@@ -342,73 +361,11 @@ def looks_like_dat(path: Path) -> bool:
     return any(canonical_field(name) == "begbates" for name in names)
 
 
-def leads_outside(path: Path, boundary: Path) -> bool:
-    """Whether ``path``, links followed, lies outside ``boundary`` (a link loop counts as outside)."""
-    try:
-        return not path.resolve(strict=True).is_relative_to(boundary.resolve(strict=True))
-    except (OSError, RuntimeError):
-        return True
-
-
 def text_file_too_large(path: Path) -> bool:
     try:
         return path.stat().st_size > MAX_TEXT_FILE_BYTES
     except OSError:
         return False
-
-
-def list_folder(folder: Path) -> list[Path]:
-    try:
-        return sorted(folder.iterdir())
-    except OSError:
-        return []
-
-
-class PathResolver:
-    """Finds the file a load file names, however it is written; listings are read once."""
-
-    def __init__(self, *bases: Path) -> None:
-        self.bases = list(dict.fromkeys(bases))
-        self._entries: dict[Path, dict[str, list[Path]]] = {}
-        self._roots = [base.resolve() for base in self.bases]
-        self.outside: list[Path] = []  # links found leading out of the volume, never opened
-
-    def resolve(self, written: str) -> Path | None:
-        parts = [p for p in re.split(r"[\\/]+", written.strip()) if p not in ("", ".")]
-        if parts and re.fullmatch(r"[A-Za-z]:", parts[0]):
-            parts = parts[1:]
-        if not parts or ".." in parts:  # never leave the volume
-            return None
-        for base in self.bases:
-            for start in range(len(parts)):  # drop leading parts: a volume name, a parent path
-                found = self._walk(base, parts[start:])
-                if found is not None:
-                    return found
-        return None
-
-    def _walk(self, base: Path, parts: list[str]) -> Path | None:
-        current = base
-        for part in parts:
-            candidates = self._children(current).get(part.lower())
-            if not candidates:
-                return None
-            current = next((c for c in candidates if c.name == part), candidates[0])
-        if not current.is_file():
-            return None
-        # A link that leads out of the volume (another matter's file, say) is not part of it.
-        if all(leads_outside(current, root) for root in self._roots):
-            if current not in self.outside:
-                self.outside.append(current)
-            return None
-        return current
-
-    def _children(self, folder: Path) -> dict[str, list[Path]]:
-        if folder not in self._entries:
-            entries: dict[str, list[Path]] = {}
-            for child in list_folder(folder):
-                entries.setdefault(child.name.lower(), []).append(child)
-            self._entries[folder] = entries
-        return self._entries[folder]
 
 
 def read_text_file(path: Path) -> str | None:

@@ -8,14 +8,22 @@ line per page image, in order) and the TEXT files, and lists every inconsistency
   is no BEGATTACH column) stays together: the parent, then its attachments in Bates order, where
   the family's first member appears. A "family" of one document gets ``family_id`` None.
 - A document's pages run from its BEGBATES in the OPT to its ENDBATES, never past the next DAT
-  row's BEGBATES; without a usable ENDBATES, to the next document break.
+  row's BEGBATES; without a usable ENDBATES, to the next document break. An ENDBATES outside
+  its BEGBATES's series (another prefix or width, or before it) is an ``endbates_mismatch``,
+  never a range.
+- A Bates number is never a reason to drop a document: a BEGBATES that repeats an earlier row's
+  is a document too, starting at that number's next place in the OPT (document breaks first), or
+  a row without pages when there is none; a page number in two documents is a
+  ``bates_duplicate`` naming both, and both are kept.
 - Text: per-page files (``<bates>.txt`` anywhere under the volume outside NATIVES) win when a
   document has them for pages after its first; otherwise the DAT's text (a file path, or the
   text itself when the column holds text; else a ``<BEGBATES>.txt``) split at form feeds when
   the parts match the pages. A one-page document takes all of its text. A lone ``<BEGBATES>.txt``
   that the DAT does not name and form feeds do not split is the first page's text when other
   documents of the volume have per-page text. Pages left without text get ``text`` None (the
-  caller OCRs them) and a finding; blank text counts as none.
+  caller OCRs them) and a finding; blank text counts as none. Only paths are kept here; the text
+  is read per document at ingest (``text_rules.read_pages``), which reports what only the text
+  shows (empty, unsplittable, unreadable or over the limit).
 - A DAT row with no OPT pages: kept when it has text (one page labelled by its BEGBATES, or one
   per Bates number when the form feeds match its range), kept with no pages when only its native
   exists (the caller extracts the native), skipped otherwise; always a ``row_without_pages``.
@@ -23,52 +31,41 @@ line per page image, in order) and the TEXT files, and lists every inconsistency
   OPT's document breaks, with a ``pages_without_row`` finding: no page is ever dropped.
 - Load-file paths are relative to the volume root (the folder holding DATA/IMAGES/TEXT) and may
   use backslashes, start with ``\\``, ``.\\``, a drive or the volume name, and differ in case.
+- ``should_stop`` is asked throughout (load files, listings, documents); True raises ``Cancelled``.
 """
 
 from __future__ import annotations
 
 import bisect
-import re
+import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
-from itertools import pairwise
 from pathlib import Path
 
-from app.errors import IngestError
-from app.limits import (
-    MAX_METADATA_FIELD_CHARS,
-    MAX_TEXT_FIELD_CHARS,
-    MAX_TEXT_FILE_BYTES,
-    MiB,
-    megabytes,
-)
-from app.productions.bates import bates_key, bates_range, bates_span, format_bates, parse_bates
+from app.errors import Cancelled, IngestError
+from app.limits import MAX_METADATA_FIELD_CHARS
+from app.productions.bates import bates_in_range, bates_span, format_bates, parse_bates, series_end_problem
+from app.productions.checks import check_duplicates, check_ranges, merge_orphans
 from app.productions.families import family_order
 from app.productions.loadfiles import (
     METADATA_FIELDS,
     DatFile,
     OptRow,
-    PathResolver,
-    leads_outside,
-    list_folder,
     looks_like_dat,
     read_dat,
     read_opt_with_warnings,
-    read_text_file,
-    text_file_too_large,
 )
 from app.productions.records import (
+    DocumentText,
     Finding,
     LoadFiles,
     ProductionDocument,
     ProductionPage,
     ProductionVolume,
+    in_bates_order,
 )
-
-# A text column names a file (not the text itself) when it is one short line ending in a text
-# file's name: "TEXT\001\ABC0000001.txt" is a file; "and/or 1.5" and longer text are text.
-_PATH_LIKE = re.compile(r"[^\n]{1,400}\.(?:txt|text)", re.IGNORECASE)
-_LISTED = 10  # Bates numbers named in one finding before "and N more"
+from app.productions.resolver import PathResolver, leads_outside, list_folder
+from app.productions.text_rules import TextFinder, count
 
 
 def find_load_files(folder: Path) -> LoadFiles | None:
@@ -94,18 +91,27 @@ def find_load_files(folder: Path) -> LoadFiles | None:
     return LoadFiles(root, dat, opt, tuple(f for f in dats + opts if f not in (dat, opt)))
 
 
-def _text_index(root: Path, outside: list[Path]) -> dict[str, Path]:
+def _text_index(root: Path, outside: list[Path], check: Callable[[], None]) -> dict[str, Path]:
     """lower-case stem -> .txt file under the volume, NATIVES excluded (natives are named by
     Bates number too, and a native .txt is not extracted text). Links leading out of the volume
-    go to ``outside`` instead: they are never read."""
+    go to ``outside`` instead: they are never read. Walked folder by folder rather than as one
+    sorted list of every file (100,000 images would all be paths in memory at once); of two files
+    with one stem, the first in path order, as that sorted list gave."""
     index: dict[str, Path] = {}
-    for path in sorted(root.rglob("*")):
-        relative = path.relative_to(root).parts[:-1]
-        if path.suffix.lower() == ".txt" and not any(p.lower().startswith("native") for p in relative):
+    for folder, dirs, files in os.walk(root):
+        check()
+        dirs[:] = sorted(d for d in dirs if not d.lower().startswith("native"))
+        for name in files:
+            if not name.lower().endswith(".txt"):
+                continue
+            path = Path(folder, name)
             if path.is_symlink() and leads_outside(path, root):
                 outside.append(path)
                 continue
-            index.setdefault(path.stem.lower(), path)
+            stem = path.stem.lower()
+            if stem not in index or path < index[stem]:
+                index[stem] = path
+    outside.sort()
     return index
 
 
@@ -115,22 +121,15 @@ class _Builder:
     dat: DatFile | None
     opt: list[OptRow]
     resolver: PathResolver
-    texts: dict[str, Path]
+    check: Callable[[], None]
     findings: list[Finding] = field(default_factory=list)
-
-    @cached_property
-    def per_page_volume(self) -> bool:
-        """Whether any page other than a document's first has its own text file."""
-        return any(not row.doc_break and row.bates.lower() in self.texts for row in self.opt)
+    text: TextFinder = field(init=False)
 
     def note(self, kind: str, message: str, bates: str | None = None) -> None:
         self.findings.append(Finding(kind, message, bates))
 
-    def read_text(self, path: Path, bates: str) -> str | None:
-        if text_file_too_large(path):
-            self.note("over_limit", f"{bates}: text file {path.name} is over Casefile's "
-                      f"{megabytes(MAX_TEXT_FILE_BYTES)} limit; not read", bates)
-        return read_text_file(path)
+    def value(self, row: dict[str, str] | None, name: str) -> str:
+        return self.dat.value(row, name) if self.dat is not None and row is not None else ""
 
     def page(self, row: OptRow) -> tuple[str, Path | None]:
         image = self.resolver.resolve(row.image_path) if row.image_path else None
@@ -139,91 +138,30 @@ class _Builder:
             self.note("missing_image", f"{row.bates}: image {shown} not found", row.bates)
         return row.bates, image
 
-    def document_text(self, row: dict[str, str] | None, begbates: str) -> tuple[str | None, str | None]:
-        """(text, finding message) from the DAT's text column, else ``<BEGBATES>.txt``."""
-        written = self.dat.value(row, "textpath") if self.dat is not None and row is not None else ""
-        if len(written) > MAX_TEXT_FIELD_CHARS:
-            return None, (f"its text in the DAT is {len(written) / MiB:,.0f} M characters, over "
-                          f"Casefile's {MAX_TEXT_FIELD_CHARS // MiB} M limit")
-        if written and not _PATH_LIKE.fullmatch(written):
-            return written, None  # the column holds the text itself
-        path = self.resolver.resolve(written) if written else None
-        path = path or self.texts.get(begbates.lower())
-        if path is None:
-            return None, (f"text file {written} not found" if written else "no text supplied")
-        return self.read_text(path, begbates), None
 
-    def pages_with_text(self, doc: str, pages: list[tuple[str, Path | None]],
-                        row: dict[str, str] | None) -> tuple[ProductionPage, ...]:
-        files = [self.texts.get(bates.lower()) for bates, _ in pages]
-        per_page = len(pages) > 1 and any(files[1:])
-        written = self.dat.value(row, "textpath") if self.dat is not None and row is not None else ""
-        if not per_page and len(pages) > 1 and files[0] and not written and self.per_page_volume:
-            # "<BEGBATES>.txt" alone: in a volume with per-page text, and without form feeds that
-            # split it, it is the first page's text (the later pages' files are missing).
-            first = self.read_text(files[0], doc)
-            per_page = first is None or _split_pages(first, len(pages)) is None
-        if per_page:
-            texts = [self.read_text(f, bates) if f else None
-                     for (bates, _), f in zip(pages, files, strict=True)]
-            lacking = [bates for (bates, _), f in zip(pages, files, strict=True) if f is None]
-            if lacking:
-                self.note("missing_text", f"{doc}: no text file for {_names(lacking)}; OCR needed",
-                          lacking[0])
-            return tuple(ProductionPage(b, image, _usable(t), "page-text" if _usable(t) else None)
-                         for (b, image), t in zip(pages, texts, strict=True))
-        text, problem = self.document_text(row, doc)
-        if text is not None and not text.strip():
-            text, problem = None, "its text is empty"
-        parts = _split_pages(text, len(pages)) if text is not None else None
-        if problem:
-            self.note("missing_text", f"{doc}: {problem}; {_count(len(pages))} need OCR", doc)
-        elif parts is None:
-            form_feeds = text.count("\f") if text else 0
-            self.note("text_not_split", f"{doc}: the document text ({form_feeds} form feeds) cannot be"
-                      f" split into its {len(pages)} pages; they need OCR", doc)
-        parts = parts or [None] * len(pages)
-        return tuple(ProductionPage(b, image, _usable(t), "document-text" if _usable(t) else None)
-                     for (b, image), t in zip(pages, parts, strict=True))
-
-
-def _split_pages(text: str, pages: int) -> list[str] | None:
-    parts = text.split("\f")
-    while len(parts) > pages and not parts[-1].strip():  # a form feed that ends the last page
-        parts.pop()
-    if len(parts) == pages:
-        return parts
-    return ["\n\n".join(parts)] if pages == 1 else None
-
-
-def _usable(text: str | None) -> str | None:
-    return text if text is not None and text.strip() else None
-
-
-def _names(bates: list[str]) -> str:
-    more = len(bates) - _LISTED
-    return ", ".join(bates[:_LISTED]) + (f" and {more} more" if more > 0 else "")
-
-
-def _count(pages: int) -> str:
-    return f"{pages} page" + ("" if pages == 1 else "s")
-
-
-def read_volume(folder: Path) -> ProductionVolume:
+def read_volume(folder: Path, should_stop: Callable[[], bool] | None = None) -> ProductionVolume:
     """Read the production volume in ``folder`` (its root or its DATA folder).
 
-    Raises IngestError only when there is no load file or it cannot be read at all; everything
-    else is a finding (see the module docstring for the rules).
+    Raises IngestError only when there is no load file or it cannot be read at all, and
+    ``Cancelled`` when ``should_stop`` says so; everything else is a finding (see the module
+    docstring for the rules).
     """
+    def check() -> None:
+        if should_stop is not None and should_stop():
+            raise Cancelled()
+
     files = find_load_files(folder)
     if files is None:
         raise IngestError("This folder is not a production: no .dat or .opt load file was found.")
-    dat = read_dat(files.dat) if files.dat else None
-    opt, opt_warnings = read_opt_with_warnings(files.opt) if files.opt else ([], [])
+    dat = read_dat(files.dat, should_stop) if files.dat else None
+    opt, opt_warnings = read_opt_with_warnings(files.opt, should_stop) if files.opt else ([], [])
     bases = [files.root] + ([files.dat.parent] if files.dat else [])
     outside: list[Path] = []
     resolver = PathResolver(*bases)
-    builder = _Builder(files, dat, opt, resolver, _text_index(files.root, outside))
+    texts = _text_index(files.root, outside, check)
+    builder = _Builder(files, dat, opt, resolver, check)
+    per_page_volume = any(not row.doc_break and row.bates.lower() in texts for row in opt)
+    builder.text = TextFinder(resolver, texts, per_page_volume, builder.findings)
     for path in files.ignored:
         builder.note("ignored_load_file", f"{path.name} was not read (one DAT and one OPT per volume)")
     for warning in dat.warnings if dat else ():
@@ -231,57 +169,91 @@ def read_volume(folder: Path) -> ProductionVolume:
     for warning in opt_warnings:
         builder.note("opt_warning", f"{files.opt.name if files.opt else 'OPT'} {warning}")
     documents, ranges = _documents(builder)
-    _check_ranges(builder, ranges)
+    check_ranges(builder.note, ranges, check_duplicates(builder.note, documents))
     for link in dict.fromkeys([*outside, *resolver.outside]):
         builder.note("link_outside", f"{link.relative_to(files.root).as_posix()} is a link leading outside "
                      "the volume; not read")
     name = next((row.volume for row in opt if row.volume), files.root.name)
-    # Listed in Bates order (load-file problems without a Bates number last), as a reviewer reads.
-    findings = sorted(builder.findings, key=lambda f: (f.bates is None, bates_key(f.bates or "")))
     return ProductionVolume(files.root, name, files, dat.encoding if dat else None,
-                            tuple(family_order(documents)), tuple(findings))
+                            tuple(family_order(documents)), tuple(in_bates_order(builder.findings)))
+
+
+class _Places:
+    """Where each Bates number stands in the OPT. Only a number listed more than once keeps a list
+    of its places: a list per page would cost more than the page."""
+
+    def __init__(self, b: _Builder) -> None:
+        self.opt = b.opt
+        self.first: dict[str, int] = {}
+        self.repeats: dict[str, list[int]] = {}
+        for index, row in enumerate(b.opt):
+            b.check()
+            key = row.bates.upper()
+            if self.first.setdefault(key, index) != index:
+                self.repeats.setdefault(key, [self.first[key]]).append(index)
+
+    def start(self, bates: str, claim: int) -> int | None:
+        """The place of the ``claim``-th row (from 0) starting at ``bates``: places that begin a
+        document first, then the others, each in OPT order."""
+        key = bates.upper()
+        places = self.repeats.get(key) or ([self.first[key]] if key in self.first else [])
+        places = sorted(places, key=lambda i: not self.opt[i].doc_break)  # stable: OPT order within
+        return places[claim] if claim < len(places) else None
+
+    def end(self, bates: str, start: int) -> int | None:
+        """The first place of ``bates`` at or after ``start``."""
+        key = bates.upper()
+        places = self.repeats.get(key) or ([self.first[key]] if key in self.first else [])
+        at = bisect.bisect_left(places, start)
+        return places[at] if at < len(places) else None
 
 
 def _documents(b: _Builder) -> tuple[list[ProductionDocument], list[tuple[str, str]]]:
-    position: dict[str, int] = {}
-    for index, row in enumerate(b.opt):
-        if position.setdefault(row.bates.upper(), index) != index:
-            b.note("bates_overlap", f"{row.bates} appears twice in the OPT (line {row.line})", row.bates)
-    records: list[tuple[str, str, dict[str, str]]] = []
-    seen: set[str] = set()
+    places = _Places(b)
+    records: list[tuple[str, str, dict[str, str], int, int, int | None]] = []
+    claims: dict[str, int] = {}
     dat = b.dat
     for row, line in zip(dat.rows, dat.row_lines, strict=True) if dat is not None else ():
+        b.check()
         begbates = dat.value(row, "begbates")
-        if not begbates or begbates.upper() in seen:
-            why = "no BEGBATES" if not begbates else f"BEGBATES {begbates} repeats an earlier row"
-            b.note("dat_warning", f"line {line}: {why}; row skipped", begbates or None)
+        if not begbates:
+            b.note("dat_warning", f"line {line}: no BEGBATES; row skipped")
             continue
-        seen.add(begbates.upper())
-        records.append((begbates, dat.value(row, "endbates"), row))
-    hard = sorted(position[r[0].upper()] for r in records if r[0].upper() in position)
+        claim = claims[begbates.upper()] = claims.get(begbates.upper(), -1) + 1
+        start = places.start(begbates, claim)
+        endbates = dat.value(row, "endbates")
+        why = series_end_problem(begbates, endbates) if endbates else None
+        if why:  # a typo is not a range: "ABC1999" would otherwise swallow the documents after it
+            then = "it ends at the next document break" if start is not None else "it is its BEGBATES alone"
+            b.note("endbates_mismatch", f"{begbates}: ENDBATES {endbates} is not in its series ({why}); "
+                   f"{then}", begbates)
+            endbates = ""
+        records.append((begbates, endbates, row, line, claim, start))
+    hard = sorted(r[5] for r in records if r[5] is not None)
     soft = sorted({0, *hard, *(i for i, row in enumerate(b.opt) if row.doc_break)})
     claimed = [False] * len(b.opt)
     documents: list[ProductionDocument] = []
     orphans: list[ProductionDocument] = []
     ranges: list[tuple[str, str]] = []
-    for begbates, endbates, row in records:
-        start = position.get(begbates.upper())
+    for begbates, endbates, row, line, claim, start in records:
+        b.check()
         if start is None:
             endbates = endbates or begbates
-            document = _row_without_pages(b, begbates, endbates, row)
+            document = _row_without_pages(b, begbates, endbates, row, line, claim)
         else:
             stop = min(_next(soft, start), len(b.opt))
-            end = position.get(endbates.upper())
-            if end is not None and end >= start:
+            end = places.end(endbates, start) if endbates else None
+            if end is not None:
                 stop = min(end + 1, _next(hard, start), len(b.opt))
             claimed[start:stop] = [True] * (stop - start)
             endbates = endbates or b.opt[stop - 1].bates  # no ENDBATES: the last page
-            document = _document(b, begbates, endbates, row, b.opt[start:stop])
+            document = _document(b, begbates, endbates, row, b.opt[start:stop], line, claim)
         ranges.append((begbates, endbates))
         if document is not None:
             documents.append(document)
     index = 0
     while index < len(b.opt):  # pages no row claims: documents of their own, split at breaks
+        b.check()
         if claimed[index]:
             index += 1
             continue
@@ -290,33 +262,12 @@ def _documents(b: _Builder) -> tuple[list[ProductionDocument], list[tuple[str, s
             stop += 1
         first, last = b.opt[index].bates, b.opt[stop - 1].bates
         if b.dat is not None:
-            b.note("pages_without_row", f"{first}–{last} ({_count(stop - index)}) have no row in the"
+            b.note("pages_without_row", f"{first}–{last} ({count(stop - index)}) have no row in the"
                    " DAT; kept as a document without metadata", first)
         orphans.append(_document(b, first, last, None, b.opt[index:stop]))
         ranges.append((first, last))
         index = stop
-    return _merge(documents, orphans), ranges
-
-
-def _merge(documents: list[ProductionDocument],
-           orphans: list[ProductionDocument]) -> list[ProductionDocument]:
-    """Each orphan right after the last DAT document with a lower (or equal) Bates number."""
-    if not orphans:
-        return documents
-    keys = [bates_key(d.begbates) for d in documents]
-    if all(a <= b for a, b in pairwise(keys)):  # the usual DAT, in Bates order: one stable sort
-        return sorted(documents + orphans, key=lambda d: bates_key(d.begbates))
-    before: dict[int, list[ProductionDocument]] = {}
-    for orphan in orphans:
-        key = bates_key(orphan.begbates)
-        at = next((i + 1 for i in range(len(keys) - 1, -1, -1) if keys[i] <= key), 0)
-        before.setdefault(at, []).append(orphan)
-    merged: list[ProductionDocument] = []
-    for index, document in enumerate([*documents, None]):
-        merged.extend(before.get(index, ()))
-        if document is not None:
-            merged.append(document)
-    return merged
+    return merge_orphans(documents, orphans), ranges
 
 
 def _next(starts: list[int], index: int) -> int:
@@ -326,40 +277,57 @@ def _next(starts: list[int], index: int) -> int:
 
 
 def _document(b: _Builder, begbates: str, endbates: str, row: dict[str, str] | None,
-              rows: list[OptRow]) -> ProductionDocument:
+              rows: list[OptRow], line: int | None = None, claim: int = 0) -> ProductionDocument:
     pages = [b.page(r) for r in rows]
+    seen: set[str] = set()
+    for r in rows:
+        if r.bates.upper() in seen:
+            b.note("bates_overlap", f"{r.bates} appears twice in the OPT (line {r.line})", r.bates)
+        seen.add(r.bates.upper())
     problems = []
     if rows and rows[0].page_count is not None and rows[0].page_count != len(rows):
         problems.append(f"the OPT says {rows[0].page_count}")
-    count = b.dat.value(row, "pagecount") if b.dat is not None and row is not None else ""
-    if count.isdigit() and int(count) != len(rows):
-        problems.append(f"the DAT page count says {count}")
+    written = b.value(row, "pagecount")
+    if written.isdigit() and int(written) != len(rows):
+        problems.append(f"the DAT page count says {written}")
     span = bates_span(begbates, endbates)
     if row is not None and span is not None and span != len(rows):
-        found = {bates.upper() for bates, _ in pages}
-        lacking = [x for x in bates_range(begbates, endbates) if x.upper() not in found]
-        problems.append(f"{begbates}–{endbates} is {_count(span)}"
-                        + (f"; missing {_names(lacking)}" if lacking else ""))
+        problems.append(f"{begbates}–{endbates} is {count(span)}" + _missing(begbates, endbates, span, seen))
     if problems:
-        b.note("page_count_mismatch", f"{begbates}: {_count(len(rows))} found, but "
+        b.note("page_count_mismatch", f"{begbates}: {count(len(rows))} found, but "
                + ", ".join(problems), begbates)
-    return _make(b, begbates, endbates, row, b.pages_with_text(begbates, pages, row))
+    with_text, text = b.text.pages(begbates, pages, b.value(row, "textpath"))
+    return _make(b, begbates, endbates, row, with_text, text, line=line, claim=claim)
 
 
-def _row_without_pages(b: _Builder, begbates: str, endbates: str,
-                       row: dict[str, str]) -> ProductionDocument | None:
-    text, problem = b.document_text(row, begbates)
-    text = _usable(text)
-    if text is not None:
-        span = bates_span(begbates, endbates)
-        parts = _split_pages(text, span) if span and span > 1 else None
-        labels = bates_range(begbates, endbates) if parts else [begbates]
-        parts = parts or ["\n\n".join(text.split("\f"))]
-        pages = tuple(ProductionPage(label, None, _usable(part), "document-text" if _usable(part)
-                                     else None) for label, part in zip(labels, parts, strict=True))
+def _missing(begbates: str, endbates: str, span: int, found: set[str]) -> str:
+    """"; missing …" for the range's numbers without a page, named without listing the range
+    (a mistyped ENDBATES can make it millions long)."""
+    first = parse_bates(begbates)
+    assert first is not None  # the range has a span
+    inside = sum(1 for bates in found if bates_in_range(bates, begbates, endbates))
+    total = span - inside
+    listed: list[str] = []
+    number = first.number
+    while len(listed) < min(total, 10):
+        label = format_bates(first.prefix, number, first.width)
+        if label.upper() not in found:
+            listed.append(label)
+        number += 1
+    more = total - len(listed)
+    return (f"; missing {', '.join(listed)}" + (f" and {more} more" if more else "")) if total else ""
+
+
+def _row_without_pages(b: _Builder, begbates: str, endbates: str, row: dict[str, str], line: int,
+                       claim: int) -> ProductionDocument | None:
+    text, problem = b.text.document_source(b.value(row, "textpath"), begbates)
+    if text.inline is not None and not text.inline.strip():
+        text, problem = DocumentText(), "empty text"
+    if text != DocumentText():
         b.note("row_without_pages", f"{begbates}: no page images in the OPT; kept from its text", begbates)
-        return _make(b, begbates, endbates, row, pages)
-    document = _make(b, begbates, endbates, row, ())
+        return _make(b, begbates, endbates, row, (ProductionPage(begbates, None),), text,
+                     pages_from_text=True, line=line, claim=claim)
+    document = _make(b, begbates, endbates, row, (), text, line=line, claim=claim)
     if document.native_path is not None:
         b.note("row_without_pages", f"{begbates}: no page images or text in the volume; kept with its"
                " native file only", begbates)
@@ -370,7 +338,8 @@ def _row_without_pages(b: _Builder, begbates: str, endbates: str,
 
 
 def _make(b: _Builder, begbates: str, endbates: str, row: dict[str, str] | None,
-          pages: tuple[ProductionPage, ...]) -> ProductionDocument:
+          pages: tuple[ProductionPage, ...], text: DocumentText, *, pages_from_text: bool = False,
+          line: int | None = None, claim: int = 0) -> ProductionDocument:
     metadata: dict[str, str] = {}
     native = None
     family = None
@@ -388,32 +357,5 @@ def _make(b: _Builder, begbates: str, endbates: str, row: dict[str, str] | None,
         if written and native is None:
             b.note("missing_native", f"{begbates}: native file {written} not found", begbates)
     # is_attachment is settled with the family, in families.family_order
-    return ProductionDocument(begbates, endbates, family, False, metadata, native, pages)
-
-
-def _check_ranges(b: _Builder, ranges: list[tuple[str, str]]) -> None:
-    """Gaps and overlaps between the documents' Bates ranges, within each prefix."""
-    spans = []
-    for begin, end in ranges:
-        first, last = parse_bates(begin), parse_bates(end)
-        if first is None:
-            continue
-        if last is None or not last.same_series(first) or last.number < first.number:
-            last = first
-        spans.append((first.prefix.upper(), first.number, last.number, first, begin, end))
-    spans.sort(key=lambda s: s[:3])
-    reach = None  # the span reaching furthest so far in this prefix: overlaps need not be adjacent
-    for current in spans:
-        if reach is None or reach[0] != current[0]:
-            reach = current
-            continue
-        prefix, width = current[3].prefix, current[3].width
-        if current[1] > reach[2] + 1:
-            low, high = reach[2] + 1, current[1] - 1
-            b.note("bates_gap", f"{format_bates(prefix, low, width)}–{format_bates(prefix, high, width)}"
-                   f" missing ({_count(high - low + 1)})", format_bates(prefix, low, width))
-        elif current[1] <= reach[2]:
-            b.note("bates_overlap", f"{current[4]}–{current[5]} overlaps {reach[4]}–{reach[5]}",
-                   current[4])
-        if current[2] > reach[2]:
-            reach = current
+    return ProductionDocument(begbates, endbates, family, False, metadata, native, pages, text,
+                              pages_from_text, line, claim)

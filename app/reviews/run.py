@@ -27,7 +27,7 @@ from app.answer.case_run import (
 )
 from app.answer.planning import plan_context
 from app.cases import of_case
-from app.context import CaseContext, ContextDocument, question_messages, subset
+from app.context import CaseContext, ContextDocument, family_of, question_messages, subset
 from app.errors import Cancelled, ContextTooLarge, UserFacingError
 from app.models.session import ModelSession
 from app.reviews.cells import EDITED, FAILED, MARKS, CellChecker, cell_prompt
@@ -60,7 +60,7 @@ def review_rows(context: CaseContext, row_unit: str) -> list[dict]:
         raise UserFacingError(f"Rows are {' or '.join(ROW_UNITS)}, not “{row_unit}”.")
     groups: dict[str, list[ContextDocument]] = {}
     for document in context.documents:
-        family = document.record.metadata.get("family") if row_unit == "families" else None
+        family = family_of(document.record) if row_unit == "families" else None
         groups.setdefault(family or f"doc:{document.record.id}", []).append(document)
     rows = []
     for members in groups.values():
@@ -78,12 +78,13 @@ def columns_of(review: ReviewRecord) -> list[ReviewColumn]:
 
 
 def create_review(vault: Vault, case: CaseRecord, title: str, columns: Sequence[ReviewColumn],
-                  model: ModelSession, *, row_unit: str = "documents",
-                  scope: str = "document") -> ReviewRecord:
-    """Record a new review (audited) with its rows and columns; answer it with ``run_review``."""
+                  model: ModelSession, *, row_unit: str = "documents", scope: str = "document",
+                  exclude: Sequence[str] = (), review_set: str = "") -> ReviewRecord:
+    """Record a new review (audited) with its rows and columns; answer it with ``run_review``.
+    Its rows are the documents of ``review_set`` (or the case without ``exclude``)."""
     if scope not in SCOPES:
         raise UserFacingError(f"Scope is {' or '.join(SCOPES)}, not “{scope}”.")
-    setup = prepare(vault, case, model, extra_tokens=CELL_TOKENS)
+    setup = prepare(vault, case, model, extra_tokens=CELL_TOKENS, exclude=exclude, review_set=review_set)
     refused = refusal(setup) if scope == "case" else None
     rows = review_rows(setup.context, row_unit)
     column_data = [c.as_json() for c in columns]
@@ -153,6 +154,10 @@ def run_review(vault: Vault, case: CaseRecord, review_id: int, model: ModelSessi
     review = find_review(vault, case, review_id)
     columns = columns_of(review)
     setup = prepare(vault, case, model, extra_tokens=CELL_TOKENS)
+    in_rows = {document_id for row in review.rows for document_id in row["document_ids"]}
+    if outside := [d.short_id for d in setup.context.documents if d.record.id not in in_rows]:
+        # A review made over a review set (or with documents left out) reads only its rows' documents.
+        setup = prepare(vault, case, model, extra_tokens=CELL_TOKENS, exclude=outside)
     if review.scope == "case" and (refused := refusal(setup)):
         raise ContextTooLarge(refused)
     with vault.write() as session:

@@ -47,12 +47,14 @@ def run_task(vault: Vault, case: CaseRecord, kind: str, model: ModelSession, *,
              exclude: Sequence[str] = (), staged: bool = False, max_new_tokens: int | None = None,
              on_token: Callable[[str], None] | None = None,
              on_progress: Callable[[TaskProgress], None] | None = None,
-             gap_days: int = GAP_DAYS) -> TaskRecord:
-    """``gap_days``: the medical chronology's threshold for a gap in treatment."""
+             gap_days: int = GAP_DAYS, review_set: str = "") -> TaskRecord:
+    """``gap_days``: the medical chronology's threshold for a gap in treatment; ``review_set``: the
+    set read (``exclude`` then holds the rest)."""
     spec = task_template(kind)
-    setup = prepare(vault, case, model, exclude=exclude, staged=staged)
+    setup = prepare(vault, case, model, exclude=exclude, staged=staged, review_set=review_set)
     params = p.GenerationParams(max_new_tokens=max_new_tokens or spec.max_new_tokens, temperature=0.0)
-    meta = {"params": {"exclude": list(exclude), "staged": staged, **params.as_dict(),
+    meta = {"params": {"exclude": list(exclude), "staged": staged, "review_set": review_set,
+                       **params.as_dict(),
                        **({"gap_days": gap_days} if kind == "encounters" else {})},
             "model_id": model.model.model_id, "weights_sha256": model.model.weights_sha256,
             "manifest": setup.context.manifest, "mode": setup.mode.as_json()}

@@ -21,14 +21,9 @@ from app.productions.bates import (
     parse_bates_query,
     stamps_consistent,
 )
-from app.productions.loadfiles import (
-    PathResolver,
-    canonical_field,
-    parse_opt,
-    read_dat,
-    read_opt,
-    read_opt_with_warnings,
-)
+from app.productions.loadfiles import canonical_field, parse_opt, read_dat, read_opt, read_opt_with_warnings
+from app.productions.resolver import PathResolver
+from app.productions.text_rules import read_pages
 from app.productions.volume import find_load_files, read_volume
 from assets.production.make_production import make_production
 
@@ -62,8 +57,15 @@ def _edit_dat(root: Path, edit) -> None:
     path.write_bytes("\r\n".join(edit(lines)).encode("cp1252"))
 
 
+def _read(document):
+    """The document's pages with their text, read as ingest reads them."""
+    return read_pages(document).pages
+
+
 def _kinds(volume) -> set[tuple[str, str | None]]:
-    return {(finding.kind, finding.bates) for finding in volume.findings}
+    """The whole report: the load files' findings and those each document's text shows."""
+    text = [finding for document in volume.documents for finding in read_pages(document).findings]
+    return {(finding.kind, finding.bates) for finding in [*volume.findings, *text]}
 
 
 # ----- the generated production ------------------------------------------------------------
@@ -81,8 +83,8 @@ def test_generated_volume_documents_pages_and_bates(productions, encoding):
     assert pages == [abc(n) for n in range(1, 61) if not 41 <= n <= 44]
     contract = volume.documents[0]
     assert (contract.begbates, contract.endbates, len(contract.pages)) == (abc(1), abc(4), 4)
-    assert contract.pages[2].text.startswith("§ 7.2. Late delivery")
-    assert {p.text_source for p in contract.pages} == {"document-text"}
+    assert _read(contract)[2].text.startswith("§ 7.2. Late delivery")
+    assert {p.text_source for p in _read(contract)} == {"document-text"}
     assert all(p.image_path is not None and p.image_path.name == f"{p.bates}.tif" for p in contract.pages)
 
 
@@ -95,7 +97,11 @@ def test_generated_volume_findings(productions, encoding):
     }
     gap = next(f for f in volume.findings if f.kind == "bates_gap")
     assert gap.message == "ABC0000041–ABC0000044 missing (4 pages)"
-    assert [f.bates for f in volume.findings] == [abc(21), abc(38), abc(41), abc(52)]  # Bates order
+    assert [f.bates for f in volume.findings] == [abc(38), abc(41), abc(52)]  # Bates order
+    # A lone ABC0000020.txt may hold both pages (form feeds) or the first: its text tells, at ingest.
+    photo_log = next(d for d in volume.documents if d.begbates == abc(20))
+    assert [(f.kind, f.message) for f in read_pages(photo_log).findings] == [
+        ("missing_text", "ABC0000020: no text file for ABC0000021; OCR needed")]
 
 
 @pytest.mark.parametrize("encoding", ["cp1252", "utf-8"])
@@ -112,7 +118,7 @@ def test_generated_volume_family_and_metadata(productions, encoding):
     assert email.metadata["date_sent"] == "05/20/2024"
     assert email.metadata["custodian"] == "Wrenfield, Tobiah"
     assert email.native_path is not None and email.native_path.name == "ABC0000022.eml"
-    assert email.pages[0].text.startswith("Hélène, Renée:")
+    assert _read(email)[0].text.startswith("Hélène, Renée:")
     assert by_bates[abc(25)].metadata["filename"] == "Bellwether’s damages calculation.xlsx"
     assert by_bates[abc(16)].metadata == {
         "custodian": "Durocq, Hélène", "date_created": "05/06/2024",
@@ -124,19 +130,19 @@ def test_generated_volume_family_and_metadata(productions, encoding):
 def test_generated_volume_text_sources(productions, encoding):
     by_bates = {d.begbates: d for d in read_volume(productions[encoding]).documents}
     report = by_bates[abc(16)]
-    assert [p.text_source for p in report.pages] == ["page-text"] * 3
-    assert report.pages[1].text.startswith("Sample of 200 tiles")
+    assert [p.text_source for p in _read(report)] == ["page-text"] * 3
+    assert _read(report)[1].text.startswith("Sample of 200 tiles")
     photo_log = by_bates[abc(20)]
-    assert [(p.bates, p.text_source) for p in photo_log.pages] == [(abc(20), "page-text"), (abc(21), None)]
-    assert photo_log.pages[1].text is None and photo_log.pages[1].image_path is not None  # OCR it
+    assert [(p.bates, p.text_source) for p in _read(photo_log)] == [(abc(20), "page-text"), (abc(21), None)]
+    assert _read(photo_log)[1].text is None and _read(photo_log)[1].image_path is not None  # OCR it
     manifest = by_bates[abc(37)]
-    assert manifest.pages[1].image_path is None and "Fennick" not in manifest.pages[1].text
-    assert manifest.pages[1].text.startswith("Received at Lakeview")
+    assert manifest.pages[1].image_path is None and "Fennick" not in _read(manifest)[1].text
+    assert _read(manifest)[1].text.startswith("Received at Lakeview")
     native_only = by_bates[abc(52)]
-    assert [(p.bates, p.image_path, p.text_source) for p in native_only.pages] == [
+    assert [(p.bates, p.image_path, p.text_source) for p in _read(native_only)] == [
         (abc(52), None, "document-text")]
     assert native_only.native_path is not None and native_only.native_path.suffix == ".csv"
-    assert "1,140 °C" in native_only.pages[0].text
+    assert "1,140 °C" in _read(native_only)[0].text
 
 
 def test_generated_load_files_and_images(productions):
@@ -200,7 +206,7 @@ def test_pages_without_row_become_documents(volume_copy):
     orphan = next(d for d in volume.documents if d.begbates == abc(9))
     assert [d.begbates for d in volume.documents][3:6] == [abc(8), abc(9), abc(11)]
     assert (orphan.endbates, orphan.metadata, orphan.family_id) == (abc(10), {}, None)
-    assert [p.text_source for p in orphan.pages] == ["document-text", "document-text"]
+    assert [p.text_source for p in _read(orphan)] == ["document-text", "document-text"]
     assert ("pages_without_row", abc(9)) in _kinds(volume)
     assert not any(f.kind == "bates_gap" for f in volume.findings if f.bates == abc(9))
 
@@ -221,7 +227,7 @@ def test_overlap_page_count_and_unsplittable_text(volume_copy):
     assert ("text_not_split", abc(28)) in kinds
     by_bates = {d.begbates: d for d in volume.documents}
     assert len(by_bates[abc(1)].pages) == 4  # never past the next row's BEGBATES
-    assert [p.text for p in by_bates[abc(28)].pages] == [None, None, None]
+    assert [p.text for p in _read(by_bates[abc(28)])] == [None, None, None]
 
 
 def test_bad_dat_row_is_a_warning_and_its_pages_stay(volume_copy):
@@ -264,9 +270,9 @@ def test_lower_case_data_folder_and_dat_only_volume(tmp_path):
     assert volume.load_files.opt is None and volume.root == tmp_path
     assert [(d.begbates, d.family_id, d.is_attachment, len(d.pages)) for d in volume.documents] == [
         ("X0001", "X0001", False, 1), ("X0002", "X0001", True, 0), ("X0004", None, False, 1)]
-    assert volume.documents[0].pages[0].text == "Parent text"
+    assert _read(volume.documents[0])[0].text == "Parent text"
     assert volume.documents[1].native_path == tmp_path / "natives" / "X0002.xlsx"
-    assert volume.documents[2].pages[0].text == "Inline and/or text, version 1.5"
+    assert _read(volume.documents[2])[0].text == "Inline and/or text, version 1.5"
     assert _kinds(volume) == {("row_without_pages", f"X000{n}") for n in (1, 2, 3, 4)}
     assert "skipped" in next(f.message for f in volume.findings if f.bates == "X0003")
 
@@ -303,9 +309,127 @@ def test_opt_only_volume_uses_bates_named_text(volume_copy):
     assert volume.load_files.dat is None and volume.encoding is None
     assert [d.begbates for d in volume.documents] == [abc(n) for n in EXPECTED_BEGBATES if n != 52]
     assert all(d.metadata == {} and d.family_id is None for d in volume.documents)
-    assert volume.documents[0].pages[3].text.startswith("§ 9. Warranty")
+    assert _read(volume.documents[0])[3].text.startswith("§ 9. Warranty")
     assert _kinds(volume) == {("missing_text", abc(21)), ("missing_image", abc(38)),
                               ("bates_gap", abc(41)), ("bates_gap", abc(52))}  # 52 had only a row
+
+
+# ----- Bates numbers claimed twice, ENDBATES out of series, families across volumes ---------
+
+
+def _row(lines, begbates):
+    return next(line for line in lines if line.startswith(f"þ{begbates}þ"))
+
+
+def test_a_begbates_claimed_twice_keeps_both_documents_each_with_its_own_pages(volume_copy):
+    from app.ingest.production import content_hash
+
+    def again(lines):  # a second ABC0000013 row, two pages long, another subject
+        second = _row(lines, abc(13)).replace(f"þ{abc(15)}þ", f"þ{abc(14)}þ", 1).replace(
+            "Lot 3", "Lot 3 (re-produced)")
+        return [*lines[:-1], second, lines[-1]]
+
+    _edit_dat(volume_copy, again)
+    opt = volume_copy / "DATA" / "VOL001.opt"
+    opt.write_bytes(opt.read_bytes() + b"ABC0000013,VOL001,VOL001\\IMAGES\\001\\ABC0000014.TIF,Y,,,2\r\n"
+                    b"ABC0000014,VOL001,VOL001\\IMAGES\\001\\ABC0000015.TIF,,,,\r\n")
+    volume = read_volume(volume_copy)
+    first, second = [d for d in volume.documents if d.begbates == abc(13)]
+    assert [(p.bates, p.image_path.name) for p in first.pages] == [
+        (abc(13), f"{abc(13)}.tif"), (abc(14), f"{abc(14)}.tif"), (abc(15), f"{abc(15)}.tif")]
+    assert [(p.bates, p.image_path.name) for p in second.pages] == [
+        (abc(13), f"{abc(14)}.tif"), (abc(14), f"{abc(15)}.tif")]  # its own place in the OPT
+    assert (second.endbates, second.claim, second.dat_line) == (abc(14), 1, 32)
+    (duplicate,) = [f for f in volume.findings if f.kind == "bates_duplicate"]
+    assert duplicate.bates == abc(13)
+    assert duplicate.message == (f"{abc(13)}, {abc(14)} are in two documents, {abc(13)}–{abc(15)} "
+                                 f"(DAT line 9) and {abc(13)}–{abc(14)} (DAT line 32); both kept")
+    assert not any("repeats" in f.message or f.kind == "bates_overlap" for f in volume.findings)
+    assert len(volume.documents) == 31
+    assert content_hash(first, read_pages(first).pages) != content_hash(second, read_pages(second).pages)
+
+
+def test_a_begbates_claimed_twice_without_a_second_place_is_kept_from_its_text(volume_copy):
+    _edit_dat(volume_copy, lambda lines: [*lines[:-1], _row(lines, abc(9)), lines[-1]])
+    volume = read_volume(volume_copy)
+    first, second = [d for d in volume.documents if d.begbates == abc(9)]
+    assert [p.image_path is not None for p in first.pages] == [True, True]
+    assert (second.pages_from_text, second.claim) == (True, 1)
+    assert [(p.bates, p.image_path) for p in _read(second)] == [(abc(9), None), (abc(10), None)]
+    assert _read(second)[1].text == _read(first)[1].text
+    assert ("bates_duplicate", abc(9)) in _kinds(volume) and ("row_without_pages", abc(9)) in _kinds(volume)
+
+
+def test_an_opt_page_listed_twice_in_two_documents_is_a_duplicate_and_in_one_an_overlap(volume_copy):
+    opt = volume_copy / "DATA" / "VOL001.opt"
+    opt.write_bytes(opt.read_bytes().replace(b"ABC0000006.TIF,,,,", b"ABC0000006.TIF,,,,\r\n"
+                                             b"ABC0000006,VOL001,VOL001\\IMAGES\\001\\ABC0000006.TIF,,,,", 1))
+    volume = read_volume(volume_copy)
+    assert [(d.begbates, d.endbates) for d in volume.documents][1:3] == [(abc(5), abc(6)), (abc(6), abc(6))]
+    duplicate = next(f for f in volume.findings if f.kind == "bates_duplicate")
+    assert duplicate.message == (f"{abc(6)} is in two documents, {abc(5)}–{abc(6)} (DAT line 3) and {abc(6)} "
+                                 "(no DAT row); both kept")
+    assert sum(len(d.pages) for d in volume.documents) == 57  # no page dropped
+    (volume_copy / "DATA" / "VOL001.dat").unlink()  # pages split at breaks only: ABC0000005-6-6
+    volume = read_volume(volume_copy)
+    assert [p.bates for p in volume.documents[1].pages] == [abc(5), abc(6), abc(6)]
+    overlap = next(f for f in volume.findings if f.kind == "bates_overlap")
+    assert overlap.message == f"{abc(6)} appears twice in the OPT (line 7)"
+    assert not any(f.kind == "bates_duplicate" for f in volume.findings)
+
+
+@pytest.mark.parametrize(("written", "why"), [
+    ("ABX0000006", "its prefix is ABX, not ABC"),
+    ("ABC0006", "it has 4 digits where BEGBATES has 7"),
+    ("ABC0000004", "it comes before BEGBATES"),
+    ("see attached", "it is not a Bates number"),
+])
+def test_an_endbates_out_of_its_series_is_a_finding_not_a_range(productions, volume_copy, written, why):
+    _edit_dat(volume_copy, lambda lines: [
+        line.replace(f"þ{abc(6)}þ", f"þ{written}þ", 1) if line.startswith(f"þ{abc(5)}þ") else line
+        for line in lines])
+    volume = read_volume(volume_copy)
+    document = next(d for d in volume.documents if d.begbates == abc(5))
+    assert (document.endbates, [p.bates for p in document.pages]) == (abc(6), [abc(5), abc(6)])
+    (finding,) = [f for f in volume.findings if f.bates == abc(5)]
+    assert (finding.kind, finding.message) == (
+        "endbates_mismatch", f"{abc(5)}: ENDBATES {written} is not in its series ({why}); it ends at the "
+        "next document break")
+    assert _kinds(volume) - {("endbates_mismatch", abc(5))} == _kinds(read_volume(productions["cp1252"]))
+    assert bates_span(abc(5), written) is None
+
+
+def test_a_mistyped_endbates_in_the_series_is_counted_not_listed(volume_copy):
+    _edit_dat(volume_copy, lambda lines: [
+        line.replace(f"þ{abc(6)}þ", "þABC9000006þ", 1) if line.startswith(f"þ{abc(5)}þ") else line
+        for line in lines])
+    volume = read_volume(volume_copy)  # 9 million numbers: never listed one by one
+    document = next(d for d in volume.documents if d.begbates == abc(5))
+    assert [p.bates for p in document.pages] == [abc(5), abc(6)]  # to the next document
+    mismatch = next(f for f in volume.findings if f.kind == "page_count_mismatch" and f.bates == abc(5))
+    assert mismatch.message.endswith(f"{abc(5)}–ABC9000006 is 9000002 pages; missing {abc(7)}, {abc(8)}, "
+                                     f"{abc(9)}, {abc(10)}, {abc(11)}, {abc(12)}, {abc(13)}, {abc(14)}, "
+                                     f"{abc(15)}, {abc(16)} and 8999990 more")
+
+
+def test_every_finding_kind_has_a_title_in_the_report():
+    from app.ingest.production import FINDING_TITLES
+    from app.productions.records import FINDING_KINDS
+
+    assert set(FINDING_TITLES) == set(FINDING_KINDS)
+
+
+def test_families_are_keyed_by_volume_and_shown_by_begattach(productions, tmp_path):
+    from app.ingest.production import document_metadata
+
+    other = make_production(tmp_path, volume="VOL002")  # numbers its family alike
+    first, second = (next(d for d in read_volume(root).documents if d.begbates == abc(23))
+                     for root in (productions["cp1252"], other))
+    one, two = document_metadata(first, "VOL001"), document_metadata(second, "VOL002")
+    assert (one["family"], one["family_key"], one["role"]) == (abc(22), f"VOL001/{abc(22)}", "attachment")
+    assert (two["family"], two["family_key"]) == (abc(22), f"VOL002/{abc(22)}")
+    lone = next(d for d in read_volume(other).documents if d.begbates == abc(1))
+    assert not {"family", "family_key", "role"} & set(document_metadata(lone, "VOL002"))
 
 
 # ----- load files --------------------------------------------------------------------------

@@ -811,6 +811,10 @@ It opens the vault if the passphrase is lost. Keep it somewhere safe, apart from
         <translation>[Ƒîñð öñ ţĥé þåĝé (þåĝé ṽîéŵéŕ) ~~~~~~~~~]</translation>
     </message>
     <message>
+        <source>Search every page of the case</source>
+        <translation>[Šéåŕçĥ éṽéŕý þåĝé öƒ ţĥé çåšé ~~~~~~~~~]</translation>
+    </message>
+    <message>
         <source>Quit Casefile</source>
         <translation>[Ǫûîţ Çåšéƒîļé ~~~]</translation>
     </message>
@@ -1197,6 +1201,97 @@ Your value is kept and marked as edited by you:</source>
     <message>
         <source>Export review</source>
         <translation>[Éẋþöŕţ ŕéṽîéŵ ~~~]</translation>
+    </message>
+</context>
+<context>
+    <name>SearchActions</name>
+    <message>
+        <source>Open a case first: the search reads the open case's pages.</source>
+        <translation>[Öþéñ å çåšé ƒîŕšţ: ţĥé šéåŕçĥ ŕéåðš ţĥé öþéñ çåšé'š þåĝéš. ~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>No page of this case matches %1.</source>
+        <translation>[Ñö þåĝé öƒ ţĥîš çåšé ɱåţçĥéš %1. ~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Save as review set</source>
+        <translation>[Šåṽé åš ŕéṽîéŵ šéţ ~~~~~]</translation>
+    </message>
+    <message>
+        <source>Name of the set (its documents are the ones this search finds):</source>
+        <translation>[Ñåɱé öƒ ţĥé šéţ (îţš ðöçûɱéñţš åŕé ţĥé öñéš ţĥîš šéåŕçĥ ƒîñðš): ~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Saved “%1”: %2 document(s). Questions now read it.</source>
+        <translation>[Šåṽéð “%1”: %2 ðöçûɱéñţ(š). Ǫûéšţîöñš ñöŵ ŕéåð îţ. ~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Search this case: words, "phrases", AND OR NOT, w/5, custodian: date: bates: …</source>
+        <translation>[Šéåŕçĥ ţĥîš çåšé: ŵöŕðš, "þĥŕåšéš", ÅÑÐ ÖŔ ÑÖŢ, ŵ/5, çûšţöðîåñ: ðåţé: ƀåţéš: … ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Search every page of the case</source>
+        <translation>[Šéåŕçĥ éṽéŕý þåĝé öƒ ţĥé çåšé ~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>[Ðöçûɱéñţ ~]</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>[Þåĝé ~]</translation>
+    </message>
+    <message>
+        <source>Passage</source>
+        <translation>[Þåššåĝé ~]</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>[Šéåŕçĥ ŕéšûļţš ~~~]</translation>
+    </message>
+    <message>
+        <source>Save as review set…</source>
+        <translation>[Šåṽé åš ŕéṽîéŵ šéţ… ~~~~~]</translation>
+    </message>
+    <message>
+        <source>Every document this search finds, as a set questions can read</source>
+        <translation>[Éṽéŕý ðöçûɱéñţ ţĥîš šéåŕçĥ ƒîñðš, åš å šéţ ǫûéšţîöñš çåñ ŕéåð ~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Review set that questions read</source>
+        <translation>[Ŕéṽîéŵ šéţ ţĥåţ ǫûéšţîöñš ŕéåð ~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Questions read:</source>
+        <translation>[Ǫûéšţîöñš ŕéåð: ~~~]</translation>
+    </message>
+    <message numerus="yes">
+        <source> (the best %n shown)</source>
+        <translation>
+            <numerusform> [(ţĥé ƀéšţ %n šĥöŵñ) ~~~~~]</numerusform>
+            <numerusform> [(ţĥé ƀéšţ %n šĥöŵñ) ~~~~~]</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>[%n þåĝé(š) ~]</numerusform>
+            <numerusform>[%n þåĝé(š) ~]</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n document(s)</source>
+        <translation>
+            <numerusform>[îñ %n ðöçûɱéñţ(š) ~~~~]</numerusform>
+            <numerusform>[îñ %n ðöçûɱéñţ(š) ~~~~]</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the whole case</source>
+        <translation>[ţĥé ŵĥöļé çåšé ~~~]</translation>
     </message>
 </context>
 <context>

@@ -216,7 +216,7 @@
         <translation>Registro de privilegios (borrador)</translation>
     </message>
     <message>
-        <source>each document&apos;s privilege claim and basis, for attorney review</source>
+        <source>each document's privilege claim and basis, for attorney review</source>
         <translation>privilegio invocado y fundamento de cada documento, para revisión del abogado</translation>
     </message>
     <message>
@@ -310,7 +310,7 @@
         <translation>Eliminar…</translation>
     </message>
     <message>
-        <source>No cases yet. A case holds one matter&apos;s or one patient&apos;s documents; every question reads all of them.
+        <source>No cases yet. A case holds one matter's or one patient's documents; every question reads all of them.
 
 Start with the demo case (three fictional documents) to see an answer cited and checked, or make a case of your own with “New case…”.</source>
         <translation>Todavía no hay expedientes. Un expediente reúne los documentos de un asunto o de un paciente; cada pregunta los lee todos.
@@ -391,7 +391,7 @@ Empiece con el expediente de demostración (tres documentos ficticios) para ver 
         <translation>Aquí aparece la conversación. Cada respuesta cita su documento y su página; una ✓ significa que las palabras citadas se encontraron en esa página. Haga clic en una cita para ver la página.</translation>
     </message>
     <message>
-        <source>The last answer&apos;s citations, each with its check: ✓ found on the page, ≠ the page says something else, ✗ not found.</source>
+        <source>The last answer's citations, each with its check: ✓ found on the page, ≠ the page says something else, ✗ not found.</source>
         <translation>Las citas de la última respuesta, cada una con su comprobación: ✓ encontrada en la página, ≠ la página dice otra cosa, ✗ no encontrada.</translation>
     </message>
     <message>
@@ -505,7 +505,7 @@ Empiece con el expediente de demostración (tres documentos ficticios) para ver 
 <context>
     <name>CiteCheckActions</name>
     <message>
-        <source>Check a brief&apos;s quotations…</source>
+        <source>Check a brief's quotations…</source>
         <translation>Verificar las citas de un escrito…</translation>
     </message>
     <message>
@@ -517,7 +517,7 @@ Empiece con el expediente de demostración (tres documentos ficticios) para ver 
         <translation>Elija el escrito que desea verificar</translation>
     </message>
     <message>
-        <source>Checking the brief&apos;s quotations against the record…</source>
+        <source>Checking the brief's quotations against the record…</source>
         <translation>Cotejando las citas del escrito con los autos…</translation>
     </message>
 </context>
@@ -619,7 +619,7 @@ Empiece con el expediente de demostración (tres documentos ficticios) para ver 
         <translation>Progreso de la adición de documentos</translation>
     </message>
     <message>
-        <source>Share of the model&apos;s window the case fills</source>
+        <source>Share of the model's window the case fills</source>
         <translation>Parte de la ventana de contexto del modelo que ocupa el expediente</translation>
     </message>
     <message>
@@ -692,7 +692,7 @@ Las páginas escaneadas se leen por OCR; cada página acaba con su texto o con u
         <translation>Repetir:</translation>
     </message>
     <message>
-        <source>Also unlock with this computer&apos;s login keyring (%1)</source>
+        <source>Also unlock with this computer's login keyring (%1)</source>
         <translation>Desbloquear también con el llavero de inicio de sesión de este equipo (%1)</translation>
     </message>
     <message>
@@ -736,7 +736,7 @@ Las páginas escaneadas se leen por OCR; cada página acaba con su texto o con u
         <translation>Guardar como PDF para imprimir…</translation>
     </message>
     <message>
-        <source>Type the key&apos;s last group to confirm</source>
+        <source>Type the key's last group to confirm</source>
         <translation>Escriba el último grupo de la clave para confirmar</translation>
     </message>
     <message>
@@ -809,6 +809,10 @@ Abre la bóveda si se pierde la frase de contraseña. Consérvela en un lugar se
     <message>
         <source>Find on the page (page viewer)</source>
         <translation>Buscar en la página (visor de páginas)</translation>
+    </message>
+    <message>
+        <source>Search every page of the case</source>
+        <translation>Buscar en todas las páginas del caso</translation>
     </message>
     <message>
         <source>Quit Casefile</source>
@@ -933,7 +937,7 @@ Introduzca la contraseña para leerlos (solo se usa esta vez y no se guarda):</t
         <translation>Modelo no iniciado</translation>
     </message>
     <message>
-        <source>Adding the demo case&apos;s documents…</source>
+        <source>Adding the demo case's documents…</source>
         <translation>Añadiendo los documentos del expediente de demostración…</translation>
     </message>
     <message>
@@ -956,7 +960,7 @@ Introduzca la contraseña para leerlos (solo se usa esta vez y no se guarda):</t
         <translation>una por familia (correo electrónico y adjuntos)</translation>
     </message>
     <message>
-        <source>its row&apos;s documents only (fast)</source>
+        <source>its row's documents only (fast)</source>
         <translation>solo los documentos de su fila (rápido)</translation>
     </message>
     <message>
@@ -1086,7 +1090,7 @@ Introduzca la contraseña para leerlos (solo se usa esta vez y no se guarda):</t
         <translation>Elija primero un expediente.</translation>
     </message>
     <message>
-        <source>Answering the review&apos;s cells…</source>
+        <source>Answering the review's cells…</source>
         <translation>Respondiendo las celdas de la revisión…</translation>
     </message>
     <message>
@@ -1157,7 +1161,7 @@ Introduzca la contraseña para leerlos (solo se usa esta vez y no se guarda):</t
         <translation>%1 de %2 celdas · %3 verificadas · %4 discrepantes · %5 sin verificar o sin cita · %6 · modelo %7 · manifiesto %8</translation>
     </message>
     <message>
-        <source>each cell read its row&apos;s documents</source>
+        <source>each cell read its row's documents</source>
         <translation>cada celda leyó los documentos de su fila</translation>
     </message>
     <message>
@@ -1197,6 +1201,97 @@ Su valor se conserva y se marca como editado por usted:</translation>
     <message>
         <source>Export review</source>
         <translation>Exportar la revisión</translation>
+    </message>
+</context>
+<context>
+    <name>SearchActions</name>
+    <message>
+        <source>Open a case first: the search reads the open case's pages.</source>
+        <translation>Abra primero un caso: la búsqueda lee las páginas del caso abierto.</translation>
+    </message>
+    <message>
+        <source>No page of this case matches %1.</source>
+        <translation>Ninguna página de este caso coincide con %1.</translation>
+    </message>
+    <message>
+        <source>Save as review set</source>
+        <translation>Guardar como conjunto de revisión</translation>
+    </message>
+    <message>
+        <source>Name of the set (its documents are the ones this search finds):</source>
+        <translation>Nombre del conjunto (sus documentos son los que encuentra esta búsqueda):</translation>
+    </message>
+    <message>
+        <source>Saved “%1”: %2 document(s). Questions now read it.</source>
+        <translation>«%1» guardado: %2 documento(s). Las preguntas leen ahora este conjunto.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Search this case: words, "phrases", AND OR NOT, w/5, custodian: date: bates: …</source>
+        <translation>Buscar en el caso: palabras, "frases", AND OR NOT, w/5, custodian: date: bates: …</translation>
+    </message>
+    <message>
+        <source>Search every page of the case</source>
+        <translation>Buscar en todas las páginas del caso</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Documento</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Página</translation>
+    </message>
+    <message>
+        <source>Passage</source>
+        <translation>Pasaje</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Resultados de la búsqueda</translation>
+    </message>
+    <message>
+        <source>Save as review set…</source>
+        <translation>Guardar como conjunto de revisión…</translation>
+    </message>
+    <message>
+        <source>Every document this search finds, as a set questions can read</source>
+        <translation>Cada documento que encuentra esta búsqueda, como conjunto que las preguntas pueden leer</translation>
+    </message>
+    <message>
+        <source>Review set that questions read</source>
+        <translation>Conjunto de revisión que leen las preguntas</translation>
+    </message>
+    <message>
+        <source>Questions read:</source>
+        <translation>Las preguntas leen:</translation>
+    </message>
+    <message numerus="yes">
+        <source> (the best %n shown)</source>
+        <translation>
+            <numerusform> (se muestra la mejor)</numerusform>
+            <numerusform> (se muestran las %n mejores)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n página</numerusform>
+            <numerusform>%n páginas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n document(s)</source>
+        <translation>
+            <numerusform>en %n documento</numerusform>
+            <numerusform>en %n documentos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the whole case</source>
+        <translation>todo el caso</translation>
     </message>
 </context>
 <context>
@@ -1246,7 +1341,7 @@ Su valor se conserva y se marca como editado por usted:</translation>
         <translation>Guardar informe firmado…</translation>
     </message>
     <message>
-        <source>The last run&apos;s report (PDF and JSON), signed with this vault&apos;s key; `python main.py eval --verify DIR` checks it</source>
+        <source>The last run's report (PDF and JSON), signed with this vault's key; `python main.py eval --verify DIR` checks it</source>
         <translation>El informe de la última ejecución (PDF y JSON), firmado con la clave de esta bóveda; `python main.py eval --verify DIR` lo verifica</translation>
     </message>
     <message>
@@ -1270,7 +1365,7 @@ Su valor se conserva y se marca como editado por usted:</translation>
         <translation>En este equipo (nada sale de él)</translation>
     </message>
     <message>
-        <source>The site&apos;s model server (OpenAI-compatible)</source>
+        <source>The site's model server (OpenAI-compatible)</source>
         <translation>El servidor de modelos de la organización (compatible con OpenAI)</translation>
     </message>
     <message>
@@ -1362,7 +1457,7 @@ Su valor se conserva y se marca como editado por usted:</translation>
         <translation>Oscuro</translation>
     </message>
     <message>
-        <source>The site&apos;s bar: a model counts as qualified for cases as long as those it answered this well in its last run</source>
+        <source>The site's bar: a model counts as qualified for cases as long as those it answered this well in its last run</source>
         <translation>El umbral de la organización: un modelo se considera cualificado para expedientes tan largos como aquellos en los que alcanzó este nivel en su última ejecución</translation>
     </message>
     <message>
@@ -1402,7 +1497,7 @@ Su valor se conserva y se marca como editado por usted:</translation>
         <translation>%1 conservada(s), %2 MiB de un máximo de %3 MiB.</translation>
     </message>
     <message>
-        <source>(another vault&apos;s case)</source>
+        <source>(another vault's case)</source>
         <translation>(expediente de otra bóveda)</translation>
     </message>
     <message>
