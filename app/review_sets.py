@@ -15,10 +15,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.context import order_documents
 from app.errors import NotFound, UserFacingError
 from app.search import search
-from storage import repositories as repo
+from app.search.run import reading_order
 from storage import search_repository as sets_repo
 from storage.records import CaseRecord, ReviewSetRecord
 from storage.vault import Vault
@@ -40,8 +39,7 @@ class ReviewSet:
 
 
 def _short_ids(session, case: CaseRecord) -> dict[int, str]:
-    ordered = order_documents([(record, []) for record in repo.list_documents(session, case.id)])
-    return {record.id: f"D{index}" for index, (record, _) in enumerate(ordered, start=1)}
+    return reading_order(session, case)
 
 
 def _as_set(record: ReviewSetRecord, short_ids: dict[int, str]) -> ReviewSet:

@@ -21,7 +21,6 @@ from app.context import is_bates_label, order_documents
 from app.errors import UserFacingError
 from app.search.fields import FieldFilter, document_passes
 from app.search.query import parse_query
-from storage import repositories as repo
 from storage import search_repository as search_repo
 from storage.records import CaseRecord, DocumentRecord, PageSearchRecord
 from storage.vault import Vault
@@ -112,16 +111,19 @@ def search(vault: Vault, case: CaseRecord, query: str, *, limit: int = DEFAULT_L
     bates = [f.bates for f in parsed.filters if f.field == "bates" and not f.negated and f.bates]
     not_bates = [f.bates for f in parsed.filters if f.field == "bates" and f.negated and f.bates]
     with vault.write() as session:
-        ordered = [record for record, _ in order_documents(
-            [(record, []) for record in repo.list_documents(session, case.id)])]
-        short_ids = {record.id: f"D{index}" for index, record in enumerate(ordered, start=1)}
-        chosen = _chosen_documents(ordered, short_ids, parsed.filters, document_ids)
+        short_ids = reading_order(session, case)
+        restricted = document_ids is not None or any(f.field != "bates" for f in parsed.filters)
+        chosen = None  # every document of the case: no list to pass (ranked hits need no order)
+        if restricted or not parsed.match:  # pages listed without words come in reading order
+            ordered = _documents_in_order(session, case) if restricted else None
+            chosen = (list(short_ids) if ordered is None else
+                      [r.id for r in _chosen_documents(ordered, short_ids, parsed.filters, document_ids)])
         found = PageSearchRecord((), 0, 0)
-        if chosen:
+        if chosen is None or chosen:
             try:
                 found = search_repo.search_pages(
                     session, case.id, match=parsed.match, exclude=parsed.exclude,
-                    document_ids=[record.id for record in chosen], bates=bates, not_bates=not_bates,
+                    document_ids=chosen, bates=bates, not_bates=not_bates,
                     limit=limit, markers=(_OPEN, _CLOSE), snippet_tokens=SNIPPET_TOKENS,
                     all_documents=all_documents)
             except search_repo.MatchSyntaxError as exc:  # not expected: every word is quoted
@@ -130,13 +132,47 @@ def search(vault: Vault, case: CaseRecord, query: str, *, limit: int = DEFAULT_L
         ms = round((time.perf_counter() - started) * 1000)
         vault.audit(session, "search.run", case_id=case.id,
                     objects={"hits": found.pages, "documents": found.documents, "ms": ms})
-    names = {record.id: record.name for record in chosen}
+        names = search_repo.document_names(session, {hit.document_id for hit in found.hits})
     hits = tuple(SearchHit(hit.document_id, short_ids[hit.document_id], names[hit.document_id], hit.number,
                            hit.label, hit.label if is_bates_label(hit.label) else None, hit.rank,
                            _pieces(hit.snippet) if parsed.match else _opening(hit.snippet))
                  for hit in found.hits)
     return SearchResult(query, hits, found.pages, found.documents, parsed.highlight, ms, limit,
                         found.document_ids)
+
+
+@dataclass
+class _Order:
+    short_ids: dict[int, str]  # document id -> D1, D2, … in reading order
+    documents: list[DocumentRecord] | None = None  # with their metadata, read at the first fielded search
+
+
+_ORDERS: dict[tuple, _Order] = {}  # (vault, case, documents' stamp) -> the case's order
+
+
+def _order(session, case: CaseRecord) -> _Order:
+    """Kept while the case's documents are the same ones (documents are only added or deleted), so
+    a search of a 20,000-document case does not read and sort them all again."""
+    key = (id(session.get_bind()), case.id, search_repo.case_documents_stamp(session, case.id))
+    if key not in _ORDERS:
+        briefs = search_repo.document_briefs(session, case.id, metadata=False)
+        ordered = [record for record, _ in order_documents([(record, []) for record in briefs])]
+        _ORDERS.clear()  # one case at a time is enough
+        _ORDERS[key] = _Order({record.id: f"D{index}" for index, record in enumerate(ordered, start=1)})
+    return _ORDERS[key]
+
+
+def reading_order(session, case: CaseRecord) -> dict[int, str]:
+    """document id -> short id (D1, D2, … as ``plan`` and citations name them), in reading order."""
+    return _order(session, case).short_ids
+
+
+def _documents_in_order(session, case: CaseRecord) -> list[DocumentRecord]:
+    order = _order(session, case)
+    if order.documents is None:
+        by_id = {r.id: r for r in search_repo.document_briefs(session, case.id, metadata=True)}
+        order.documents = [by_id[i] for i in order.short_ids]
+    return order.documents
 
 
 def _chosen_documents(ordered: list[DocumentRecord], short_ids: dict[int, str],

@@ -21,7 +21,10 @@ Benchmarks never fail on a figure; they record it. Measured now:
 - pages: ingest of a scanned set behind filing stamps, OCR only where needed against OCR of
   every page, and the share of born-digital pages OCR'd (``bench_pages``);
 - review: cells per minute of a 30 × 5 review on the demo production, for each scope, and the
-  prefix reuse factor against the same cells re-reading their text (``bench_review``).
+  prefix reuse factor against the same cells re-reading their text (``bench_review``);
+- scale: generated text-only volumes of 10,000 and 100,000 pages imported (pages/s, peak memory of
+  each import's process), and on the larger case search latency (a word, a phrase, a fielded
+  query), "Go to Bates" and a review set made from a 1,000-hit search (``bench_scale``).
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ from tests.bench.bench_ocr import bench_ocr_choices
 from tests.bench.bench_pages import bench_pages
 from tests.bench.bench_production import bench_production
 from tests.bench.bench_review import bench_review
+from tests.bench.bench_scale import bench_scale
 from tests.bench.bench_ui import bench_ui
 from tests.bench.bench_vault import bench_vault
 from tests.bench.bench_worker import bench_worker
@@ -79,6 +83,7 @@ def main(argv: list[str] | None = None) -> int:
             "ui": bench_ui(Path(tmp), demo_dir),
             "production": bench_production(Path(tmp)),
             "review": bench_review(Path(tmp)),
+            "scale": bench_scale(Path(tmp)),
             "gpu_prefill": bench_gpu(),
         }
     write_results(args.out, results, keep=("peer",))  # `make bench-peer`'s figures stay till it runs again
