@@ -19,7 +19,7 @@ from typing import Any
 
 from app.models.signing import ModelRefused
 from app.safe_text import shown
-from inference import template_guard
+from inference import template_trial
 
 MiB = 1 << 20
 JSON_MAX_BYTES = 16 * MiB  # config, generation, tokenizer_config (Gemma 3's is ~1.2 MB), special tokens
@@ -253,6 +253,6 @@ def check_chat_templates(source: Path) -> None:
     templates = chat_templates(source)
     if not templates:
         return
-    result = template_guard.trial_render(templates, special_tokens(source))
+    result = template_trial.trial_render(templates, special_tokens(source))
     if result.refusal:
         raise ModelRefused(f"The chat template was refused: {shown(result.refusal, 300)}; {NOTHING_COPIED}")

@@ -15,8 +15,9 @@ import pytest
 
 from app.models import folder_checks
 from app.models.importing import ModelRefused, import_model
-from inference import template_guard
-from inference.template_guard import Limits, TemplateLimitExceeded, render_chat, trial_render
+from inference import template_guard, template_trial
+from inference.template_guard import Limits, TemplateLimitExceeded, render_chat
+from inference.template_trial import trial_render
 from tests.conftest import run_cli
 
 pytestmark = pytest.mark.slow
@@ -194,7 +195,7 @@ def test_the_parent_kills_a_trial_that_stops_answering():
     started = time.monotonic()
     result = trial_render({"t": "{{ bos_token }}"}, {"bos_token": SlowText()}, limits=Limits(seconds=1))
     assert result.refusal == "it ran longer than 1 s (the trial render was stopped)"
-    assert time.monotonic() - started < 1 + template_guard.TRIAL_GRACE_S + 20  # startup included
+    assert time.monotonic() - started < 1 + template_trial.TRIAL_GRACE_S + 20  # startup included
 
 
 # ----- chat templates: the worker at ask time ------------------------------------------------
@@ -213,7 +214,7 @@ def engine(tmp_path_factory, embedded_model):
 
 
 def test_the_worker_renders_prompts_exactly_as_transformers_does(engine):
-    for _must, conversation in template_guard.TRIAL_CONVERSATIONS:
+    for _must, conversation in template_trial.TRIAL_CONVERSATIONS:
         expected = engine.tokenizer.apply_chat_template(list(conversation), tokenize=False,
                                                         add_generation_prompt=True)
         assert engine.render(conversation) == expected
