@@ -34,7 +34,11 @@ vault, _ = create_vault("bench-passphrase", home)
 started = time.perf_counter()
 report = ingest_paths(vault, cases.create_case(vault, "scale"), [volume])
 seconds = time.perf_counter() - started
-peak = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+# VmHWM: this process's own peak since exec (ru_maxrss would count the bench process it was forked
+# from); RUSAGE_CHILDREN: the largest reading process it started, if any.
+with open("/proc/self/status") as status:
+    own = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+peak = max(own, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 print(json.dumps({"documents": report.count("ingested"), "pages": report.pages, "seconds": round(seconds, 1),
                   "pages_per_s": round(report.pages / seconds), "peak_mib": round(peak / 1024)}))
 """
@@ -91,11 +95,15 @@ def bench_scale(tmp: Path) -> dict:
     }
 
 
-if __name__ == "__main__":
+if __name__ == "__main__":  # this part alone, its figures merged into bench-results.json
     import tempfile
 
-    from tests.bench.setting import prepare_home
+    from tests.bench.setting import prepare_home, write_results
 
     with tempfile.TemporaryDirectory(prefix="casefile-bench-scale-") as folder:
         prepare_home(Path(folder))
-        print(json.dumps(bench_scale(Path(folder)), indent=2))
+        figures = bench_scale(Path(folder))
+    out = ROOT / "bench-results.json"
+    kept = tuple(json.loads(out.read_text(encoding="utf-8"))) if out.is_file() else ()
+    write_results(out, {"scale": figures}, keep=kept)
+    print(json.dumps(figures, indent=2))
