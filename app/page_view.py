@@ -110,7 +110,11 @@ def _image_highlights(page: pymupdf.Page, phrase: str, zoom: float) -> list[Rect
     hits = page.search_for(phrase)
     if not hits:
         hits = [r for piece in _pieces(phrase) for r in page.search_for(" ".join(piece))]
-    return [(r.x0 * zoom, r.y0 * zoom, r.x1 * zoom, r.y1 * zoom) for r in hits]
+    return _scaled(hits, zoom)
+
+
+def _scaled(rects: list[pymupdf.Rect], zoom: float) -> list[Rect]:
+    return [(r.x0 * zoom, r.y0 * zoom, r.x1 * zoom, r.y1 * zoom) for r in rects]
 
 
 def load_page(vault: Vault, document_id: int, number: int, *, mark: str | None = None,
@@ -153,8 +157,8 @@ def view_page(record: DocumentRecord, page: PageRecord, original: bytes | None, 
         except InputTooLarge:
             return PageView(**base)
         if terms is not None and not page.ocr:
-            highlights = [(r.x0 * zoom, r.y0 * zoom, r.x1 * zoom, r.y1 * zoom)
-                          for term in terms for r in pdf_page.search_for(term.rstrip("*").strip('"'))]
+            found = [r for term in terms for r in pdf_page.search_for(term.rstrip("*").strip('"'))]
+            highlights = _scaled(found, zoom)
         else:
             highlights = _image_highlights(pdf_page, mark, zoom) if mark and not page.ocr else []
         pixmap = pdf_page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False)

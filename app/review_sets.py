@@ -38,10 +38,6 @@ class ReviewSet:
                 "created_at": self.created_at, "updated_at": self.updated_at}
 
 
-def _short_ids(session, case: CaseRecord) -> dict[int, str]:
-    return reading_order(session, case)
-
-
 def _as_set(record: ReviewSetRecord, short_ids: dict[int, str]) -> ReviewSet:
     order = {document_id: index for index, document_id in enumerate(short_ids)}
     kept = sorted((i for i in record.document_ids if i in short_ids), key=order.__getitem__)
@@ -72,7 +68,7 @@ def save_selection(vault: Vault, case: CaseRecord, name: str, documents: list[st
     """Save the documents ``documents`` (short ids such as D3) as the set ``name``."""
     name = _checked_name(name)
     with vault.read() as session:
-        by_short = {short: document_id for document_id, short in _short_ids(session, case).items()}
+        by_short = {short: document_id for document_id, short in reading_order(session, case).items()}
     wanted = [d.strip().upper() for d in documents if d.strip()]
     unknown = [d for d in wanted if d not in by_short]
     if unknown:
@@ -89,12 +85,12 @@ def _save(vault: Vault, case: CaseRecord, name: str, document_ids: list[int], *,
         record = sets_repo.save_review_set(session, case.id, name, document_ids, query=query)
         vault.audit(session, "review_set.save", case_id=case.id,
                     objects={"set_id": record.id, "documents": len(document_ids), "from": source})
-        return _as_set(record, _short_ids(session, case))
+        return _as_set(record, reading_order(session, case))
 
 
 def list_sets(vault: Vault, case: CaseRecord) -> list[ReviewSet]:
     with vault.read() as session:
-        short_ids = _short_ids(session, case)
+        short_ids = reading_order(session, case)
         return [_as_set(record, short_ids) for record in sets_repo.list_review_sets(session, case.id)]
 
 
@@ -113,7 +109,7 @@ def _named(session, case: CaseRecord, name: str) -> ReviewSetRecord:
 
 def find_set(vault: Vault, case: CaseRecord, name: str) -> ReviewSet:
     with vault.read() as session:
-        return _as_set(_named(session, case, name), _short_ids(session, case))
+        return _as_set(_named(session, case, name), reading_order(session, case))
 
 
 def delete_set(vault: Vault, case: CaseRecord, name: str) -> None:
@@ -129,6 +125,6 @@ def left_out_by(vault: Vault, case: CaseRecord, name: str) -> tuple[ReviewSet, l
     if not chosen.documents:
         raise UserFacingError(f"The review set “{chosen.name}” has no document of this case left.")
     with vault.read() as session:
-        every = list(_short_ids(session, case).values())
+        every = list(reading_order(session, case).values())
     kept = set(chosen.documents)
     return chosen, [d for d in every if d not in kept]

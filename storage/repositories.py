@@ -151,16 +151,6 @@ def find_document(session: Session, document_id: int) -> DocumentRecord | None:
     return _document(row) if row else None
 
 
-def page_labels(session: Session, case_id: int) -> list[tuple[int, int, str]]:
-    """(document id, page number, label) of every labelled page of a case (Bates look-ups)."""
-    rows = session.execute(
-        select(PageRow.document_id, PageRow.number, PageRow.label)
-        .join(DocumentRow, DocumentRow.id == PageRow.document_id)
-        .where(DocumentRow.case_id == case_id, PageRow.label.is_not(None))
-        .order_by(PageRow.document_id, PageRow.number))
-    return [(r.document_id, r.number, r.label) for r in rows]
-
-
 def find_page(session: Session, document_id: int, number: int) -> PageRecord | None:
     row = session.scalars(select(PageRow).where(PageRow.document_id == document_id,
                                                 PageRow.number == number)).first()

@@ -58,6 +58,8 @@ def open_document(source: Source, filetype: str | None = None, what: str = "PDF"
 def check_page_images(page: pymupdf.Page, what: str = "page image") -> None:
     """Refuse a page whose pictures would decode past ``MAX_DECODED_IMAGE_BYTES`` (read from their
     headers: nothing is decoded here)."""
+    if page.parent.is_pdf and not page.get_images(full=True):  # the resource list is cheap: most
+        return  # born-digital pages stop here, before their content stream is interpreted
     for image in page.get_image_info():
         channels = int(image.get("colorspace") or 1) + (1 if image.get("has-mask") else 0)
         check_image(int(image.get("width") or 0), int(image.get("height") or 0), channels, what)

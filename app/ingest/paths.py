@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.productions.loadfiles import leads_outside
+from app.productions.resolver import leads_outside
 from app.productions.volume import find_load_files
 
 LOAD_FILE_SUFFIXES = {".dat", ".opt", ".lfp"}

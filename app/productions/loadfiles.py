@@ -21,7 +21,6 @@ from pathlib import Path
 
 from app.errors import Cancelled, IngestError
 from app.limits import MAX_LOAD_FILE_BYTES, MAX_TEXT_FILE_BYTES, refuse_size
-from app.productions.resolver import leads_outside as leads_outside  # where app.ingest.paths looks
 
 CONCORDANCE_DELIMITER = "\x14"
 CONCORDANCE_QUOTE = "\u00fe"  # þ
