@@ -20,7 +20,7 @@ from app.ingest.page_tokens import refresh_page_tokens
 from app.models.store import ModelInfo
 from app.page_report import status_counts
 from storage import repositories as repo
-from storage.records import CaseRecord
+from storage.records import CaseRecord, MessageRecord
 from storage.vault import Vault
 
 
@@ -142,6 +142,11 @@ class ChatMessage:
     finish_reason: str = ""
     timings: dict = field(default_factory=dict)  # an answer's: ttft_s, decode tokens/s, total_s
     created_at: str = ""
+    # How it was written and what of it the pages do not hold (answers stored before: "" and ()).
+    style: str = ""  # app.answer.styles: quoted | free | quote-first
+    quotes: str = ""  # how its quotes stand, in words: copied from the pages, or checked after
+    unsupported: tuple[str, ...] = ()  # its figures found on none of its cited pages
+    unsupported_where: str = ""  # "cited pages", or "documents" when nothing was cited
 
 
 def chat_messages(vault: Vault, case: CaseRecord, chat_id: int) -> list[ChatMessage]:
@@ -149,7 +154,14 @@ def chat_messages(vault: Vault, case: CaseRecord, chat_id: int) -> list[ChatMess
     with vault.read() as session:
         chat = repo.find_chat_session(session, chat_id)
         stored = repo.list_messages(session, chat_id) if chat is not None and chat.case_id == case.id else []
-    return [ChatMessage(m.role, m.content, tuple(map(Citation.from_json, m.citations)),
-                        tuple(map(Located.from_json, m.located)), m.model_id or "", m.manifest or "",
-                        (m.mode or {}).get("label") or "", m.finish_reason or "", dict(m.timings or {}),
-                        m.created_at) for m in stored]
+    return [_message(m) for m in stored]
+
+
+def _message(m: MessageRecord) -> ChatMessage:
+    mode = m.mode or {}
+    return ChatMessage(m.role, m.content, tuple(map(Citation.from_json, m.citations)),
+                       tuple(map(Located.from_json, m.located)), m.model_id or "", m.manifest or "",
+                       mode.get("label") or "", m.finish_reason or "", dict(m.timings or {}), m.created_at,
+                       style=str(mode.get("style") or ""), quotes=str(mode.get("quotes") or ""),
+                       unsupported=tuple(str(term) for term in mode.get("unsupported") or ()),
+                       unsupported_where=str(mode.get("unsupported_where") or ""))

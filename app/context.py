@@ -17,8 +17,8 @@ from app.productions.bates import parse_bates
 from storage.records import DocumentRecord, PageRecord, PageStatus
 
 TEMPLATE_VERSION = "ctx-5"
-_PROMPTS = Path(__file__).resolve().parent.parent / "assets" / "prompts"
-SYSTEM_INSTRUCTION = (_PROMPTS / "system-v4.txt").read_text(encoding="utf-8").strip()
+PROMPTS = Path(__file__).resolve().parent.parent / "assets" / "prompts"
+SYSTEM_INSTRUCTION = (PROMPTS / "system-v4.txt").read_text(encoding="utf-8").strip()
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,8 @@ LAYOUT_KEY = "window_layout"
 THEMES = ("system", "light", "dark")
 OCR_QUALITIES = ("fast", "accurate")
 LANGUAGES = ("system", "en", "de", "fr", "es")  # the window's (ui/i18n has the catalogues)
+# How answers are written (app.answer.styles); the first is the default, chosen by the evaluation.
+ANSWER_STYLES = ("free", "quoted")
 DEFAULT_REMOTE_WINDOW = 262144
 
 
@@ -109,6 +111,7 @@ class Preferences:
     ocr_quality: str = "fast"  # fast (150 dpi) | accurate (300 dpi): app.extract.ocr.OCR_DPI_BY_QUALITY
     qualifying_accuracy: float = 0.8  # the site's bar: a model qualifies at lengths it answers this well
     language: str = "system"  # the window's: system | en | de | fr | es (applies at the next start)
+    answer_style: str = ANSWER_STYLES[0]  # app.answer.styles: free | quoted (quote, then answer)
 
 
 def preferences(vault: Vault) -> Preferences:
@@ -130,6 +133,8 @@ def set_preferences(vault: Vault, new: Preferences) -> Preferences:
         raise UserFacingError(f"OCR quality is one of: {', '.join(OCR_QUALITIES)}.")
     if new.language not in LANGUAGES:
         raise UserFacingError(f"The language is one of: {', '.join(LANGUAGES)}.")
+    if new.answer_style not in ANSWER_STYLES:
+        raise UserFacingError(f"The answer style is one of: {', '.join(ANSWER_STYLES)}.")
     if not 0.5 <= new.qualifying_accuracy <= 1.0:
         raise UserFacingError("The qualifying accuracy is a share from 50% to 100%.")
     new = replace(new, ocr_languages=check_languages(new.ocr_languages))

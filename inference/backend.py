@@ -37,8 +37,10 @@ class Backend(Protocol):
 
     def generate(self, messages: Sequence[dict[str, str]], params: p.GenerationParams | None = None, *,
                  on_token: TokenCallback | None = None, on_progress: ProgressCallback | None = None,
-                 prefix: p.Prefix | None = None) -> p.Done:
-        """One answer, streamed to ``on_token``. Raises ``InferenceError`` (this request failed,
+                 prefix: p.Prefix | None = None, grounding: p.Grounding | None = None) -> p.Done:
+        """One answer, streamed to ``on_token``. With ``grounding``, a backend that can constrain
+        its decoding copies quotes from those pages (``Timings.quotes`` says "copied"); one that
+        cannot answers without it and says nothing there. Raises ``InferenceError`` (this request failed,
         the backend lives on) or ``WorkerDied`` (start a new one). A cancelled answer returns
         with ``finish_reason`` cancelled."""
 

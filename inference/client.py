@@ -132,11 +132,12 @@ class WorkerClient:
         on_token: TokenCallback | None = None,
         on_progress: ProgressCallback | None = None,
         prefix: p.Prefix | None = None,
+        grounding: p.Grounding | None = None,
     ) -> p.Done:
         """Stream a reply; ``on_token`` gets each new piece of text. Returns the final ``Done``."""
         request = p.Generate(
             id=next(self._ids), messages=tuple(messages), params=params or p.GenerationParams(),
-            prefix=prefix,
+            prefix=prefix, grounding=grounding,
         )
         for frame in self._exchange(request):
             if isinstance(frame, p.Token) and on_token:

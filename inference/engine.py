@@ -28,13 +28,16 @@ from transformers.utils import logging as hf_logging
 
 from inference import cpu_kernels, kv_cache, prefix_cache, template_guard
 from inference import protocol as p
+from inference.copy_mode import CopyQuotes
 from inference.decoding import Sampler, TextStream, stop_at
+from inference.quote_index import IndexedPage, QuoteIndex
 
 log = logging.getLogger("casefile.worker")
 hf_logging.disable_progress_bar()
 
 PREFILL_CHUNK_CPU = 2048
 PREFILL_CHUNK_GPU = 16384
+FORCED_ROOM = 64  # cache room past max_new_tokens: a citation Casefile writes may run over
 PRECISIONS = ("auto", "exact")  # auto: the fast path where the hardware has one; exact: fp32 on CPU
 
 ProgressCallback = Callable[[int, int], None]
@@ -125,6 +128,7 @@ class TransformersEngine:
         self.pending_seal: PendingSeal | None = None
         self.kernels = kernels or _plain_kernels(model)
         self._prefix_ids: tuple[str, list[int]] | None = None  # (prefix text, its token ids)
+        self._quote_index: tuple[str, QuoteIndex] | None = None  # (grounding key, its index)
         # transformers 5.x renames forward's ``past_key_values`` to ``cache`` (the old name warns)
         parameters = inspect.signature(model.forward).parameters
         self._cache_argument = "cache" if "cache" in parameters else "past_key_values"
@@ -311,15 +315,18 @@ class TransformersEngine:
         should_stop: Callable[[], bool],
         on_progress: ProgressCallback | None = None,
         prefix: p.Prefix | None = None,
+        grounding: p.Grounding | None = None,
     ) -> GenerationResult:
         started = time.perf_counter()
         prefix_ids, ids = self.encode(messages, prefix.text if prefix else None)
         total = len(prefix_ids) + len(ids)
-        if self.window and total + params.max_new_tokens > self.window:
-            raise ContextOverflow(f"{total:,} prompt tokens + {params.max_new_tokens:,} answer tokens exceed "
+        answer_room = params.max_new_tokens + (FORCED_ROOM if grounding else 0)
+        if self.window and total + answer_room > self.window:
+            raise ContextOverflow(f"{total:,} prompt tokens + {answer_room:,} answer tokens exceed "
                                   f"the {self.window:,}-token window")
-        self.check_memory(total + params.max_new_tokens, kept=len(prefix_ids) if self.prefix else 0)
-        state, room = None, total + params.max_new_tokens
+        self.check_memory(total + answer_room, kept=len(prefix_ids) if self.prefix else 0)
+        copy = self.copy_constraint(grounding) if grounding is not None else None
+        state, room = None, total + answer_room
         if prefix is None:
             cache, source, prefilled = kv_cache.new_cache(self.model.config), "prefill", len(ids)
             kv_cache.reserve(cache, room)
@@ -335,27 +342,40 @@ class TransformersEngine:
                 return GenerationResult(p.FINISH_CANCELLED, "", p.Timings(prefill_tokens=prefilled))
             ttft = time.perf_counter() - started
             finish, text, decoded, decode_s = self._decode(logits, total, cache, params, on_token,
-                                                           should_stop)
+                                                           should_stop, copy)
         finally:
             if state is not None:
                 state.snapshot.restore(cache)  # rewind to the documents for the next question
         return GenerationResult(finish, text, p.Timings(
             prefill_tokens=prefilled, ttft_s=round(ttft, 4), decode_tokens=decoded,
             decode_tokens_per_s=round(decoded / decode_s, 2) if decode_s > 0 else 0.0, prefix_source=source,
-            kernels=self.kernels.describe()))
+            kernels=self.kernels.describe(), quotes="copied" if copy else "",
+            quotes_copied=len(copy.copied) if copy else 0, forced_tokens=copy.forced if copy else 0))
 
-    def _decode(self, logits, position, cache, params, on_token, should_stop):
+    def copy_constraint(self, grounding: p.Grounding) -> CopyQuotes:
+        """The copy constraint over the grounding's pages; its index is built once per key."""
+        if self._quote_index is None or not grounding.key or self._quote_index[0] != grounding.key:
+            started = time.perf_counter()
+            lines = dict(grounding.lines)
+            index = QuoteIndex([(IndexedPage(citation, lines.get(number, ())), text)
+                                for number, (citation, text) in enumerate(grounding.pages)])
+            self._quote_index = (grounding.key, index)
+            log.info("quote index: %d pages, %d words in %.2f s", len(grounding.pages), index.words,
+                     time.perf_counter() - started)
+        return CopyQuotes(self._quote_index[1], self.tokenizer, self.eos_ids)
+
+    def _decode(self, logits, position, cache, params, on_token, should_stop, copy: CopyQuotes | None = None):
         sampler = Sampler(params)
         generated: list[int] = []
         stream = TextStream(self.tokenizer)
         finish = p.FINISH_LENGTH
         started = time.perf_counter()
-        for _ in range(params.max_new_tokens):
-            token = sampler.next_token(logits)
-            if token in self.eos_ids:
+        while len(generated) < params.max_new_tokens:
+            chosen = copy.next_tokens(logits, sampler, generated) if copy else [sampler.next_token(logits)]
+            if chosen[0] in self.eos_ids:
                 finish = p.FINISH_STOP
                 break
-            generated.append(token)
+            generated.extend(chosen)
             if piece := stream.push(generated):
                 on_token(piece)
             if params.stop and stop_at(stream.text, params.stop) is not None:
@@ -364,8 +384,8 @@ class TransformersEngine:
             if should_stop():
                 finish = p.FINISH_CANCELLED
                 break
-            logits = self.forward([token], position, cache)
-            position += 1
+            logits = self.forward(chosen, position, cache)
+            position += len(chosen)
         decode_s = time.perf_counter() - started
         if tail := stream.flush(generated):
             on_token(tail)

@@ -46,7 +46,8 @@ class InProcessClient:
         return self.model
 
     def generate(self, messages: Sequence[dict[str, str]], params: p.GenerationParams | None = None, *,
-                 on_token=None, on_progress=None, prefix: p.Prefix | None = None) -> p.Done:
+                 on_token=None, on_progress=None, prefix: p.Prefix | None = None,
+                 grounding: p.Grounding | None = None) -> p.Done:
         if self.engine is None:
             raise InferenceError("No model is loaded in the worker.", kind="no_model")
         self._cancel.clear()
@@ -59,7 +60,7 @@ class InProcessClient:
             result = self.engine.generate(messages, params or p.GenerationParams(),
                                           on_token=on_token or (lambda _t: None),
                                           should_stop=self._cancel.is_set, on_progress=progress,
-                                          prefix=prefix)
+                                          prefix=prefix, grounding=grounding)
         except ContextOverflow as exc:
             raise InferenceError("The request is longer than the model's context window.",
                                  kind="context_too_long", detail=str(exc)) from None

@@ -84,6 +84,23 @@ class Prefix:
 
 
 @dataclass(frozen=True)
+class Grounding:
+    """Quotes copied from the record (``inference.copy_mode``): the pages a quotation may copy
+    from, each with the citation Casefile writes after a quote of it. ``key`` names the set of
+    pages (the manifest): the worker keeps the index it built for the last key."""
+
+    pages: tuple[tuple[str, str], ...] = ()  # (citation: "D3 p2" | "ABC0001234" | "D4 45", text)
+    lines: tuple[tuple[int, tuple[tuple[int, int], ...]], ...] = ()  # transcript pages: (page index,
+    #   ((line number, its first word on the page), ...))
+    key: str = ""
+
+    def __post_init__(self) -> None:  # JSON lists arrive as lists
+        object.__setattr__(self, "pages", tuple((str(c), str(t)) for c, t in self.pages))
+        object.__setattr__(self, "lines", tuple(
+            (int(i), tuple((int(n), int(w)) for n, w in ls)) for i, ls in self.lines))
+
+
+@dataclass(frozen=True)
 class Generate(Message):
     """Generate a reply to chat ``messages`` (``[{"role", "content"}]``) with the loaded model."""
 
@@ -91,6 +108,7 @@ class Generate(Message):
     messages: tuple[dict[str, str], ...] = ()
     params: GenerationParams = field(default_factory=GenerationParams)
     prefix: Prefix | None = None
+    grounding: Grounding | None = None  # copy-constrained quotes over these pages
 
 
 @dataclass(frozen=True)
@@ -155,6 +173,9 @@ class Timings:
     decode_tokens_per_s: float = 0.0
     prefix_source: str = "prefill"  # memory | disk | prefill
     kernels: str = ""  # the engine's precision and kernels for this answer (provenance)
+    quotes: str = ""  # "copied": quotes were decoded under the copy constraint (provenance)
+    quotes_copied: int = 0  # quotations the constraint closed and cited
+    forced_tokens: int = 0  # tokens Casefile wrote rather than the model (a word's rest, citations)
 
 
 @dataclass(frozen=True)
@@ -197,7 +218,8 @@ MESSAGE_TYPES: dict[str, type[Message]] = {
 }
 
 # Nested dataclass fields, rebuilt from dicts on decode.
-_NESTED: dict[str, type] = {"params": GenerationParams, "timings": Timings, "prefix": Prefix}
+_NESTED: dict[str, type] = {"params": GenerationParams, "timings": Timings, "prefix": Prefix,
+                           "grounding": Grounding}
 
 
 def encode(message: Message) -> str:

@@ -63,7 +63,10 @@ class RemoteClient:
         return self.model
 
     def generate(self, messages: Sequence[dict[str, str]], params: p.GenerationParams | None = None, *,
-                 on_token=None, on_progress=None, prefix: p.Prefix | None = None) -> p.Done:
+                 on_token=None, on_progress=None, prefix: p.Prefix | None = None,
+                 grounding: p.Grounding | None = None) -> p.Done:
+        # ``grounding`` is not used: this server's decoding is not constrained (no guided-decoding
+        # grammar is sent), so quotes are checked after the answer, and Timings.quotes stays "".
         params = params or p.GenerationParams()
         body = {"model": self.model_name, "messages": list(messages), "stream": True,
                 "max_tokens": params.max_new_tokens, "temperature": params.temperature,

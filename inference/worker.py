@@ -137,7 +137,7 @@ class Worker:
             result = self._engine.generate(
                 message.messages, message.params, on_token=on_token,
                 should_stop=lambda: self.is_cancelled(message.id), on_progress=on_progress,
-                prefix=message.prefix,
+                prefix=message.prefix, grounding=message.grounding,
             )
         except ContextOverflow as exc:
             raise RequestFailed("context_too_long", str(exc)) from None

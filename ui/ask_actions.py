@@ -71,7 +71,9 @@ class AskActions:
                 self.refresh_chats()
             facts = self.chat.facts_line(result.model_id, result.manifest, result.mode.label,
                                          result.finish_reason, result.timings.__dict__)
-            self.chat.show_answer(result.text, result.citations, result.located, facts)
+            mode = result.mode
+            self.chat.show_answer(result.text, result.citations, result.located, facts, quotes=mode.quotes,
+                                  unsupported=mode.unsupported, unsupported_where=mode.unsupported_where)
             self.statusBar().showMessage(fill(self.tr("Answered · %1"), facts))
             self.engine_status.setText(engine_text(self.model_session, result.timings))
         elif isinstance(result, Cancelled):

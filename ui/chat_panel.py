@@ -1,8 +1,10 @@
 """The chat area: the question box, the conversation, and the last answer's citations as links.
 
 The conversation shows every question and answer of the chat in order, each answer with its
-citations as links (✓ verified, ≠ differs, ✗ not found or not in the case) and a line saying how
-it was read (model, manifest, whole case / staged / documents left out) and how long it took.
+citations as links (✓ verified, ≠ differs, ✗ not found or not in the case), how its quotes stand
+(copied from the pages as it was written, or checked after), a warning naming its figures that
+none of its cited pages holds, and a line saying how it was read (model, manifest, whole case /
+staged / documents left out) and how long it took.
 While an answer is on its way a progress strip says what is happening (the model starting, the
 case being read with tokens, rate and time left, pass k of n, combining, writing); streamed
 pieces are buffered and painted by a timer (every 50 ms), never per token. Clicking a citation —
@@ -34,9 +36,16 @@ from app.case_overview import ChatMessage
 from app.context import is_bates_label
 from app.safe_text import shown
 from ui.answer_text import answer_markdown, check_mark, verdict
+from ui.colours import tone
 from ui.text import fill
 
 REDRAW_MS = 50
+# How an answer's quotes stand, as ``app.answer.styles`` words them (stored with every answer);
+# shown translated, any other sentence as it is.
+QUOTES_COPIED = "quotes copied from the pages as the answer was written"
+QUOTES_CHECKED = "quotes checked against the pages after the answer"
+QUOTES_REMOTE_CHECKED = ("quotes checked against the pages after the answer: the model server cannot copy "
+                         "them by construction")
 
 
 class ChatPanel(QWidget):
@@ -191,10 +200,14 @@ class ChatPanel(QWidget):
     # ----- the finished answer ------------------------------------------------------------
 
     def show_answer(self, text: str, citations: Sequence[Citation], located: Sequence[Located],
-                    facts: str) -> None:
-        """The answer just given, added to the conversation under its question."""
+                    facts: str, *, quotes: str = "", unsupported: Sequence[str] = (),
+                    unsupported_where: str = "") -> None:
+        """The answer just given, added to the conversation under its question. ``quotes``: how its
+        quotes stand, in words; ``unsupported``: its figures on none of its cited pages (or, with
+        ``unsupported_where`` "documents", of the documents), as the answer's mode says."""
         question = self._asked
-        self._add_exchange(question, text, citations, located, facts)
+        self._add_exchange(question, text, citations, located, facts, quotes=quotes, unsupported=unsupported,
+                           unsupported_where=unsupported_where)
         self._show_conversation()
 
     def show_transcript(self, messages: Sequence[ChatMessage]) -> None:
@@ -212,16 +225,23 @@ class ChatPanel(QWidget):
                 continue
             self._add_exchange(question, message.content, message.citations, message.located,
                                self.facts_line(message.model_id, message.manifest, message.mode_label,
-                                               message.finish_reason, message.timings))
+                                               message.finish_reason, message.timings),
+                               quotes=message.quotes, unsupported=message.unsupported,
+                               unsupported_where=message.unsupported_where)
             question = ""
         self._show_conversation()
 
     def _add_exchange(self, question: str, text: str, citations: Sequence[Citation],
-                      located: Sequence[Located], facts: str) -> None:
+                      located: Sequence[Located], facts: str, *, quotes: str = "",
+                      unsupported: Sequence[str] = (), unsupported_where: str = "") -> None:
         offset = len(self._links)
+        warning = self.unsupported_words(unsupported, unsupported_where)
+        quoted = self.quotes_words(quotes)
         self._links += [(c.document_id or 0, c.page or 1, c.page_words,
                          verdict(c) if c.check == "differs" else "") for c in citations]
         lines = []
+        if warning:  # first, where it cannot be missed
+            lines.append(f'<span style="color: {tone("bad")}"><b>⚠ {html.escape(warning)}</b></span>')
         for index, c in enumerate(citations):
             elsewhere = self.tr("(not in this case)")
             where = f"{shown(c.short_id or '?')} {shown(c.document) if c.document else elsewhere}" + (
@@ -241,8 +261,11 @@ class ChatPanel(QWidget):
             found = ", ".join(f'<a href="cite:{start + i}">{x.short_id} p{x.page}</a> '
                               f'({html.escape(x.term)})' for i, x in enumerate(located))
             lines.append(self.tr("Not cited by the model; Casefile found its figures on: ") + found)
+        if quoted:
+            lines.append(html.escape(quoted))
         asked = f"**Q:** {_md(question)}\n\n" if question else ""
-        self._earlier += (f"{asked}{answer_markdown(text, citations, offset)}\n\n*{_md(facts)}*\n\n"
+        notes = (f"**⚠ {_md(warning)}**\n\n" if warning else "") + (f"*{_md(quoted)}*\n\n" if quoted else "")
+        self._earlier += (f"{asked}{answer_markdown(text, citations, offset)}\n\n{notes}*{_md(facts)}*\n\n"
                           "---\n\n")
         self._last = (text, "<br/>".join(lines), facts)
 
@@ -255,6 +278,25 @@ class ChatPanel(QWidget):
             self.facts.setText(last[2])
             self.copy_button.setEnabled(True)
             self.copy_chat_button.setEnabled(True)
+
+    def quotes_words(self, quotes: str) -> str:
+        """How an answer's quotes stand, as a sentence ("" when its mode does not say: stored before)."""
+        said = {QUOTES_COPIED: self.tr("Quotes copied from the pages as the answer was written"),
+                QUOTES_CHECKED: self.tr("Quotes checked against the pages after the answer"),
+                QUOTES_REMOTE_CHECKED: self.tr("Quotes checked against the pages after the answer: the "
+                                               "model server cannot copy them by construction")}
+        quotes = quotes.strip()
+        return said.get(quotes) or shown(quotes[:1].upper() + quotes[1:])
+
+    def unsupported_words(self, unsupported: Sequence[str], where: str = "") -> str:
+        """The warning for an answer's figures that its cited pages (or, with nothing cited, the
+        documents) do not hold: "Not found in the cited pages: 100 mg, 4471" ("" when none). The
+        figures are the model's words: shown escaped."""
+        if not unsupported:
+            return ""
+        template = (self.tr("Not found in the documents: %1") if where == "documents"
+                    else self.tr("Not found in the cited pages: %1"))
+        return fill(template, ", ".join(shown(term) for term in unsupported))
 
     def facts_line(self, model_id: str, manifest: str, mode_label: str = "", finish_reason: str = "",
                    timings: dict | None = None) -> str:

@@ -1,6 +1,6 @@
 """Settings: the model store, the backend (local, or the site's OpenAI-compatible server with a
 connection test), the device, the kept document caches (what they take and save, their disk
-budget, clear), OCR languages, auto-lock and theme.
+budget, clear), how answers are written (quote first, or free), OCR languages, auto-lock and theme.
 
 Everything is kept in the vault and audited (never in Qt's plain-text settings files). The
 dialog only collects values; the window saves them, and tests the server, in the background.
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.safe_text import shown
-from app.settings import OCR_QUALITIES, THEMES, Preferences, RemoteBackend
+from app.settings import ANSWER_STYLES, OCR_QUALITIES, THEMES, Preferences, RemoteBackend
 from ui.colours import tone
 from ui.file_dialogs import ask_paths
 from ui.text import error_text, fill
@@ -165,6 +165,16 @@ class SettingsDialog(QDialog):
                                             value=round(preferences.qualifying_accuracy * 100))
         self.qualifying_accuracy.setToolTip(self.tr("The site's bar: a model counts as qualified for cases "
                                                     "as long as those it answered this well in its last run"))
+        self.answer_style = QComboBox()  # app.answer.styles: how questions are answered
+        styles = {"quoted": self.tr("Quote first, then answer"), "free": self.tr("Free answer")}
+        for style in ANSWER_STYLES:
+            self.answer_style.addItem(styles.get(style, style), style)
+        self.answer_style.setCurrentIndex(max(0, self.answer_style.findData(preferences.answer_style)))
+        self.answer_style.setToolTip(self.tr("Quote first: the model quotes the passages it relies on, then "
+                                             "answers from them. Free: the answer alone. In both, on this "
+                                             "computer, quotes are copied from the pages as they are written "
+                                             "(the site's server: checked after)."))
+        general_form.addRow(self.tr("Answer style:"), self.answer_style)
         general_form.addRow(self.tr("OCR languages:"), self.ocr_languages)
         general_form.addRow(self.tr("OCR:"), self.ocr_quality)
         general_form.addRow(self.tr("Lock after idle:"), self.auto_lock)
@@ -202,7 +212,8 @@ class SettingsDialog(QDialog):
                            ocr_quality=self.ocr_quality.currentData(),
                            cache_budget_gib=round(self.cache_budget.value(), 1),
                            qualifying_accuracy=self.qualifying_accuracy.value() / 100,
-                           language=self.language.currentData())
+                           language=self.language.currentData(),
+                           answer_style=self.answer_style.currentData())
 
     def _clear_caches(self) -> None:
         self.clear_caches.setEnabled(False)

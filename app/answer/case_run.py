@@ -38,10 +38,23 @@ class ReadingMode:
     split: tuple[str, ...] = ()  # documents read in page ranges across passes
     label: str = ""
     review_set: str = ""  # the review set read (its documents; the rest left out), by name
+    style: str = ""  # how the answer was written: app.answer.styles (quoted | free)
+    quotes: str = ""  # how its quotes stand, in words: copied from the pages, or checked after
+    unsupported: tuple[str, ...] = ()  # figures of the answer on none of its cited pages
+    unsupported_where: str = ""  # "cited pages", or "documents" when nothing was cited
 
     def as_json(self) -> dict:
         return {"kind": self.kind, "passes": self.passes, "left_out": list(self.left_out),
-                "split": list(self.split), "label": self.label, "review_set": self.review_set}
+                "split": list(self.split), "label": self.label, "review_set": self.review_set,
+                "style": self.style, "quotes": self.quotes, "unsupported": list(self.unsupported),
+                "unsupported_where": self.unsupported_where}
+
+    @property
+    def unsupported_said(self) -> str:
+        """"Not found in the cited pages: 100 mg, 4471" ("" when every figure is found)."""
+        if not self.unsupported:
+            return ""
+        return f"Not found in the {self.unsupported_where or 'cited pages'}: {', '.join(self.unsupported)}"
 
 
 @dataclass

@@ -44,7 +44,8 @@ BATES_CITATION_RE = re.compile(
 LINES_CITATION_RE = re.compile(
     r"\[\s*(?P<tdoc>D\d+)\s*,?\s*(?:pp?\.?\s*)?(?P<tpage>\d+)\s*:\s*(?P<tline>\d+)"
     r"(?:\s*[-\u2013]\s*(?:(?P<tpage2>\d+)\s*:\s*)?(?P<tline2>\d+))?\s*\]", re.IGNORECASE)
-QUOTE_RE = re.compile(r"[\"\u201c](?P<quote>[^\"\u201c\u201d]{8,}?)[\"\u201d]")
+_QUOTE_MARK = re.compile("[\"\u201c\u201d]")
+MIN_QUOTE_CHARACTERS = 8
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 
 
@@ -213,7 +214,7 @@ def _first_number(cited: str) -> str:
 def parse_citations(answer: str, context: CaseContext, pages: PreparedPages | None = None) -> list[Citation]:
     citations: list[Citation] = []
     pages = pages or PreparedPages(context)
-    quotes = [q for q in QUOTE_RE.finditer(answer) if len(q.group("quote").split()) >= MIN_QUOTE_WORDS]
+    quotes = [q for q in quotations(answer) if len(q.quote.split()) >= MIN_QUOTE_WORDS]
     used_quotes: set[int] = set()
     for match in citation_matches(answer, pages):
         quote = _quote_before(answer, match.start(), quotes, used_quotes)
@@ -228,19 +229,43 @@ def parse_citations(answer: str, context: CaseContext, pages: PreparedPages | No
         citations.append(replace(citation, span=(match.start(), match.end())))
     for index, quote in enumerate(quotes):
         if index not in used_quotes:
-            citations.append(_locate_uncited(pages, quote.group("quote")))
+            citations.append(_locate_uncited(pages, quote.quote))
     return citations
+
+
+@dataclass(frozen=True)
+class Quotation:
+    start: int  # the opening mark
+    end: int  # just after the closing mark
+    quote: str
+
+
+def quotations(answer: str) -> list[Quotation]:
+    """The answer's quotations, its marks paired in order: " or “ opens, any mark closes (so a
+    short quoted term, "D3", is one quotation, not the opening of the text after it). Those of at
+    least ``MIN_QUOTE_CHARACTERS`` characters."""
+    found, opened = [], None
+    for mark in _QUOTE_MARK.finditer(answer):
+        if opened is None:
+            if mark.group() != "\u201d":
+                opened = mark
+            continue
+        body = answer[opened.end():mark.start()]
+        if len(body) >= MIN_QUOTE_CHARACTERS:
+            found.append(Quotation(opened.start(), mark.end(), body))
+        opened = None
+    return found
 
 
 def _quote_before(answer: str, position: int, quotes, used: set[int]) -> str | None:
     for index in range(len(quotes) - 1, -1, -1):
         q = quotes[index]
-        if q.end() <= position and index not in used:
-            between = answer[q.end():position]
+        if q.end <= position and index not in used:
+            between = answer[q.end:position]
             if _SENTENCE_END.search(between):
                 return None
             used.add(index)
-            return q.group("quote")
+            return q.quote
     return None
 
 

@@ -50,7 +50,7 @@ def terms_in(answer: str, question: str = "") -> list[str]:
     for pattern in _TERMS:
         found.extend((m.start(), m.group().strip()) for m in pattern.finditer(answer))
     terms: list[str] = []
-    for _, term in sorted(found):
+    for _, _, term in sorted((start, -len(term), term) for start, term in found):  # "250 mg" before "250"
         key = normalize(term)
         if key not in asked and not any(key in normalize(t) for t in terms):
             terms.append(term)
@@ -66,3 +66,17 @@ def locate(answer: str, context: CaseContext, question: str = "") -> list[Locate
         if 0 < len(hits) <= MAX_PAGES_PER_TERM:
             located.extend(Located(term, d.short_id, p.number, d.record.name, d.record.id) for d, p in hits)
     return located
+
+
+def not_on_cited_pages(answer: str, citations: list, context: CaseContext, question: str = "") -> list[str]:
+    """The answer's amounts, dates, doses and identifiers that none of its cited pages (quoted or
+    not) holds; with nothing cited, those that no page of the set holds. A figure the model wrote
+    from nowhere is shown as such, beside the answer."""
+    cited: set[tuple[str, int | None]] = {(c.short_id, c.page) for c in citations if c.known and c.short_id}
+    if cited:
+        pages = [p for d in context.documents for p in d.pages
+                 if (d.short_id, p.number) in cited or (d.short_id, None) in cited]
+    else:
+        pages = [p for d in context.documents for p in d.pages]
+    texts = [normalize(p.text) for p in pages]
+    return [term for term in terms_in(answer, question) if not any(normalize(term) in t for t in texts)]

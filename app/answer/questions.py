@@ -8,7 +8,7 @@ audit event afterwards. A set that does not fit the window is refused with numbe
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from app.answer.case_run import (
     ReadingMode,
@@ -22,12 +22,14 @@ from app.answer.case_run import (
 from app.answer.citations import Citation, parse_citations
 from app.answer.planning import Plan
 from app.answer.progress import LOADING, AskProgress, Report, reading
-from app.answer.provenance import Located, locate
+from app.answer.provenance import Located, locate, not_on_cited_pages
 from app.answer.staged import answer_in_passes
+from app.answer.styles import FREE, quotes_said, style_run, with_instruction
 from app.cases import of_case
 from app.context import question_messages, render_history
 from app.errors import ContextTooLarge, UserFacingError
 from app.models.session import ModelSession
+from app.settings import preferences
 from app.tokens import count_tokens
 from inference import protocol as p
 from storage import repositories as repo
@@ -105,13 +107,18 @@ def ask(
     staged: bool = False,
     on_progress: Report | None = None,
     review_set: str = "",
+    style: str | None = None,
+    constrain: bool = True,
 ) -> Answer:
     """Ask ``question`` of the whole case — or, by the user's choice, without the documents in
     ``exclude`` (ids such as "D3"), or in ``staged`` passes when the set is larger than the window.
-    ``on_progress`` hears the model start, the case being read, and each staged pass."""
+    ``on_progress`` hears the model start, the case being read, and each staged pass. ``style``
+    (``app.answer.styles``; None: the user's preference) says how the answer is written;
+    ``constrain=False`` asks for quotes first without copying them (the evaluation's comparison)."""
     question = question.strip()
     if not question:
         raise UserFacingError("Type a question first.")
+    style = style or preferences(vault).answer_style
     history = _history(vault, case, session_id)
     history_tokens = count_tokens(model.model.path, render_history(history)) if history else 0
     setup = prepare(vault, case, model, exclude=exclude, staged=staged, extra_tokens=history_tokens,
@@ -136,7 +143,9 @@ def ask(
     keep_only_prefixes(vault, case, setup)
     if on_progress is not None and not model.running:
         on_progress(AskProgress(LOADING))
-    if setup.staged:
+    local = model.remote is None
+    run = style_run(FREE if setup.staged else style, context, local=local, constrain=constrain)
+    if setup.staged:  # passes answer from window-sized parts, then combine notes: written freely
         done = run_model(vault, case, model, lambda: answer_in_passes(
             model, setup.parts, question, params,
             prefix_for=lambda part: pass_prefix(vault, case, part, model), on_token=on_token,
@@ -144,13 +153,16 @@ def ask(
             failure_action="chat.answer")
     else:
         model.use_rope_factor(plan.rope_factor)
-        messages = question_messages(context, question, history)
+        messages = with_instruction(question_messages(context, question, history), run.instruction)
         done = run_model(vault, case, model, lambda: model.generate(
             messages, params, on_token=on_token, prefix=prefix_for(vault, case, context),
-            on_progress=reading(on_progress)),
+            on_progress=reading(on_progress), grounding=run.grounding),
             failure_action="chat.answer")
     citations = parse_citations(done.text, context)
     located = [] if any(c.known for c in citations) else locate(done.text, context, question)
+    mode = replace(mode, style=run.style, quotes=quotes_said(done.timings, local=local),
+                   unsupported=tuple(not_on_cited_pages(done.text, citations, context, question)),
+                   unsupported_where="cited pages" if any(c.known for c in citations) else "documents")
     with vault.write() as session:
         answered = repo.add_message(
             session, session_id, "assistant", done.text,
@@ -166,7 +178,9 @@ def ask(
                              "finish_reason": done.finish_reason,
                              "citations": len(citations),
                              "verified": sum(1 for c in citations if c.verified),
-                             "mode": mode.kind, "passes": mode.passes, "left_out": list(mode.left_out)})
+                             "mode": mode.kind, "passes": mode.passes, "left_out": list(mode.left_out),
+                             "style": mode.style, "copied": done.timings.quotes_copied,
+                             "unsupported": len(mode.unsupported)})
     return Answer(
         text=done.text, citations=citations, manifest=context.manifest,
         model_id=model.model.model_id, weights_sha256=model.model.weights_sha256,

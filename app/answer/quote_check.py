@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
 
+from inference.quote_text import TOKEN, fold, tokens
+
 
 class Verdict(StrEnum):
     EXACT = "exact"  # verified: the same characters (spacing aside)
@@ -40,8 +42,6 @@ VERIFIED = frozenset({Verdict.EXACT, Verdict.FORMATTING, Verdict.OCR})
 MIN_QUOTE_WORDS = 3
 MIN_SHARED = 0.5  # a window sharing at least half the quote's tokens is the passage being quoted
 
-_TOKEN = re.compile(r"\d+(?:[.,:/\-]\d+)*|[^\W\d_]+(?:'[^\W\d_]+)*|[$%§€£¥]")
-_HYPHENATED = re.compile(r"(\w)[-\u00ad]\s*\n\s*(\w)")
 _ELLIPSIS = re.compile(r"\s*(?:\.\s*\.\s*\.|…)\s*")
 _BRACKETED_LETTER = re.compile(r"\[(\w)\]")
 # What OCR engines mistake for one another (one for one, or one for two): a difference made only of
@@ -64,25 +64,10 @@ class QuoteCheck:
         return self.verdict in VERIFIED
 
 
-def fold(text: str) -> str:
-    """The text with every difference that cannot change meaning removed (tokens keep their case
-    in ``tokens``' second list, for showing a difference as the page writes it)."""
-    text = unicodedata.normalize("NFKC", text)  # ligatures, full-width forms, non-breaking spaces
-    text = _HYPHENATED.sub(r"\1\2", text)  # "liti-\ngation" on the page is "litigation" quoted
-    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u00ad", "")
-    return text.replace("\u2013", "-").replace("\u2014", "-")
-
-
 def normalize(text: str) -> str:
     """``text`` folded, without double quotes, in one case with single spaces: for searching terms."""
     text = fold(text).replace("\u201c", "").replace("\u201d", "").replace('"', "")
     return " ".join(text.split()).casefold()
-
-
-def tokens(text: str) -> tuple[list[str], list[str]]:
-    """(folded tokens for matching, the same tokens as written) of ``text``."""
-    shown = _TOKEN.findall(fold(text))
-    return [t.casefold() for t in shown], shown
 
 
 class CheckedPage:
@@ -93,7 +78,7 @@ class CheckedPage:
     def __init__(self, text: str, *, ocr: bool = False) -> None:
         self.text, self.ocr = text, ocr  # ocr: the page's text came (partly) from OCR
         self.folded = fold(text)
-        self.tokens = _TOKEN.findall(self.folded.casefold())
+        self.tokens = TOKEN.findall(self.folded.casefold())  # as ``page_tokens`` splits a page
         self.counts = Counter(self.tokens)
 
     @cached_property
@@ -109,7 +94,7 @@ class CheckedPage:
     @cached_property
     def shown(self) -> list[str]:
         """The tokens as the page writes them (for naming a difference)."""
-        written = _TOKEN.findall(self.folded)
+        written = TOKEN.findall(self.folded)
         return written if len(written) == len(self.tokens) else self.tokens
 
 

@@ -16,7 +16,7 @@ from app.extract.ocr import check_languages
 from app.ingest import IngestProgress, IngestStatus, ingest_paths, refresh_page_tokens
 from app.models import chosen_model, model_session
 from app.safe_text import shown
-from app.settings import preferences
+from app.settings import ANSWER_STYLES, preferences
 from app.unlock import open_vault
 from inference.protocol import GenerationParams
 
@@ -39,6 +39,10 @@ def register(commands) -> None:
     ask_cmd.add_argument("--max-tokens", type=int, default=256, help="longest answer, in tokens")
     ask_cmd.add_argument("--session", type=int, metavar="ID", help="continue this chat (its earlier "
                                                                    "questions and answers are read too)")
+    ask_cmd.add_argument("--style", choices=ANSWER_STYLES,
+                         help="quoted: the passages it relies on first, then the answer from them; free: "
+                              "the answer alone (default: the vault's preference). On the local model, "
+                              "quotes are copied from the pages in both")
     add_reading_choices(ask_cmd)
     add_model_choice(ask_cmd)
     ask_cmd.add_argument("--json", action="store_true")
@@ -118,7 +122,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
         exclude, review_set = reading_choice(vault, case, args)
         answer = ask(vault, case, args.question, session, on_token=stream,
                      params=GenerationParams(max_new_tokens=args.max_tokens), session_id=args.session,
-                     exclude=exclude, staged=args.staged, review_set=review_set)
+                     exclude=exclude, staged=args.staged, review_set=review_set, style=args.style)
     finally:
         session.close()
     if args.json:
@@ -127,6 +131,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
     print()
     if answer.mode.label:
         print(f"({shown(answer.mode.label)})")
+    if answer.mode.unsupported:
+        print(shown(f"({answer.mode.unsupported_said})"))
     if answer.finish_reason == "length":
         print("(answer stopped at the length limit)")
     elif answer.finish_reason == "repetition":
@@ -143,7 +149,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
         flag = "" if c.known else " (not in this case)"
         print(shown(f"  [{where}]{flag}{quote} {c.verdict}".rstrip()))
     t = answer.timings
-    print(f"\n{shown(answer.model_id)} · manifest {answer.manifest[:12]} · {t.prefill_tokens} tokens read · "
+    print(f"\n{answer.mode.style} answer · {answer.mode.quotes}")
+    print(f"{shown(answer.model_id)} · manifest {answer.manifest[:12]} · {t.prefill_tokens} tokens read · "
           f"first token {t.ttft_s:.1f} s · {t.decode_tokens_per_s:.1f} tokens/s")
     print(f"Chat {answer.session_id}: ask a follow-up with --session {answer.session_id}")
     return 0

@@ -8,6 +8,7 @@ from pathlib import Path
 from app.cli.output import add_model_choice, emit_json
 from app.errors import UserFacingError
 from app.evaluation import (
+    EVAL_ARMS,
     SIZES,
     TEMPLATES,
     parse_lengths,
@@ -37,6 +38,9 @@ def register(commands) -> None:
     evaluate.add_argument("--verify", type=Path, metavar="DIR", help="check a signed report instead")
     evaluate.add_argument("--compare-templates", action="store_true",
                           help="run the suite once per prompt layout and compare them (nothing qualified)")
+    evaluate.add_argument("--compare-styles", action="store_true",
+                          help="run the suite for each answer style (free, quoted), its quotes checked "
+                               "after and copied from the pages, and compare them (nothing qualified)")
     evaluate.add_argument("--json", action="store_true")
     evaluate.set_defaults(handler=cmd_eval)
 
@@ -70,7 +74,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
             raise UserFacingError(f"{session.model.model_id} reads at most {window:,} tokens; "
                                   f"{max(lengths):,} is longer. Measure at lengths up to its window.")
         if args.compare_templates:
-            return _compare(vault, session, args, lengths)
+            layouts = {template: {"template": template} for template in TEMPLATES}
+            return _compare(vault, session, args, lengths, layouts, "templates")
+        if args.compare_styles:
+            arms = {f"{style}, {'copied' if copied else 'checked'}": {"style": style, "constrain": copied}
+                    for style, copied in EVAL_ARMS}
+            return _compare(vault, session, args, lengths, arms, "styles")
         report = run_eval(vault, session, size=args.size, lengths=lengths, resume=args.resume,
                           on_item=progress)
         backend = session.ready.device if session.ready else ""  # the device, or the site's server
@@ -93,18 +102,21 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
-def _compare(vault, session, args: argparse.Namespace, lengths: tuple[int, ...]) -> int:
-    """The same questions in each prompt layout: which one this model answers best."""
+def _compare(vault, session, args: argparse.Namespace, lengths: tuple[int, ...], arms: dict[str, dict],
+             key: str) -> int:
+    """The same questions under each arm (a prompt layout, an answer style): which one this model
+    answers best. With quotes copied from the pages, the made-up quote rate must be 0."""
     rows = {}
-    for template in TEMPLATES:
-        report = run_eval(vault, session, size=args.size, lengths=lengths, template=template)
-        rows[template] = {**report.headline(), "seconds": round(report.seconds, 1),
-                          "families": {name: f["accuracy"] for name, f in report.families().items()}}
+    for label, options in arms.items():
+        report = run_eval(vault, session, size=args.size, lengths=lengths, **options)
+        rows[label] = {**report.headline(), "seconds": round(report.seconds, 1),
+                       "families": {name: f["accuracy"] for name, f in report.families().items()}}
     if args.json:
-        emit_json({"model": session.model.model_id, "size": args.size, "templates": rows})
+        emit_json({"model": session.model.model_id, "size": args.size, key: rows})
         return 0
-    for template, row in rows.items():
-        print(f"{template:<26} accuracy {row['accuracy']}  citation precision {row['citation_precision']}  "
-              f"verified quotes {row['verified_quote_rate']}  made up {row['made_up_quote_rate']}  "
+    for label, row in rows.items():
+        print(f"{label:<26} accuracy {row['accuracy']}  abstention {row['abstention_accuracy']}  "
+              f"citation precision {row['citation_precision']}  quotes {row['quotes']}  "
+              f"verified {row['verified_quote_rate']}  made up {row['made_up_quote_rate']}  "
               f"{row['seconds']} s")
     return 0

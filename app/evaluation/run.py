@@ -22,6 +22,7 @@ from pathlib import Path
 from app import cases
 from app.answer import ask, parse_citations
 from app.answer.case_run import prefix_for, prepare
+from app.answer.styles import FREE, QUOTED, STYLES
 from app.errors import Cancelled, ContextTooLarge
 from app.evaluation.qualification import qualification_of, record
 from app.evaluation.scoring import Score, score
@@ -36,6 +37,11 @@ from storage.records import EvalRunRecord
 from storage.vault import Vault
 
 EVAL_PARAMS = p.GenerationParams(max_new_tokens=96, temperature=0.0)
+# What ``eval --compare-styles`` compares on the same questions: each style, with its quotes
+# checked after (as a model server's are) and copied from the pages (the local engine's).
+EVAL_ARMS = ((FREE, False), (QUOTED, False), (FREE, True), (QUOTED, True))
+# A quoted answer writes its passage before the answer: room for both.
+QUOTED_PARAMS = p.GenerationParams(max_new_tokens=160, temperature=0.0)
 
 
 @dataclass(frozen=True)
@@ -75,6 +81,8 @@ class EvalReport:
     seconds: float = 0.0
     cancelled: bool = False
     template: str = DEFAULT  # the prompt layout the questions were asked in
+    style: str = FREE  # the answer style (app.answer.styles)
+    copied: bool = True  # quotes copied from the pages (on the local engine); False: checked after
     run_id: int = 0  # the vault's record of the run (its scored questions are kept there)
 
     def families(self) -> dict[str, dict]:
@@ -101,7 +109,7 @@ class EvalReport:
 
     def as_json(self) -> dict:
         return {"model": self.model_id, "weights_sha256": self.weights_sha256, "size": self.size,
-                "template": self.template, "run": self.run_id,
+                "template": self.template, "style": self.style, "copied": self.copied, "run": self.run_id,
                 "started": self.started, "seconds": round(self.seconds, 1), "cancelled": self.cancelled,
                 "headline": self.headline(), "families": self.families(),
                 "items": [r.as_json() for r in self.results]}
@@ -119,16 +127,21 @@ def _mean(values: list[float | None]) -> float | None:
 def run_eval(vault: Vault, model: ModelSession, *, size: str = "quick", seed: int = 7,
              lengths: tuple[int, ...] = (), template: str = DEFAULT, resume: bool = False,
              on_item: Callable[[ItemResult, int, int], None] | None = None,
-             should_stop: Callable[[], bool] = lambda: False) -> EvalReport:
+             should_stop: Callable[[], bool] = lambda: False, style: str | None = None,
+             constrain: bool = True) -> EvalReport:
     """The suite through ``ask`` (the default layout), or, for another ``template``, the same
     questions with that layout sent to the model directly (nothing stored but the audit; no
-    qualification is recorded for a layout that is not the one questions use)."""
-    plan = {"size": size, "seed": seed, "lengths": list(lengths), "template": template}
+    qualification is recorded for a layout that is not the one questions use). ``style``: how
+    answers are written (``app.answer.styles``; None: the vault's preference, as questions are
+    asked); ``constrain=False`` leaves quotes to be checked after (the comparison's other arm)."""
+    style = style or preferences(vault).answer_style
+    plan = {"size": size, "seed": seed, "lengths": list(lengths), "template": template, "style": style,
+            **({} if constrain else {"copied": False})}
     window = model.start().window or 8192
     run, kept = _open_run(vault, model, plan, resume)
     suite = build_suite(size, seed, window, lengths)
     report = EvalReport(model.model.model_id, model.model.weights_sha256, size, run.started_at,
-                        template=template, run_id=run.id,
+                        template=template, style=style, copied=constrain, run_id=run.id,
                         results=[ItemResult.from_json(result) for _, result in sorted(kept.items())])
     total, started = sum(len(s.items) for s in suite), time.perf_counter()
 
@@ -150,18 +163,21 @@ def run_eval(vault: Vault, model: ModelSession, *, size: str = "quick", seed: in
             if should_stop():
                 raise Cancelled()
             name = f"Qualification {run.started_at} · run {run.id} · set {set_index + 1}"
-            _run_set(vault, model, eval_set, set_index, todo, name, keep, should_stop, template)
+            _run_set(vault, model, eval_set, set_index, todo, name, keep, should_stop, template,
+                     (style, constrain))
     except Cancelled:
         report.cancelled = True
     report.results.sort(key=lambda r: r.place)
     report.seconds = run.seconds + time.perf_counter() - started
     with vault.write() as session:
         runs.finish_run(session, run.id, "stopped" if report.cancelled else "done", report.seconds)
-        if not report.cancelled and template == DEFAULT:  # a cancelled run qualifies nothing
+        # A cancelled run qualifies nothing, nor one in a layout questions are not asked in.
+        if not report.cancelled and template == DEFAULT and style in STYLES and constrain:
             record(session, qualification_of(report, preferences(vault).qualifying_accuracy))
         vault.audit(session, "eval.run", objects={
             "run": run.id, "model": report.model_id, "weights_sha256": report.weights_sha256, "size": size,
-            "template": template, "cancelled": report.cancelled, **report.headline()})
+            "template": template, "style": style, "copied": constrain, "cancelled": report.cancelled,
+            **report.headline()})
     return report
 
 
@@ -188,7 +204,7 @@ def unfinished(vault: Vault, model_id: str, weights_sha256: str) -> EvalRunRecor
 
 def _run_set(vault: Vault, model: ModelSession, eval_set: EvalSet, set_index: int,
              todo: list[tuple[int, Item]], name: str, keep: Callable[[ItemResult], None],
-             should_stop: Callable[[], bool], template: str) -> None:
+             should_stop: Callable[[], bool], template: str, style: tuple[str, bool]) -> None:
     if any(c.name == name for c in cases.list_cases(vault)):  # left by a sitting that crashed
         cases.delete_case(vault, name)
     case = cases.create_case(vault, name)
@@ -198,17 +214,20 @@ def _run_set(vault: Vault, model: ModelSession, eval_set: EvalSet, set_index: in
         for number, item in todo:
             if should_stop():
                 raise Cancelled()
-            result = (_ask(vault, model, case, eval_set, item) if template == DEFAULT
+            result = (_ask(vault, model, case, eval_set, item, style) if template == DEFAULT
                       else _ask_with(vault, model, case, eval_set, item, template))
             keep(replace(result, place=(set_index, number)))
     finally:
         cases.delete_case(vault, case.name)
 
 
-def _ask(vault: Vault, model: ModelSession, case, eval_set: EvalSet, item: Item) -> ItemResult:
+def _ask(vault: Vault, model: ModelSession, case, eval_set: EvalSet, item: Item,
+         style: tuple[str, bool]) -> ItemResult:
     started = time.perf_counter()
+    (name, constrain), quoted = style, style[0] == QUOTED
     try:
-        answer = ask(vault, case, item.question, model, params=EVAL_PARAMS)
+        answer = ask(vault, case, item.question, model, params=QUOTED_PARAMS if quoted else EVAL_PARAMS,
+                     style=name, constrain=constrain)
     except ContextTooLarge:  # scored as a miss, and said so: the set is longer than this model reads
         missed = Score(0.0, False, None, None, notes=("the set did not fit the model's window",))
         return ItemResult(eval_set.label, eval_set.padding_words, eval_set.depth, item.family, item.question,

@@ -87,6 +87,7 @@ class ModelSession:
         *,
         prefix: p.Prefix | None = None,
         on_progress: Callable[[p.Progress], None] | None = None,
+        grounding: p.Grounding | None = None,
     ) -> p.Done:
         guard = RepetitionGuard()
 
@@ -100,7 +101,7 @@ class ModelSession:
             client = self._ready_client()
             try:
                 done = client.generate(messages, params, on_token=stream, on_progress=on_progress,
-                                       prefix=prefix)
+                                       prefix=prefix, grounding=grounding)
             except WorkerDied:
                 client.shutdown(timeout=1)
                 self._client = None

@@ -11,6 +11,8 @@ Benchmarks never fail on a figure; they record it. Measured now:
   time to open the vault with its raw key (and with the passphrase, Argon2id included);
 - worker: prefix reuse (follow-up and reopen vs first question), decode rate vs
   ``model.generate``, rewind vs deepcopy (``bench_worker``); GPU prefill where a GPU exists;
+- quotes: decode tokens/s with the copy constraint against without it on the same questions, and
+  the quote index at a million tokens (build time, memory, one constrained step) (``bench_quotes``);
 - context: read + build + plan of a 1,000-page case from stored token counts, and quote
   verification per answer and for a quote found nowhere (``bench_context``);
 - ui: cold start to a visible window with its cases loaded, and the longest event-loop stall
@@ -41,6 +43,7 @@ from tests.bench.bench_ingest import bench_ingest
 from tests.bench.bench_ocr import bench_ocr_choices
 from tests.bench.bench_pages import bench_pages
 from tests.bench.bench_production import bench_production
+from tests.bench.bench_quotes import bench_quotes
 from tests.bench.bench_review import bench_review
 from tests.bench.bench_scale import bench_scale
 from tests.bench.bench_ui import bench_ui
@@ -80,6 +83,7 @@ def main(argv: list[str] | None = None) -> int:
             "vault": bench_vault(Path(tmp) / "vault-bench"),
             "context": bench_context(Path(tmp) / "context-bench"),
             "worker": bench_worker(Path(tmp)),
+            "quotes": bench_quotes(),
             "ui": bench_ui(Path(tmp), demo_dir),
             "production": bench_production(Path(tmp)),
             "review": bench_review(Path(tmp)),

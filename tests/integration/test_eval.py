@@ -95,3 +95,15 @@ def test_a_stopped_run_resumes_where_it_stopped_and_only_then_qualifies(vault, e
     assert cases.list_cases(vault) == []
     fresh = run_eval(vault, fake_session(embedded_model, FakeBackend(["No."])), resume=True)
     assert fresh.run_id != resumed.run_id == stopped.run_id and len(fresh.results) == 7  # a new run
+
+
+def test_the_answer_styles_are_compared_on_the_same_questions(embedded_model):
+    done = run_cli("eval", "--compare-styles", "--json")
+    assert done.returncode == 0, done.stderr
+    styles = json.loads(done.stdout)["styles"]
+    assert list(styles) == ["free, checked", "quoted, checked", "free, copied", "quoted, copied"]
+    assert all(row["items"] == 7 and 0.0 <= row["accuracy"] <= 1.0 for row in styles.values())
+    for arm in ("free, copied", "quoted, copied"):  # copied from the pages: none made up, by construction
+        assert styles[arm]["made_up_quote_rate"] in (None, 0.0)
+        assert styles[arm]["verified_quote_rate"] in (None, 1.0)
+    assert json.loads(run_cli("cases", "list", "--json").stdout) == []

@@ -2,13 +2,6 @@
 with the embedded model on the CPU), not a hand-written fake."""
 
 import json
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
 
 import pytest
 
@@ -16,39 +9,15 @@ from app.errors import InferenceError
 from inference import protocol as p
 from inference.remote import RemoteClient
 from tests.conftest import run_cli
+from tests.fixtures.model_server import free_port, model_server
 
 pytestmark = pytest.mark.slow
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(embedded_model):
-    port = _free_port()
-    serve = Path(sys.executable).parent / "transformers"
-    env = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
-    proc = subprocess.Popen([str(serve), "serve", "--host", "127.0.0.1", "--port", str(port),
-                             str(embedded_model.path)], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.time() + 180
-        while time.time() < deadline:
-            try:
-                urllib.request.urlopen(f"{url}/v1/models", timeout=2).read()
-                break
-            except OSError:
-                if proc.poll() is not None:
-                    pytest.fail("transformers serve exited")
-                time.sleep(1)
+    with model_server(embedded_model.path) as url:
         yield url, str(embedded_model.path)
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
 
 
 def test_streams_an_answer_from_the_server(server):
@@ -80,7 +49,7 @@ def test_cancel_stops_the_stream(server):
 
 def test_unreachable_or_wrong_model_is_one_clear_error(server):
     with pytest.raises(InferenceError) as caught:
-        RemoteClient(f"http://127.0.0.1:{_free_port()}", "m", timeout=3).start()
+        RemoteClient(f"http://127.0.0.1:{free_port()}", "m", timeout=3).start()
     assert "cannot be reached" in caught.value.user_message
     url, _ = server
     with pytest.raises(InferenceError, match="does not serve no-such-model"):

@@ -216,7 +216,7 @@
         <translation>Privilegienverzeichnis (Entwurf)</translation>
     </message>
     <message>
-        <source>each document's privilege claim and basis, for attorney review</source>
+        <source>each document&apos;s privilege claim and basis, for attorney review</source>
         <translation>Privilegienanspruch und Begründung je Dokument, zur anwaltlichen Prüfung</translation>
     </message>
     <message>
@@ -310,7 +310,7 @@
         <translation>Löschen…</translation>
     </message>
     <message>
-        <source>No cases yet. A case holds one matter's or one patient's documents; every question reads all of them.
+        <source>No cases yet. A case holds one matter&apos;s or one patient&apos;s documents; every question reads all of them.
 
 Start with the demo case (three fictional documents) to see an answer cited and checked, or make a case of your own with “New case…”.</source>
         <translation>Noch keine Akten. Eine Akte enthält die Dokumente eines Mandats oder eines Patienten; jede Frage bezieht sie alle ein.
@@ -391,7 +391,7 @@ Beginnen Sie mit der Demo-Akte (drei fiktive Dokumente), um eine belegte und gep
         <translation>Hier erscheint der Chatverlauf. Jede Antwort nennt ihr Dokument und ihre Seite; ein ✓ bedeutet, dass die zitierten Wörter auf dieser Seite gefunden wurden. Klicken Sie auf eine Quellenangabe, um die Seite anzuzeigen.</translation>
     </message>
     <message>
-        <source>The last answer's citations, each with its check: ✓ found on the page, ≠ the page says something else, ✗ not found.</source>
+        <source>The last answer&apos;s citations, each with its check: ✓ found on the page, ≠ the page says something else, ✗ not found.</source>
         <translation>Die Quellenangaben der letzten Antwort, jeweils mit ihrer Prüfung: ✓ auf der Seite gefunden, ≠ auf der Seite steht etwas anderes, ✗ nicht gefunden.</translation>
     </message>
     <message>
@@ -471,6 +471,26 @@ Beginnen Sie mit der Demo-Akte (drei fiktive Dokumente), um eine belegte und gep
         <translation>Vom Modell nicht belegt; Casefile hat die Zahlen hier gefunden: </translation>
     </message>
     <message>
+        <source>Quotes copied from the pages as the answer was written</source>
+        <translation>Zitate beim Schreiben der Antwort aus den Seiten kopiert</translation>
+    </message>
+    <message>
+        <source>Quotes checked against the pages after the answer</source>
+        <translation>Zitate nach der Antwort mit den Seiten abgeglichen</translation>
+    </message>
+    <message>
+        <source>Quotes checked against the pages after the answer: the model server cannot copy them by construction</source>
+        <translation>Zitate nach der Antwort mit den Seiten abgeglichen: Der Modellserver kann sie nicht beim Schreiben aus den Seiten kopieren</translation>
+    </message>
+    <message>
+        <source>Not found in the documents: %1</source>
+        <translation>Nicht in den Dokumenten gefunden: %1</translation>
+    </message>
+    <message>
+        <source>Not found in the cited pages: %1</source>
+        <translation>Nicht auf den zitierten Seiten gefunden: %1</translation>
+    </message>
+    <message>
         <source>stopped by you</source>
         <translation>von Ihnen angehalten</translation>
     </message>
@@ -505,7 +525,7 @@ Beginnen Sie mit der Demo-Akte (drei fiktive Dokumente), um eine belegte und gep
 <context>
     <name>CiteCheckActions</name>
     <message>
-        <source>Check a brief's quotations…</source>
+        <source>Check a brief&apos;s quotations…</source>
         <translation>Zitate eines Schriftsatzes prüfen…</translation>
     </message>
     <message>
@@ -517,7 +537,7 @@ Beginnen Sie mit der Demo-Akte (drei fiktive Dokumente), um eine belegte und gep
         <translation>Wählen Sie den zu prüfenden Schriftsatz</translation>
     </message>
     <message>
-        <source>Checking the brief's quotations against the record…</source>
+        <source>Checking the brief&apos;s quotations against the record…</source>
         <translation>Die Zitate des Schriftsatzes werden mit der Akte abgeglichen…</translation>
     </message>
 </context>
@@ -619,7 +639,7 @@ Beginnen Sie mit der Demo-Akte (drei fiktive Dokumente), um eine belegte und gep
         <translation>Fortschritt beim Hinzufügen von Dokumenten</translation>
     </message>
     <message>
-        <source>Share of the model's window the case fills</source>
+        <source>Share of the model&apos;s window the case fills</source>
         <translation>Anteil des Kontextfensters des Modells, den die Akte belegt</translation>
     </message>
     <message>
@@ -692,7 +712,7 @@ Gescannte Seiten werden per OCR gelesen; jede Seite erhält ihren Text oder eine
         <translation>Wiederholen:</translation>
     </message>
     <message>
-        <source>Also unlock with this computer's login keyring (%1)</source>
+        <source>Also unlock with this computer&apos;s login keyring (%1)</source>
         <translation>Auch mit dem Anmelde-Schlüsselbund dieses Computers entsperren (%1)</translation>
     </message>
     <message>
@@ -736,7 +756,7 @@ Gescannte Seiten werden per OCR gelesen; jede Seite erhält ihren Text oder eine
         <translation>Als PDF zum Drucken speichern…</translation>
     </message>
     <message>
-        <source>Type the key's last group to confirm</source>
+        <source>Type the key&apos;s last group to confirm</source>
         <translation>Geben Sie zur Bestätigung die letzte Gruppe des Schlüssels ein</translation>
     </message>
     <message>
@@ -937,7 +957,7 @@ Geben Sie das Kennwort ein, um sie zu lesen (es wird nur dieses eine Mal verwend
         <translation>Modell nicht gestartet</translation>
     </message>
     <message>
-        <source>Adding the demo case's documents…</source>
+        <source>Adding the demo case&apos;s documents…</source>
         <translation>Dokumente der Demo-Akte werden hinzugefügt…</translation>
     </message>
     <message>
@@ -960,7 +980,7 @@ Geben Sie das Kennwort ein, um sie zu lesen (es wird nur dieses eine Mal verwend
         <translation>eine pro Familie (E-Mail und Anhänge)</translation>
     </message>
     <message>
-        <source>its row's documents only (fast)</source>
+        <source>its row&apos;s documents only (fast)</source>
         <translation>nur die Dokumente ihrer Zeile (schnell)</translation>
     </message>
     <message>
@@ -1090,7 +1110,7 @@ Geben Sie das Kennwort ein, um sie zu lesen (es wird nur dieses eine Mal verwend
         <translation>Wählen Sie zuerst eine Akte.</translation>
     </message>
     <message>
-        <source>Answering the review's cells…</source>
+        <source>Answering the review&apos;s cells…</source>
         <translation>Die Zellen der Auswertung werden beantwortet…</translation>
     </message>
     <message>
@@ -1161,7 +1181,7 @@ Geben Sie das Kennwort ein, um sie zu lesen (es wird nur dieses eine Mal verwend
         <translation>%1 von %2 Zellen · %3 verifiziert · %4 abweichend · %5 nicht verifiziert oder ohne Quellenangabe · %6 · Modell %7 · Manifest %8</translation>
     </message>
     <message>
-        <source>each cell read its row's documents</source>
+        <source>each cell read its row&apos;s documents</source>
         <translation>jede Zelle las die Dokumente ihrer Zeile</translation>
     </message>
     <message>
@@ -1206,7 +1226,7 @@ Ihr Wert wird übernommen und als von Ihnen bearbeitet gekennzeichnet:</translat
 <context>
     <name>SearchActions</name>
     <message>
-        <source>Open a case first: the search reads the open case's pages.</source>
+        <source>Open a case first: the search reads the open case&apos;s pages.</source>
         <translation>Öffnen Sie zuerst eine Akte: Die Suche liest die Seiten der geöffneten Akte.</translation>
     </message>
     <message>
@@ -1229,8 +1249,8 @@ Ihr Wert wird übernommen und als von Ihnen bearbeitet gekennzeichnet:</translat
 <context>
     <name>SearchPanel</name>
     <message>
-        <source>Search this case: words, "phrases", AND OR NOT, w/5, custodian: date: bates: …</source>
-        <translation>Akte durchsuchen: Wörter, "Phrasen", AND OR NOT, w/5, custodian: date: bates: …</translation>
+        <source>Search this case: words, &quot;phrases&quot;, AND OR NOT, w/5, custodian: date: bates: …</source>
+        <translation>Akte durchsuchen: Wörter, &quot;Phrasen&quot;, AND OR NOT, w/5, custodian: date: bates: …</translation>
     </message>
     <message>
         <source>Search every page of the case</source>
@@ -1341,7 +1361,7 @@ Ihr Wert wird übernommen und als von Ihnen bearbeitet gekennzeichnet:</translat
         <translation>Signierten Bericht speichern…</translation>
     </message>
     <message>
-        <source>The last run's report (PDF and JSON), signed with this vault's key; `python main.py eval --verify DIR` checks it</source>
+        <source>The last run&apos;s report (PDF and JSON), signed with this vault&apos;s key; `python main.py eval --verify DIR` checks it</source>
         <translation>Der Bericht des letzten Laufs (PDF und JSON), signiert mit dem Schlüssel dieses Tresors; `python main.py eval --verify DIR` prüft ihn</translation>
     </message>
     <message>
@@ -1365,7 +1385,7 @@ Ihr Wert wird übernommen und als von Ihnen bearbeitet gekennzeichnet:</translat
         <translation>Auf diesem Computer (nichts verlässt ihn)</translation>
     </message>
     <message>
-        <source>The site's model server (OpenAI-compatible)</source>
+        <source>The site&apos;s model server (OpenAI-compatible)</source>
         <translation>Modellserver der Einrichtung (OpenAI-kompatibel)</translation>
     </message>
     <message>
@@ -1457,8 +1477,24 @@ Ihr Wert wird übernommen und als von Ihnen bearbeitet gekennzeichnet:</translat
         <translation>Dunkel</translation>
     </message>
     <message>
-        <source>The site's bar: a model counts as qualified for cases as long as those it answered this well in its last run</source>
+        <source>The site&apos;s bar: a model counts as qualified for cases as long as those it answered this well in its last run</source>
         <translation>Die Schwelle der Einrichtung: Ein Modell gilt für Akten als qualifiziert, die nicht länger sind als die, bei denen es im letzten Lauf mindestens so gut geantwortet hat</translation>
+    </message>
+    <message>
+        <source>Quote first, then answer</source>
+        <translation>Erst zitieren, dann antworten</translation>
+    </message>
+    <message>
+        <source>Free answer</source>
+        <translation>Freie Antwort</translation>
+    </message>
+    <message>
+        <source>Quote first: the model quotes the passages it relies on, then answers from them. Free: the answer alone. In both, on this computer, quotes are copied from the pages as they are written (the site&apos;s server: checked after).</source>
+        <translation>Erst zitieren: Das Modell zitiert die Stellen, auf die es sich stützt, und antwortet dann daraus. Frei: nur die Antwort. In beiden Fällen werden Zitate auf diesem Computer beim Schreiben aus den Seiten kopiert (beim Server des Standorts: danach geprüft).</translation>
+    </message>
+    <message>
+        <source>Answer style:</source>
+        <translation>Antwortstil:</translation>
     </message>
     <message>
         <source>OCR languages:</source>
@@ -1497,7 +1533,7 @@ Ihr Wert wird übernommen und als von Ihnen bearbeitet gekennzeichnet:</translat
         <translation>%1 aufbewahrt, %2 MiB von maximal %3 MiB.</translation>
     </message>
     <message>
-        <source>(another vault's case)</source>
+        <source>(another vault&apos;s case)</source>
         <translation>(Akte eines anderen Tresors)</translation>
     </message>
     <message>

@@ -471,6 +471,26 @@ Start with the demo case (three fictional documents) to see an answer cited and 
         <translation>[Ñöţ çîţéð ƀý ţĥé ɱöðéļ; Çåšéƒîļé ƒöûñð îţš ƒîĝûŕéš öñ: ~~~~~~~~~~~~~~~~~~~] </translation>
     </message>
     <message>
+        <source>Quotes copied from the pages as the answer was written</source>
+        <translation>[Ǫûöţéš çöþîéð ƒŕöɱ ţĥé þåĝéš åš ţĥé åñšŵéŕ ŵåš ŵŕîţţéñ ~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Quotes checked against the pages after the answer</source>
+        <translation>[Ǫûöţéš çĥéçķéð åĝåîñšţ ţĥé þåĝéš åƒţéŕ ţĥé åñšŵéŕ ~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Quotes checked against the pages after the answer: the model server cannot copy them by construction</source>
+        <translation>[Ǫûöţéš çĥéçķéð åĝåîñšţ ţĥé þåĝéš åƒţéŕ ţĥé åñšŵéŕ: ţĥé ɱöðéļ šéŕṽéŕ çåññöţ çöþý ţĥéɱ ƀý çöñšţŕûçţîöñ ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Not found in the documents: %1</source>
+        <translation>[Ñöţ ƒöûñð îñ ţĥé ðöçûɱéñţš: %1 ~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Not found in the cited pages: %1</source>
+        <translation>[Ñöţ ƒöûñð îñ ţĥé çîţéð þåĝéš: %1 ~~~~~~~~~~]</translation>
+    </message>
+    <message>
         <source>stopped by you</source>
         <translation>[šţöþþéð ƀý ýöû ~~~]</translation>
     </message>
@@ -1459,6 +1479,22 @@ Your value is kept and marked as edited by you:</source>
     <message>
         <source>The site's bar: a model counts as qualified for cases as long as those it answered this well in its last run</source>
         <translation>[Ţĥé šîţé'š ƀåŕ: å ɱöðéļ çöûñţš åš ǫûåļîƒîéð ƒöŕ çåšéš åš ļöñĝ åš ţĥöšé îţ åñšŵéŕéð ţĥîš ŵéļļ îñ îţš ļåšţ ŕûñ ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Quote first, then answer</source>
+        <translation>[Ǫûöţé ƒîŕšţ, ţĥéñ åñšŵéŕ ~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Free answer</source>
+        <translation>[Ƒŕéé åñšŵéŕ ~~]</translation>
+    </message>
+    <message>
+        <source>Quote first: the model quotes the passages it relies on, then answers from them. Free: the answer alone. In both, on this computer, quotes are copied from the pages as they are written (the site's server: checked after).</source>
+        <translation>[Ǫûöţé ƒîŕšţ: ţĥé ɱöðéļ ǫûöţéš ţĥé þåššåĝéš îţ ŕéļîéš öñ, ţĥéñ åñšŵéŕš ƒŕöɱ ţĥéɱ. Ƒŕéé: ţĥé åñšŵéŕ åļöñé. Îñ ƀöţĥ, öñ ţĥîš çöɱþûţéŕ, ǫûöţéš åŕé çöþîéð ƒŕöɱ ţĥé þåĝéš åš ţĥéý åŕé ŵŕîţţéñ (ţĥé šîţé'š šéŕṽéŕ: çĥéçķéð åƒţéŕ). ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~]</translation>
+    </message>
+    <message>
+        <source>Answer style:</source>
+        <translation>[Åñšŵéŕ šţýļé: ~~~]</translation>
     </message>
     <message>
         <source>OCR languages:</source>

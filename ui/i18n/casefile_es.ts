@@ -216,7 +216,7 @@
         <translation>Registro de privilegios (borrador)</translation>
     </message>
     <message>
-        <source>each document's privilege claim and basis, for attorney review</source>
+        <source>each document&apos;s privilege claim and basis, for attorney review</source>
         <translation>privilegio invocado y fundamento de cada documento, para revisión del abogado</translation>
     </message>
     <message>
@@ -310,7 +310,7 @@
         <translation>Eliminar…</translation>
     </message>
     <message>
-        <source>No cases yet. A case holds one matter's or one patient's documents; every question reads all of them.
+        <source>No cases yet. A case holds one matter&apos;s or one patient&apos;s documents; every question reads all of them.
 
 Start with the demo case (three fictional documents) to see an answer cited and checked, or make a case of your own with “New case…”.</source>
         <translation>Todavía no hay expedientes. Un expediente reúne los documentos de un asunto o de un paciente; cada pregunta los lee todos.
@@ -391,7 +391,7 @@ Empiece con el expediente de demostración (tres documentos ficticios) para ver 
         <translation>Aquí aparece la conversación. Cada respuesta cita su documento y su página; una ✓ significa que las palabras citadas se encontraron en esa página. Haga clic en una cita para ver la página.</translation>
     </message>
     <message>
-        <source>The last answer's citations, each with its check: ✓ found on the page, ≠ the page says something else, ✗ not found.</source>
+        <source>The last answer&apos;s citations, each with its check: ✓ found on the page, ≠ the page says something else, ✗ not found.</source>
         <translation>Las citas de la última respuesta, cada una con su comprobación: ✓ encontrada en la página, ≠ la página dice otra cosa, ✗ no encontrada.</translation>
     </message>
     <message>
@@ -471,6 +471,26 @@ Empiece con el expediente de demostración (tres documentos ficticios) para ver 
         <translation>No citado por el modelo; Casefile encontró sus cifras en: </translation>
     </message>
     <message>
+        <source>Quotes copied from the pages as the answer was written</source>
+        <translation>Citas copiadas de las páginas mientras se redactaba la respuesta</translation>
+    </message>
+    <message>
+        <source>Quotes checked against the pages after the answer</source>
+        <translation>Citas comprobadas con las páginas después de la respuesta</translation>
+    </message>
+    <message>
+        <source>Quotes checked against the pages after the answer: the model server cannot copy them by construction</source>
+        <translation>Citas comprobadas con las páginas después de la respuesta: el servidor de modelos no puede copiarlas de las páginas al redactar</translation>
+    </message>
+    <message>
+        <source>Not found in the documents: %1</source>
+        <translation>No encontrado en los documentos: %1</translation>
+    </message>
+    <message>
+        <source>Not found in the cited pages: %1</source>
+        <translation>No encontrado en las páginas citadas: %1</translation>
+    </message>
+    <message>
         <source>stopped by you</source>
         <translation>detenido por usted</translation>
     </message>
@@ -505,7 +525,7 @@ Empiece con el expediente de demostración (tres documentos ficticios) para ver 
 <context>
     <name>CiteCheckActions</name>
     <message>
-        <source>Check a brief's quotations…</source>
+        <source>Check a brief&apos;s quotations…</source>
         <translation>Verificar las citas de un escrito…</translation>
     </message>
     <message>
@@ -517,7 +537,7 @@ Empiece con el expediente de demostración (tres documentos ficticios) para ver 
         <translation>Elija el escrito que desea verificar</translation>
     </message>
     <message>
-        <source>Checking the brief's quotations against the record…</source>
+        <source>Checking the brief&apos;s quotations against the record…</source>
         <translation>Cotejando las citas del escrito con los autos…</translation>
     </message>
 </context>
@@ -619,7 +639,7 @@ Empiece con el expediente de demostración (tres documentos ficticios) para ver 
         <translation>Progreso de la adición de documentos</translation>
     </message>
     <message>
-        <source>Share of the model's window the case fills</source>
+        <source>Share of the model&apos;s window the case fills</source>
         <translation>Parte de la ventana de contexto del modelo que ocupa el expediente</translation>
     </message>
     <message>
@@ -692,7 +712,7 @@ Las páginas escaneadas se leen por OCR; cada página acaba con su texto o con u
         <translation>Repetir:</translation>
     </message>
     <message>
-        <source>Also unlock with this computer's login keyring (%1)</source>
+        <source>Also unlock with this computer&apos;s login keyring (%1)</source>
         <translation>Desbloquear también con el llavero de inicio de sesión de este equipo (%1)</translation>
     </message>
     <message>
@@ -736,7 +756,7 @@ Las páginas escaneadas se leen por OCR; cada página acaba con su texto o con u
         <translation>Guardar como PDF para imprimir…</translation>
     </message>
     <message>
-        <source>Type the key's last group to confirm</source>
+        <source>Type the key&apos;s last group to confirm</source>
         <translation>Escriba el último grupo de la clave para confirmar</translation>
     </message>
     <message>
@@ -937,7 +957,7 @@ Introduzca la contraseña para leerlos (solo se usa esta vez y no se guarda):</t
         <translation>Modelo no iniciado</translation>
     </message>
     <message>
-        <source>Adding the demo case's documents…</source>
+        <source>Adding the demo case&apos;s documents…</source>
         <translation>Añadiendo los documentos del expediente de demostración…</translation>
     </message>
     <message>
@@ -960,7 +980,7 @@ Introduzca la contraseña para leerlos (solo se usa esta vez y no se guarda):</t
         <translation>una por familia (correo electrónico y adjuntos)</translation>
     </message>
     <message>
-        <source>its row's documents only (fast)</source>
+        <source>its row&apos;s documents only (fast)</source>
         <translation>solo los documentos de su fila (rápido)</translation>
     </message>
     <message>
@@ -1090,7 +1110,7 @@ Introduzca la contraseña para leerlos (solo se usa esta vez y no se guarda):</t
         <translation>Elija primero un expediente.</translation>
     </message>
     <message>
-        <source>Answering the review's cells…</source>
+        <source>Answering the review&apos;s cells…</source>
         <translation>Respondiendo las celdas de la revisión…</translation>
     </message>
     <message>
@@ -1161,7 +1181,7 @@ Introduzca la contraseña para leerlos (solo se usa esta vez y no se guarda):</t
         <translation>%1 de %2 celdas · %3 verificadas · %4 discrepantes · %5 sin verificar o sin cita · %6 · modelo %7 · manifiesto %8</translation>
     </message>
     <message>
-        <source>each cell read its row's documents</source>
+        <source>each cell read its row&apos;s documents</source>
         <translation>cada celda leyó los documentos de su fila</translation>
     </message>
     <message>
@@ -1206,7 +1226,7 @@ Su valor se conserva y se marca como editado por usted:</translation>
 <context>
     <name>SearchActions</name>
     <message>
-        <source>Open a case first: the search reads the open case's pages.</source>
+        <source>Open a case first: the search reads the open case&apos;s pages.</source>
         <translation>Abra primero un caso: la búsqueda lee las páginas del caso abierto.</translation>
     </message>
     <message>
@@ -1229,8 +1249,8 @@ Su valor se conserva y se marca como editado por usted:</translation>
 <context>
     <name>SearchPanel</name>
     <message>
-        <source>Search this case: words, "phrases", AND OR NOT, w/5, custodian: date: bates: …</source>
-        <translation>Buscar en el caso: palabras, "frases", AND OR NOT, w/5, custodian: date: bates: …</translation>
+        <source>Search this case: words, &quot;phrases&quot;, AND OR NOT, w/5, custodian: date: bates: …</source>
+        <translation>Buscar en el caso: palabras, &quot;frases&quot;, AND OR NOT, w/5, custodian: date: bates: …</translation>
     </message>
     <message>
         <source>Search every page of the case</source>
@@ -1341,7 +1361,7 @@ Su valor se conserva y se marca como editado por usted:</translation>
         <translation>Guardar informe firmado…</translation>
     </message>
     <message>
-        <source>The last run's report (PDF and JSON), signed with this vault's key; `python main.py eval --verify DIR` checks it</source>
+        <source>The last run&apos;s report (PDF and JSON), signed with this vault&apos;s key; `python main.py eval --verify DIR` checks it</source>
         <translation>El informe de la última ejecución (PDF y JSON), firmado con la clave de esta bóveda; `python main.py eval --verify DIR` lo verifica</translation>
     </message>
     <message>
@@ -1365,7 +1385,7 @@ Su valor se conserva y se marca como editado por usted:</translation>
         <translation>En este equipo (nada sale de él)</translation>
     </message>
     <message>
-        <source>The site's model server (OpenAI-compatible)</source>
+        <source>The site&apos;s model server (OpenAI-compatible)</source>
         <translation>El servidor de modelos de la organización (compatible con OpenAI)</translation>
     </message>
     <message>
@@ -1457,8 +1477,24 @@ Su valor se conserva y se marca como editado por usted:</translation>
         <translation>Oscuro</translation>
     </message>
     <message>
-        <source>The site's bar: a model counts as qualified for cases as long as those it answered this well in its last run</source>
+        <source>The site&apos;s bar: a model counts as qualified for cases as long as those it answered this well in its last run</source>
         <translation>El umbral de la organización: un modelo se considera cualificado para expedientes tan largos como aquellos en los que alcanzó este nivel en su última ejecución</translation>
+    </message>
+    <message>
+        <source>Quote first, then answer</source>
+        <translation>Primero citar, luego responder</translation>
+    </message>
+    <message>
+        <source>Free answer</source>
+        <translation>Respuesta libre</translation>
+    </message>
+    <message>
+        <source>Quote first: the model quotes the passages it relies on, then answers from them. Free: the answer alone. In both, on this computer, quotes are copied from the pages as they are written (the site&apos;s server: checked after).</source>
+        <translation>Primero citar: el modelo cita los pasajes en los que se basa y luego responde a partir de ellos. Libre: solo la respuesta. En ambos casos, en este equipo, las citas se copian de las páginas a medida que se escriben (en el servidor del centro: se comprueban después).</translation>
+    </message>
+    <message>
+        <source>Answer style:</source>
+        <translation>Estilo de respuesta:</translation>
     </message>
     <message>
         <source>OCR languages:</source>
@@ -1497,7 +1533,7 @@ Su valor se conserva y se marca como editado por usted:</translation>
         <translation>%1 conservada(s), %2 MiB de un máximo de %3 MiB.</translation>
     </message>
     <message>
-        <source>(another vault's case)</source>
+        <source>(another vault&apos;s case)</source>
         <translation>(expediente de otra bóveda)</translation>
     </message>
     <message>

@@ -16,7 +16,7 @@
     <name>AskActions</name>
     <message>
         <source>Casefile is still working (reading files, answering, or a review): your question is kept in the box; ask it when the work is done, or press Stop.</source>
-        <translation>Casefile est encore occupé (lecture de fichiers, réponse ou revue) : votre question reste dans la zone de saisie ; posez-la une fois le travail terminé, ou cliquez sur « Arrêter ».</translation>
+        <translation>Casefile est encore occupé (lecture de fichiers, réponse ou revue)&#xa0;: votre question reste dans la zone de saisie&#xa0;; posez-la une fois le travail terminé, ou cliquez sur «&#xa0;Arrêter&#xa0;».</translation>
     </message>
     <message>
         <source>Starting…</source>
@@ -99,15 +99,15 @@
     </message>
     <message>
         <source>Chain verified: %1 events, every hash, link and HMAC intact.</source>
-        <translation>Chaîne vérifiée : %1 événements, tous les hachages, liens et HMAC intacts.</translation>
+        <translation>Chaîne vérifiée&#xa0;: %1 événements, tous les hachages, liens et HMAC intacts.</translation>
     </message>
     <message>
         <source>Chain BROKEN at event %1: %2</source>
-        <translation>Chaîne ROMPUE à l’événement %1 : %2</translation>
+        <translation>Chaîne ROMPUE à l’événement %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Exported %1 events to %2. Signing key fingerprint: %3</source>
-        <translation>%1 événements exportés vers %2. Empreinte de la clé de signature : %3</translation>
+        <translation>%1 événements exportés vers %2. Empreinte de la clé de signature&#xa0;: %3</translation>
     </message>
     <message>
         <source>Choose an empty folder for the audit export</source>
@@ -138,7 +138,7 @@
     <name>BatesSearch</name>
     <message>
         <source>Choose a case first: Bates numbers are looked up in the open case.</source>
-        <translation>Choisissez d’abord un dossier : les numéros Bates sont recherchés dans le dossier ouvert.</translation>
+        <translation>Choisissez d’abord un dossier&#xa0;: les numéros Bates sont recherchés dans le dossier ouvert.</translation>
     </message>
     <message>
         <source>No page of this case has Bates %1.</source>
@@ -146,11 +146,11 @@
     </message>
     <message>
         <source>%1: opened.</source>
-        <translation>%1 : ouvert.</translation>
+        <translation>%1&#xa0;: ouvert.</translation>
     </message>
     <message>
         <source>%1 page(s) of %2 document(s) in %3–%4; opened %5.</source>
-        <translation>%1 page(s) de %2 document(s) entre %3 et %4 ; %5 ouvert.</translation>
+        <translation>%1 page(s) de %2 document(s) entre %3 et %4&#xa0;; %5 ouvert.</translation>
     </message>
 </context>
 <context>
@@ -209,14 +209,14 @@
     </message>
     <message>
         <source>encounters by date of service; gaps and missing records flagged</source>
-        <translation>consultations par date de soins ; interruptions de soins et pièces manquantes signalées</translation>
+        <translation>consultations par date de soins&#xa0;; interruptions de soins et pièces manquantes signalées</translation>
     </message>
     <message>
         <source>Privilege log (draft)</source>
         <translation>Registre des pièces privilégiées (projet)</translation>
     </message>
     <message>
-        <source>each document's privilege claim and basis, for attorney review</source>
+        <source>each document&apos;s privilege claim and basis, for attorney review</source>
         <translation>privilège invoqué et fondement pour chaque document, à faire vérifier par un avocat</translation>
     </message>
     <message>
@@ -269,18 +269,18 @@
     </message>
     <message>
         <source>Task: %1 of %2 prompts done…</source>
-        <translation>Tâche : %1 invites sur %2 traitées…</translation>
+        <translation>Tâche&#xa0;: %1 invites sur %2 traitées…</translation>
     </message>
     <message numerus="yes">
         <source>Task finished: %n row(s).</source>
         <translation>
-            <numerusform>Tâche terminée : %n ligne.</numerusform>
-            <numerusform>Tâche terminée : %n lignes.</numerusform>
+            <numerusform>Tâche terminée&#xa0;: %n ligne.</numerusform>
+            <numerusform>Tâche terminée&#xa0;: %n lignes.</numerusform>
         </translation>
     </message>
     <message>
         <source>Ask a question first: there is no chat to export.</source>
-        <translation>Posez d’abord une question : il n’y a aucune conversation à exporter.</translation>
+        <translation>Posez d’abord une question&#xa0;: il n’y a aucune conversation à exporter.</translation>
     </message>
     <message>
         <source>Export chat</source>
@@ -310,12 +310,12 @@
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <source>No cases yet. A case holds one matter's or one patient's documents; every question reads all of them.
+        <source>No cases yet. A case holds one matter&apos;s or one patient&apos;s documents; every question reads all of them.
 
 Start with the demo case (three fictional documents) to see an answer cited and checked, or make a case of your own with “New case…”.</source>
-        <translation>Aucun dossier pour l’instant. Un dossier regroupe les documents d’une affaire ou d’un patient ; chaque question porte sur l’ensemble de ces documents.
+        <translation>Aucun dossier pour l’instant. Un dossier regroupe les documents d’une affaire ou d’un patient&#xa0;; chaque question porte sur l’ensemble de ces documents.
 
-Commencez par le dossier de démonstration (trois documents fictifs) pour voir une réponse sourcée et vérifiée, ou créez votre propre dossier avec « Nouveau dossier… ».</translation>
+Commencez par le dossier de démonstration (trois documents fictifs) pour voir une réponse sourcée et vérifiée, ou créez votre propre dossier avec «&#xa0;Nouveau dossier…&#xa0;».</translation>
     </message>
     <message>
         <source>Open the demo case</source>
@@ -353,7 +353,7 @@ Commencez par le dossier de démonstration (trois documents fictifs) pour voir u
     </message>
     <message>
         <source>Case name:</source>
-        <translation>Nom du dossier :</translation>
+        <translation>Nom du dossier&#xa0;:</translation>
     </message>
     <message>
         <source>Rename case</source>
@@ -361,7 +361,7 @@ Commencez par le dossier de démonstration (trois documents fictifs) pour voir u
     </message>
     <message>
         <source>New name:</source>
-        <translation>Nouveau nom :</translation>
+        <translation>Nouveau nom&#xa0;:</translation>
     </message>
     <message>
         <source>Delete case</source>
@@ -369,7 +369,7 @@ Commencez par le dossier de démonstration (trois documents fictifs) pour voir u
     </message>
     <message>
         <source>Delete “%1” for good? Its %2 document(s), %3 page(s), chats and task results are removed from the vault; the audit log keeps a record of the deletion. This cannot be undone.</source>
-        <translation>Supprimer définitivement « %1 » ? Ses %2 document(s), %3 page(s), conversations et résultats de tâches seront retirés du coffre-fort ; le journal d’audit conserve une trace de la suppression. Cette opération est irréversible.</translation>
+        <translation>Supprimer définitivement «&#xa0;%1&#xa0;»&#xa0;? Ses %2 document(s), %3 page(s), conversations et résultats de tâches seront retirés du coffre-fort&#xa0;; le journal d’audit conserve une trace de la suppression. Cette opération est irréversible.</translation>
     </message>
 </context>
 <context>
@@ -388,11 +388,11 @@ Commencez par le dossier de démonstration (trois documents fictifs) pour voir u
     </message>
     <message>
         <source>The conversation appears here. Every answer cites its document and page; a ✓ means the quoted words were found on that page. Click a citation to see the page.</source>
-        <translation>La conversation s’affiche ici. Chaque réponse cite son document et sa page ; un ✓ signifie que les mots cités ont été trouvés sur cette page. Cliquez sur une source pour afficher la page.</translation>
+        <translation>La conversation s’affiche ici. Chaque réponse cite son document et sa page&#xa0;; un ✓ signifie que les mots cités ont été trouvés sur cette page. Cliquez sur une source pour afficher la page.</translation>
     </message>
     <message>
-        <source>The last answer's citations, each with its check: ✓ found on the page, ≠ the page says something else, ✗ not found.</source>
-        <translation>Les sources de la dernière réponse, chacune avec sa vérification : ✓ trouvée sur la page, ≠ la page dit autre chose, ✗ introuvable.</translation>
+        <source>The last answer&apos;s citations, each with its check: ✓ found on the page, ≠ the page says something else, ✗ not found.</source>
+        <translation>Les sources de la dernière réponse, chacune avec sa vérification&#xa0;: ✓ trouvée sur la page, ≠ la page dit autre chose, ✗ introuvable.</translation>
     </message>
     <message>
         <source>Copy answer</source>
@@ -448,7 +448,7 @@ Commencez par le dossier de démonstration (trois documents fictifs) pour voir u
     </message>
     <message>
         <source>Pass %1 of %2: %3</source>
-        <translation>Passe %1 sur %2 : %3</translation>
+        <translation>Passe %1 sur %2&#xa0;: %3</translation>
     </message>
     <message>
         <source>starting…</source>
@@ -456,7 +456,7 @@ Commencez par le dossier de démonstration (trois documents fictifs) pour voir u
     </message>
     <message>
         <source>Reading the case: %1</source>
-        <translation>Lecture du dossier : %1</translation>
+        <translation>Lecture du dossier&#xa0;: %1</translation>
     </message>
     <message>
         <source>(not in this case)</source>
@@ -464,11 +464,31 @@ Commencez par le dossier de démonstration (trois documents fictifs) pour voir u
     </message>
     <message>
         <source>No citations: this answer is not tied to any page and was not verified.</source>
-        <translation>Aucune source citée : cette réponse n’est rattachée à aucune page et n’a pas été vérifiée.</translation>
+        <translation>Aucune source citée&#xa0;: cette réponse n’est rattachée à aucune page et n’a pas été vérifiée.</translation>
     </message>
     <message>
         <source>Not cited by the model; Casefile found its figures on: </source>
-        <translation>Non cité par le modèle ; Casefile a trouvé ses chiffres sur : </translation>
+        <translation>Non cité par le modèle&#xa0;; Casefile a trouvé ses chiffres sur&#xa0;: </translation>
+    </message>
+    <message>
+        <source>Quotes copied from the pages as the answer was written</source>
+        <translation>Citations copiées des pages pendant la rédaction de la réponse</translation>
+    </message>
+    <message>
+        <source>Quotes checked against the pages after the answer</source>
+        <translation>Citations vérifiées sur les pages après la réponse</translation>
+    </message>
+    <message>
+        <source>Quotes checked against the pages after the answer: the model server cannot copy them by construction</source>
+        <translation>Citations vérifiées sur les pages après la réponse&#xa0;: le serveur de modèles ne peut pas les copier des pages pendant la rédaction</translation>
+    </message>
+    <message>
+        <source>Not found in the documents: %1</source>
+        <translation>Introuvable dans les documents&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Not found in the cited pages: %1</source>
+        <translation>Introuvable sur les pages citées&#xa0;: %1</translation>
     </message>
     <message>
         <source>stopped by you</source>
@@ -480,7 +500,7 @@ Commencez par le dossier de démonstration (trois documents fictifs) pour voir u
     </message>
     <message>
         <source>stopped: the model repeated itself</source>
-        <translation>arrêté : le modèle se répétait</translation>
+        <translation>arrêté&#xa0;: le modèle se répétait</translation>
     </message>
     <message>
         <source>first token %1 s</source>
@@ -505,7 +525,7 @@ Commencez par le dossier de démonstration (trois documents fictifs) pour voir u
 <context>
     <name>CiteCheckActions</name>
     <message>
-        <source>Check a brief's quotations…</source>
+        <source>Check a brief&apos;s quotations…</source>
         <translation>Vérifier les citations d’un mémoire…</translation>
     </message>
     <message>
@@ -517,7 +537,7 @@ Commencez par le dossier de démonstration (trois documents fictifs) pour voir u
         <translation>Choisissez le mémoire à vérifier</translation>
     </message>
     <message>
-        <source>Checking the brief's quotations against the record…</source>
+        <source>Checking the brief&apos;s quotations against the record…</source>
         <translation>Vérification des citations du mémoire par rapport aux pièces du dossier…</translation>
     </message>
 </context>
@@ -525,7 +545,7 @@ Commencez par le dossier de démonstration (trois documents fictifs) pour voir u
     <name>CiteCheckWindow</name>
     <message>
         <source>Cite-check: %1</source>
-        <translation>Vérification des citations : %1</translation>
+        <translation>Vérification des citations&#xa0;: %1</translation>
     </message>
     <message>
         <source>Quotation</source>
@@ -545,7 +565,7 @@ Commencez par le dossier de démonstration (trois documents fictifs) pour voir u
     </message>
     <message>
         <source>%1 quotation(s) with a record citation: %2 verified, %3 not.</source>
-        <translation>%1 citation(s) avec référence au dossier : %2 vérifiée(s), %3 non.</translation>
+        <translation>%1 citation(s) avec référence au dossier&#xa0;: %2 vérifiée(s), %3 non.</translation>
     </message>
     <message>
         <source>Export DOCX…</source>
@@ -576,7 +596,7 @@ Commencez par le dossier de démonstration (trois documents fictifs) pour voir u
     </message>
     <message>
         <source>Go to Bates: ABC0001234 or ABC0001230-1240</source>
-        <translation>Aller au numéro Bates : ABC0001234 ou ABC0001230-1240</translation>
+        <translation>Aller au numéro Bates&#xa0;: ABC0001234 ou ABC0001230-1240</translation>
     </message>
     <message>
         <source>Documents</source>
@@ -619,14 +639,14 @@ Commencez par le dossier de démonstration (trois documents fictifs) pour voir u
         <translation>Progression de l’ajout de documents</translation>
     </message>
     <message>
-        <source>Share of the model's window the case fills</source>
+        <source>Share of the model&apos;s window the case fills</source>
         <translation>Part de la fenêtre de contexte du modèle occupée par le dossier</translation>
     </message>
     <message>
         <source>Casefile reads: %1, and production volumes (load files with their images and text).
 Scanned pages are read by OCR; every page ends up with its text or a status that says why not.</source>
-        <translation>Casefile lit : %1, ainsi que les volumes de production (fichiers de chargement avec leurs images et leur texte).
-Les pages numérisées sont lues par OCR ; chaque page reçoit son texte ou un statut qui indique pourquoi ce n’est pas le cas.</translation>
+        <translation>Casefile lit&#xa0;: %1, ainsi que les volumes de production (fichiers de chargement avec leurs images et leur texte).
+Les pages numérisées sont lues par OCR&#xa0;; chaque page reçoit son texte ou un statut qui indique pourquoi ce n’est pas le cas.</translation>
     </message>
     <message>
         <source>Add documents</source>
@@ -646,7 +666,7 @@ Les pages numérisées sont lues par OCR ; chaque page reçoit son texte ou un 
     </message>
     <message>
         <source>Drop files or folders here, or press “Add documents…”.</source>
-        <translation>Déposez des fichiers ou des répertoires ici, ou cliquez sur « Ajouter des documents… ».</translation>
+        <translation>Déposez des fichiers ou des répertoires ici, ou cliquez sur «&#xa0;Ajouter des documents…&#xa0;».</translation>
     </message>
     <message>
         <source>Open a case on the left (or make one) to add its documents.</source>
@@ -654,7 +674,7 @@ Les pages numérisées sont lues par OCR ; chaque page reçoit son texte ou un 
     </message>
     <message>
         <source>Ticked: questions read this document</source>
-        <translation>Coché : les questions portent sur ce document</translation>
+        <translation>Coché&#xa0;: les questions portent sur ce document</translation>
     </message>
     <message>
         <source>added</source>
@@ -662,11 +682,11 @@ Les pages numérisées sont lues par OCR ; chaque page reçoit son texte ou un 
     </message>
     <message>
         <source> Left out by choice: %1.</source>
-        <translation> Exclus à votre demande : %1.</translation>
+        <translation> Exclus à votre demande&#xa0;: %1.</translation>
     </message>
     <message>
         <source>%1 of %2 tokens · pages %3 in, %4 out%5%6. %7%8</source>
-        <translation>%1 jetons sur %2 · pages : %3 incluses, %4 exclues%5%6. %7%8</translation>
+        <translation>%1 jetons sur %2 · pages&#xa0;: %3 incluses, %4 exclues%5%6. %7%8</translation>
     </message>
 </context>
 <context>
@@ -685,14 +705,14 @@ Les pages numérisées sont lues par OCR ; chaque page reçoit son texte ou un 
     </message>
     <message>
         <source>Passphrase:</source>
-        <translation>Phrase secrète :</translation>
+        <translation>Phrase secrète&#xa0;:</translation>
     </message>
     <message>
         <source>Repeat:</source>
-        <translation>Confirmer :</translation>
+        <translation>Confirmer&#xa0;:</translation>
     </message>
     <message>
-        <source>Also unlock with this computer's login keyring (%1)</source>
+        <source>Also unlock with this computer&apos;s login keyring (%1)</source>
         <translation>Déverrouiller aussi avec le trousseau de session de cet ordinateur (%1)</translation>
     </message>
     <message>
@@ -701,15 +721,15 @@ Les pages numérisées sont lues par OCR ; chaque page reçoit son texte ou un 
     </message>
     <message>
         <source>Fair: a few more words would make it strong.</source>
-        <translation>Moyenne : quelques mots de plus la rendraient forte.</translation>
+        <translation>Moyenne&#xa0;: quelques mots de plus la rendraient forte.</translation>
     </message>
     <message>
         <source>Weak: four or more unrelated words are easy to remember and hard to guess.</source>
-        <translation>Faible : quatre mots ou plus sans rapport entre eux sont faciles à retenir et difficiles à deviner.</translation>
+        <translation>Faible&#xa0;: quatre mots ou plus sans rapport entre eux sont faciles à retenir et difficiles à deviner.</translation>
     </message>
     <message>
         <source>Too short: use at least %1 characters.</source>
-        <translation>Trop courte : utilisez au moins %1 caractères.</translation>
+        <translation>Trop courte&#xa0;: utilisez au moins %1 caractères.</translation>
     </message>
     <message>
         <source>The two passphrases differ.</source>
@@ -721,7 +741,7 @@ Les pages numérisées sont lues par OCR ; chaque page reçoit son texte ou un 
     </message>
     <message>
         <source>This is your recovery key. It opens the vault if the passphrase is lost. It is shown only this once: print it or save it, and keep it somewhere safe, apart from this computer.</source>
-        <translation>Voici votre clé de récupération. Elle ouvre le coffre-fort si la phrase secrète est perdue. Elle ne s’affiche qu’une seule fois : imprimez-la ou enregistrez-la, et conservez-la en lieu sûr, à l’écart de cet ordinateur.</translation>
+        <translation>Voici votre clé de récupération. Elle ouvre le coffre-fort si la phrase secrète est perdue. Elle ne s’affiche qu’une seule fois&#xa0;: imprimez-la ou enregistrez-la, et conservez-la en lieu sûr, à l’écart de cet ordinateur.</translation>
     </message>
     <message>
         <source>Recovery key</source>
@@ -736,7 +756,7 @@ Les pages numérisées sont lues par OCR ; chaque page reçoit son texte ou un 
         <translation>Enregistrer en PDF pour l’imprimer…</translation>
     </message>
     <message>
-        <source>Type the key's last group to confirm</source>
+        <source>Type the key&apos;s last group to confirm</source>
         <translation>Saisissez le dernier groupe de la clé pour confirmer</translation>
     </message>
     <message>
@@ -769,7 +789,7 @@ Elle ouvre le coffre-fort si la phrase secrète est perdue. Conservez-la en lieu
     </message>
     <message>
         <source>Could not save it: %1</source>
-        <translation>Impossible de l’enregistrer : %1</translation>
+        <translation>Impossible de l’enregistrer&#xa0;: %1</translation>
     </message>
     <message>
         <source>Saved to %1. Print it, then move the file off this computer.</source>
@@ -785,7 +805,7 @@ Elle ouvre le coffre-fort si la phrase secrète est perdue. Conservez-la en lieu
     </message>
     <message>
         <source>You can still open Casefile and add documents; questions need a model.</source>
-        <translation>Vous pouvez tout de même ouvrir Casefile et ajouter des documents ; les questions nécessitent un modèle.</translation>
+        <translation>Vous pouvez tout de même ouvrir Casefile et ajouter des documents&#xa0;; les questions nécessitent un modèle.</translation>
     </message>
     <message>
         <source>The model is ready.</source>
@@ -836,7 +856,7 @@ Elle ouvre le coffre-fort si la phrase secrète est perdue. Conservez-la en lieu
     </message>
     <message>
         <source>&lt;p&gt;Licence: %1. Everything stays on this computer.&lt;/p&gt;&lt;p&gt;Data folder (the vault, its keys and the audit log): %2&lt;br/&gt;Model store: %3&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Licence : %1. Tout reste sur cet ordinateur.&lt;/p&gt;&lt;p&gt;Répertoire des données (le coffre-fort, ses clés et le journal d’audit) : %2&lt;br/&gt;Stockage des modèles : %3&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Licence&#xa0;: %1. Tout reste sur cet ordinateur.&lt;/p&gt;&lt;p&gt;Répertoire des données (le coffre-fort, ses clés et le journal d’audit)&#xa0;: %2&lt;br/&gt;Stockage des modèles&#xa0;: %3&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Third-party parts</source>
@@ -882,7 +902,7 @@ Elle ouvre le coffre-fort si la phrase secrète est perdue. Conservez-la en lieu
     </message>
     <message>
         <source>%1: file %2 of %3, %4 pages at %5 pages/s%6</source>
-        <translation>%1 : fichier %2 sur %3, %4 pages à %5 pages/s%6</translation>
+        <translation>%1&#xa0;: fichier %2 sur %3, %4 pages à %5 pages/s%6</translation>
     </message>
     <message>
         <source>%1 added, %2 already in the case, %3 not added</source>
@@ -894,7 +914,7 @@ Elle ouvre le coffre-fort si la phrase secrète est perdue. Conservez-la en lieu
     </message>
     <message>
         <source>Not added: %1 — %2</source>
-        <translation>Non ajouté : %1 — %2</translation>
+        <translation>Non ajouté&#xa0;: %1 — %2</translation>
     </message>
     <message>
         <source>Password needed</source>
@@ -904,7 +924,7 @@ Elle ouvre le coffre-fort si la phrase secrète est perdue. Conservez-la en lieu
         <source>%1 PDF(s) are protected by a password (%2).
 Enter the password to read them (it is used for this once and not stored):</source>
         <translation>%1 PDF sont protégés par un mot de passe (%2).
-Saisissez le mot de passe pour les lire (il n’est utilisé que cette fois et n’est pas enregistré) :</translation>
+Saisissez le mot de passe pour les lire (il n’est utilisé que cette fois et n’est pas enregistré)&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -937,12 +957,12 @@ Saisissez le mot de passe pour les lire (il n’est utilisé que cette fois et n
         <translation>Modèle non démarré</translation>
     </message>
     <message>
-        <source>Adding the demo case's documents…</source>
+        <source>Adding the demo case&apos;s documents…</source>
         <translation>Ajout des documents du dossier de démonstration…</translation>
     </message>
     <message>
         <source>The demo case is open: press Ask (or Ctrl+Return).</source>
-        <translation>Le dossier de démonstration est ouvert : cliquez sur « Demander » (ou appuyez sur Ctrl+Entrée).</translation>
+        <translation>Le dossier de démonstration est ouvert&#xa0;: cliquez sur «&#xa0;Demander&#xa0;» (ou appuyez sur Ctrl+Entrée).</translation>
     </message>
 </context>
 <context>
@@ -960,7 +980,7 @@ Saisissez le mot de passe pour les lire (il n’est utilisé que cette fois et n
         <translation>une par famille (e-mail et pièces jointes)</translation>
     </message>
     <message>
-        <source>its row's documents only (fast)</source>
+        <source>its row&apos;s documents only (fast)</source>
         <translation>uniquement les documents de sa ligne (rapide)</translation>
     </message>
     <message>
@@ -969,7 +989,7 @@ Saisissez le mot de passe pour les lire (il n’est utilisé que cette fois et n
     </message>
     <message>
         <source>optional: save these columns as a set</source>
-        <translation>facultatif : enregistrer ces colonnes comme ensemble</translation>
+        <translation>facultatif&#xa0;: enregistrer ces colonnes comme ensemble</translation>
     </message>
     <message>
         <source>Column set</source>
@@ -997,7 +1017,7 @@ Saisissez le mot de passe pour les lire (il n’est utilisé que cette fois et n
     </message>
     <message>
         <source>The columns are not valid JSON: %1</source>
-        <translation>Les colonnes ne sont pas du JSON valide : %1</translation>
+        <translation>Les colonnes ne sont pas du JSON valide&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -1048,7 +1068,7 @@ Saisissez le mot de passe pour les lire (il n’est utilisé que cette fois et n
     </message>
     <message>
         <source>A blank page: no ink on it.</source>
-        <translation>Une page blanche : rien n’y figure.</translation>
+        <translation>Une page blanche&#xa0;: rien n’y figure.</translation>
     </message>
     <message>
         <source>This scanned page was not read.</source>
@@ -1090,12 +1110,12 @@ Saisissez le mot de passe pour les lire (il n’est utilisé que cette fois et n
         <translation>Choisissez d’abord un dossier.</translation>
     </message>
     <message>
-        <source>Answering the review's cells…</source>
+        <source>Answering the review&apos;s cells…</source>
         <translation>Renseignement des cellules de la revue…</translation>
     </message>
     <message>
         <source>Review: %1 of %2 cells answered…</source>
-        <translation>Revue : %1 cellules sur %2 renseignées…</translation>
+        <translation>Revue&#xa0;: %1 cellules sur %2 renseignées…</translation>
     </message>
     <message>
         <source>Review stopped.</source>
@@ -1161,7 +1181,7 @@ Saisissez le mot de passe pour les lire (il n’est utilisé que cette fois et n
         <translation>%1 cellules sur %2 · %3 vérifiées · %4 divergentes · %5 non vérifiées ou sans source · %6 · modèle %7 · manifeste %8</translation>
     </message>
     <message>
-        <source>each cell read its row's documents</source>
+        <source>each cell read its row&apos;s documents</source>
         <translation>chaque cellule a lu les documents de sa ligne</translation>
     </message>
     <message>
@@ -1174,7 +1194,7 @@ Saisissez le mot de passe pour les lire (il n’est utilisé que cette fois et n
     </message>
     <message>
         <source> · stopped: %1</source>
-        <translation> · arrêtée : %1</translation>
+        <translation> · arrêtée&#xa0;: %1</translation>
     </message>
     <message>
         <source>Run this cell again</source>
@@ -1196,7 +1216,7 @@ Saisissez le mot de passe pour les lire (il n’est utilisé que cette fois et n
         <source>%1 — %2
 Your value is kept and marked as edited by you:</source>
         <translation>%1 — %2
-Votre valeur est conservée et marquée comme modifiée par vous :</translation>
+Votre valeur est conservée et marquée comme modifiée par vous&#xa0;:</translation>
     </message>
     <message>
         <source>Export review</source>
@@ -1206,8 +1226,8 @@ Votre valeur est conservée et marquée comme modifiée par vous :</translation
 <context>
     <name>SearchActions</name>
     <message>
-        <source>Open a case first: the search reads the open case's pages.</source>
-        <translation>Ouvrez d'abord un dossier : la recherche lit les pages du dossier ouvert.</translation>
+        <source>Open a case first: the search reads the open case&apos;s pages.</source>
+        <translation>Ouvrez d&apos;abord un dossier&#xa0;: la recherche lit les pages du dossier ouvert.</translation>
     </message>
     <message>
         <source>No page of this case matches %1.</source>
@@ -1219,18 +1239,18 @@ Votre valeur est conservée et marquée comme modifiée par vous :</translation
     </message>
     <message>
         <source>Name of the set (its documents are the ones this search finds):</source>
-        <translation>Nom du lot (ses documents sont ceux que trouve cette recherche) :</translation>
+        <translation>Nom du lot (ses documents sont ceux que trouve cette recherche)&#xa0;:</translation>
     </message>
     <message>
         <source>Saved “%1”: %2 document(s). Questions now read it.</source>
-        <translation>« %1 » enregistré : %2 document(s). Les questions lisent désormais ce lot.</translation>
+        <translation>«&#xa0;%1&#xa0;» enregistré&#xa0;: %2 document(s). Les questions lisent désormais ce lot.</translation>
     </message>
 </context>
 <context>
     <name>SearchPanel</name>
     <message>
-        <source>Search this case: words, "phrases", AND OR NOT, w/5, custodian: date: bates: …</source>
-        <translation>Rechercher dans le dossier : mots, "expressions", AND OR NOT, w/5, custodian: date: bates: …</translation>
+        <source>Search this case: words, &quot;phrases&quot;, AND OR NOT, w/5, custodian: date: bates: …</source>
+        <translation>Rechercher dans le dossier&#xa0;: mots, &quot;expressions&quot;, AND OR NOT, w/5, custodian: date: bates: …</translation>
     </message>
     <message>
         <source>Search every page of the case</source>
@@ -1266,7 +1286,7 @@ Votre valeur est conservée et marquée comme modifiée par vous :</translation
     </message>
     <message>
         <source>Questions read:</source>
-        <translation>Les questions lisent :</translation>
+        <translation>Les questions lisent&#xa0;:</translation>
     </message>
     <message numerus="yes">
         <source> (the best %n shown)</source>
@@ -1322,7 +1342,7 @@ Votre valeur est conservée et marquée comme modifiée par vous :</translation
     </message>
     <message>
         <source>Answer with:</source>
-        <translation>Répondre avec :</translation>
+        <translation>Répondre avec&#xa0;:</translation>
     </message>
     <message>
         <source>Qualify this model…</source>
@@ -1330,7 +1350,7 @@ Votre valeur est conservée et marquée comme modifiée par vous :</translation
     </message>
     <message>
         <source>Measure its answers on the generated legal and clinical suite (the standard size, a few minutes on a CPU); a stopped run resumes where it stopped</source>
-        <translation>Mesure ses réponses sur la batterie de tests juridiques et cliniques générée (taille standard, quelques minutes sur un CPU) ; une exécution arrêtée reprend là où elle s’était arrêtée</translation>
+        <translation>Mesure ses réponses sur la batterie de tests juridiques et cliniques générée (taille standard, quelques minutes sur un CPU)&#xa0;; une exécution arrêtée reprend là où elle s’était arrêtée</translation>
     </message>
     <message>
         <source>Stop</source>
@@ -1341,12 +1361,12 @@ Votre valeur est conservée et marquée comme modifiée par vous :</translation
         <translation>Enregistrer le rapport signé…</translation>
     </message>
     <message>
-        <source>The last run's report (PDF and JSON), signed with this vault's key; `python main.py eval --verify DIR` checks it</source>
-        <translation>Le rapport de la dernière exécution (PDF et JSON), signé avec la clé de ce coffre-fort ; `python main.py eval --verify DIR` le vérifie</translation>
+        <source>The last run&apos;s report (PDF and JSON), signed with this vault&apos;s key; `python main.py eval --verify DIR` checks it</source>
+        <translation>Le rapport de la dernière exécution (PDF et JSON), signé avec la clé de ce coffre-fort&#xa0;; `python main.py eval --verify DIR` le vérifie</translation>
     </message>
     <message>
         <source>Device: %1</source>
-        <translation>Périphérique de calcul : %1</translation>
+        <translation>Périphérique de calcul&#xa0;: %1</translation>
     </message>
     <message>
         <source>Import a model folder…</source>
@@ -1354,7 +1374,7 @@ Votre valeur est conservée et marquée comme modifiée par vous :</translation
     </message>
     <message>
         <source>From removable media: configuration, tokenizer and .safetensors files only, checked and hashed before use</source>
-        <translation>Depuis un support amovible : uniquement les fichiers de configuration, de tokenizer et .safetensors, vérifiés et hachés avant utilisation</translation>
+        <translation>Depuis un support amovible&#xa0;: uniquement les fichiers de configuration, de tokenizer et .safetensors, vérifiés et hachés avant utilisation</translation>
     </message>
     <message>
         <source>Where questions are answered</source>
@@ -1365,7 +1385,7 @@ Votre valeur est conservée et marquée comme modifiée par vous :</translation
         <translation>Sur cet ordinateur (rien n’en sort)</translation>
     </message>
     <message>
-        <source>The site's model server (OpenAI-compatible)</source>
+        <source>The site&apos;s model server (OpenAI-compatible)</source>
         <translation>Le serveur de modèles de l’établissement (compatible OpenAI)</translation>
     </message>
     <message>
@@ -1378,15 +1398,15 @@ Votre valeur est conservée et marquée comme modifiée par vous :</translation
     </message>
     <message>
         <source>Address:</source>
-        <translation>Adresse :</translation>
+        <translation>Adresse&#xa0;:</translation>
     </message>
     <message>
         <source>Model:</source>
-        <translation>Modèle :</translation>
+        <translation>Modèle&#xa0;:</translation>
     </message>
     <message>
         <source>Window (tokens):</source>
-        <translation>Fenêtre de contexte (jetons) :</translation>
+        <translation>Fenêtre de contexte (jetons)&#xa0;:</translation>
     </message>
     <message>
         <source>Kept document caches</source>
@@ -1402,7 +1422,7 @@ Votre valeur est conservée et marquée comme modifiée par vous :</translation
     </message>
     <message>
         <source>Disk the caches may use in all (each case half of it); least recently used go first. Automatic: a fifth of the free disk.</source>
-        <translation>Espace disque que les caches peuvent occuper au total (chaque dossier la moitié au plus) ; les moins récemment utilisés sont supprimés en premier. Automatique : un cinquième de l’espace libre.</translation>
+        <translation>Espace disque que les caches peuvent occuper au total (chaque dossier la moitié au plus)&#xa0;; les moins récemment utilisés sont supprimés en premier. Automatique&#xa0;: un cinquième de l’espace libre.</translation>
     </message>
     <message>
         <source>Clear all</source>
@@ -1414,7 +1434,7 @@ Votre valeur est conservée et marquée comme modifiée par vous :</translation
     </message>
     <message>
         <source>Disk for caches:</source>
-        <translation>Disque pour les caches :</translation>
+        <translation>Disque pour les caches&#xa0;:</translation>
     </message>
     <message>
         <source>General</source>
@@ -1422,7 +1442,7 @@ Votre valeur est conservée et marquée comme modifiée par vous :</translation
     </message>
     <message>
         <source>Installed: %1. Join several with +, e.g. eng+deu.</source>
-        <translation>Installées : %1. Combinez-en plusieurs avec +, par ex. eng+fra.</translation>
+        <translation>Installées&#xa0;: %1. Combinez-en plusieurs avec +, par ex. eng+fra.</translation>
     </message>
     <message>
         <source>none (Tesseract is missing)</source>
@@ -1434,7 +1454,7 @@ Votre valeur est conservée et marquée comme modifiée par vous :</translation
     </message>
     <message>
         <source>Accurate (300 dpi: small print, poor scans)</source>
-        <translation>Précis (300 ppp : petits caractères, numérisations de mauvaise qualité)</translation>
+        <translation>Précis (300 ppp&#xa0;: petits caractères, numérisations de mauvaise qualité)</translation>
     </message>
     <message>
         <source> min</source>
@@ -1457,28 +1477,44 @@ Votre valeur est conservée et marquée comme modifiée par vous :</translation
         <translation>Sombre</translation>
     </message>
     <message>
-        <source>The site's bar: a model counts as qualified for cases as long as those it answered this well in its last run</source>
-        <translation>Le seuil de l’établissement : un modèle est qualifié pour les dossiers aussi longs que ceux sur lesquels il a atteint ce niveau lors de sa dernière exécution</translation>
+        <source>The site&apos;s bar: a model counts as qualified for cases as long as those it answered this well in its last run</source>
+        <translation>Le seuil de l’établissement&#xa0;: un modèle est qualifié pour les dossiers aussi longs que ceux sur lesquels il a atteint ce niveau lors de sa dernière exécution</translation>
+    </message>
+    <message>
+        <source>Quote first, then answer</source>
+        <translation>Citer d'abord, puis répondre</translation>
+    </message>
+    <message>
+        <source>Free answer</source>
+        <translation>Réponse libre</translation>
+    </message>
+    <message>
+        <source>Quote first: the model quotes the passages it relies on, then answers from them. Free: the answer alone. In both, on this computer, quotes are copied from the pages as they are written (the site&apos;s server: checked after).</source>
+        <translation>Citer d'abord : le modèle cite les passages sur lesquels il s'appuie, puis répond à partir d'eux. Libre : la réponse seule. Dans les deux cas, sur cet ordinateur, les citations sont copiées des pages au fil de l'écriture (sur le serveur du site : vérifiées après).</translation>
+    </message>
+    <message>
+        <source>Answer style:</source>
+        <translation>Style de réponse&#xa0;:</translation>
     </message>
     <message>
         <source>OCR languages:</source>
-        <translation>Langues OCR :</translation>
+        <translation>Langues OCR&#xa0;:</translation>
     </message>
     <message>
         <source>OCR:</source>
-        <translation>OCR :</translation>
+        <translation>OCR&#xa0;:</translation>
     </message>
     <message>
         <source>Lock after idle:</source>
-        <translation>Verrouiller après inactivité :</translation>
+        <translation>Verrouiller après inactivité&#xa0;:</translation>
     </message>
     <message>
         <source>Theme:</source>
-        <translation>Thème :</translation>
+        <translation>Thème&#xa0;:</translation>
     </message>
     <message>
         <source>Qualifying accuracy:</source>
-        <translation>Précision requise :</translation>
+        <translation>Précision requise&#xa0;:</translation>
     </message>
     <message>
         <source>Takes effect the next time Casefile starts</source>
@@ -1486,7 +1522,7 @@ Votre valeur est conservée et marquée comme modifiée par vous :</translation
     </message>
     <message>
         <source>Language:</source>
-        <translation>Langue :</translation>
+        <translation>Langue&#xa0;:</translation>
     </message>
     <message>
         <source>Not known.</source>
@@ -1497,16 +1533,16 @@ Votre valeur est conservée et marquée comme modifiée par vous :</translation
         <translation>%1 conservé(s), %2 Mio sur un budget de %3 Mio.</translation>
     </message>
     <message>
-        <source>(another vault's case)</source>
+        <source>(another vault&apos;s case)</source>
         <translation>(dossier d’un autre coffre-fort)</translation>
     </message>
     <message>
         <source>%1: %2 MiB%3</source>
-        <translation>%1 : %2 Mio%3</translation>
+        <translation>%1&#xa0;: %2 Mio%3</translation>
     </message>
     <message>
         <source>Connected: the server answers with that model.</source>
-        <translation>Connecté : le serveur répond avec ce modèle.</translation>
+        <translation>Connecté&#xa0;: le serveur répond avec ce modèle.</translation>
     </message>
     <message>
         <source>Choose the model folder</source>
@@ -1518,7 +1554,7 @@ Votre valeur est conservée et marquée comme modifiée par vous :</translation
     </message>
     <message>
         <source>Copying and checking: %1 of %2 MiB%3</source>
-        <translation>Copie et vérification : %1 sur %2 Mio%3</translation>
+        <translation>Copie et vérification&#xa0;: %1 sur %2 Mio%3</translation>
     </message>
     <message>
         <source>Imported %1 (weights sha256 %2…).</source>
@@ -1526,15 +1562,15 @@ Votre valeur est conservée et marquée comme modifiée par vous :</translation
     </message>
     <message>
         <source>Qualifying: %1 of %2 questions answered%3…</source>
-        <translation>Qualification : %1 questions traitées sur %2%3…</translation>
+        <translation>Qualification&#xa0;: %1 questions traitées sur %2%3…</translation>
     </message>
     <message>
         <source> (stopped: not recorded; Qualify again resumes it)</source>
-        <translation> (arrêtée : non enregistrée ; relancer la qualification la reprend)</translation>
+        <translation> (arrêtée&#xa0;: non enregistrée&#xa0;; relancer la qualification la reprend)</translation>
     </message>
     <message>
         <source>%1: accuracy %2 over %3 questions%4.</source>
-        <translation>%1 : précision %2 sur %3 questions%4.</translation>
+        <translation>%1&#xa0;: précision %2 sur %3 questions%4.</translation>
     </message>
     <message>
         <source>Choose a folder for the signed report</source>
@@ -1542,7 +1578,7 @@ Votre valeur est conservée et marquée comme modifiée par vous :</translation
     </message>
     <message>
         <source>Signed report saved: %1 (with report.pdf, report.sig and public_key.pem).</source>
-        <translation>Rapport signé enregistré : %1 (avec report.pdf, report.sig et public_key.pem).</translation>
+        <translation>Rapport signé enregistré&#xa0;: %1 (avec report.pdf, report.sig et public_key.pem).</translation>
     </message>
 </context>
 <context>
@@ -1553,7 +1589,7 @@ Votre valeur est conservée et marquée comme modifiée par vous :</translation
     </message>
     <message>
         <source>Casefile can answer in passes over window-sized parts of the case and combine them; the answer will say so. Or untick documents in the documents table to leave them out.</source>
-        <translation>Casefile peut répondre en plusieurs passes sur des parties du dossier à la taille de la fenêtre, puis les combiner ; la réponse le signale. Vous pouvez aussi décocher des documents dans le tableau des documents pour les exclure.</translation>
+        <translation>Casefile peut répondre en plusieurs passes sur des parties du dossier à la taille de la fenêtre, puis les combiner&#xa0;; la réponse le signale. Vous pouvez aussi décocher des documents dans le tableau des documents pour les exclure.</translation>
     </message>
     <message>
         <source>Answer in staged passes</source>
@@ -1576,7 +1612,7 @@ Votre valeur est conservée et marquée comme modifiée par vous :</translation
     </message>
     <message>
         <source>%1 rows: %2 verified on their page, %3 not verified or uncited · %4 · model %5 · manifest %6</source>
-        <translation>%1 lignes : %2 vérifiées sur leur page, %3 non vérifiées ou sans source · %4 · modèle %5 · manifeste %6</translation>
+        <translation>%1 lignes&#xa0;: %2 vérifiées sur leur page, %3 non vérifiées ou sans source · %4 · modèle %5 · manifeste %6</translation>
     </message>
     <message>
         <source>Export CSV…</source>
@@ -1607,7 +1643,7 @@ Votre valeur est conservée et marquée comme modifiée par vous :</translation
     </message>
     <message>
         <source>Passphrase:</source>
-        <translation>Phrase secrète :</translation>
+        <translation>Phrase secrète&#xa0;:</translation>
     </message>
     <message>
         <source>Unlocking…</source>
