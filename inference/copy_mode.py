@@ -73,6 +73,16 @@ class CopyQuotes:
             return self._free(logits, sampler, pieces)
         return self._copying(logits, sampler, pieces)
 
+    def begin_inside(self, opener: str, begun: str = "") -> bool:
+        """Start inside a quotation already opened by ``opener`` (an answer given its first words),
+        holding ``begun``; False when no page holds ``begun``."""
+        self.quoting, self.opener, self.quote, self.rows = True, opener, "", self._all()
+        rows = self._rows(begun) if begun else self.rows
+        if rows is None:
+            return False
+        self.quote, self.rows = begun, rows
+        return True
+
     def _free(self, logits, sampler, pieces) -> list[int]:
         token = sampler.next_token(logits)
         if token in self.eos_ids:
@@ -84,13 +94,11 @@ class CopyQuotes:
         if self.in_markup or (pieces.before + piece[:at]).endswith("="):  # markup the model echoes
             self.in_markup = piece.count('"') % 2 == (0 if self.in_markup else 1)
             return [token]
-        self.quoting, self.opener, self.quote, self.rows = True, piece[at], "", self._all()
         rest = piece[at + 1:]
-        if not rest:
+        clean = not any(mark in rest for mark in CLOSERS) and "\n" not in rest
+        if clean and self.begin_inside(piece[at], rest):
             return [token]
-        if not any(mark in rest for mark in CLOSERS) and "\n" not in rest and (rows := self._rows(rest)):
-            self.quote, self.rows = rest, rows
-            return [token]
+        self.begin_inside(piece[at])
         return self._force(piece[:at + 1])  # the mark alone: what followed it is on no page
 
     def _copying(self, logits, sampler, pieces) -> list[int]:

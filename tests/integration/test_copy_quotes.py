@@ -129,11 +129,8 @@ class QuotingEngine(TransformersEngine):
         copy = super().copy_constraint(grounding)
         at = max(self.opening.rfind(mark) for mark in OPENERS)
         if at >= 0:
-            copy.quoting, copy.opener, copy.rows = True, self.opening[at], copy._all()
-            if begun := self.opening[at + 1:]:
-                rows = copy._rows(begun)
-                assert rows is not None, f"the opening's quote {begun!r} is on no page"
-                copy.quote, copy.rows = begun, rows
+            begun = self.opening[at + 1:]
+            assert copy.begin_inside(self.opening[at], begun), f"the opening's quote {begun!r} is on no page"
         self.last = copy
         return copy
 
