@@ -18,10 +18,6 @@ import unicodedata
 
 TOKEN = re.compile(r"\d+(?:[.,:/\-]\d+)*|[^\W\d_]+(?:'[^\W\d_]+)*|[$%§€£¥]")
 _HYPHENATED = re.compile(r"(\w)[-\u00ad]\s*\n\s*(\w)")
-# After a token, one of these may still be inside it ("1," of "1,250"; "patient'" of "patient's").
-NUMBER_INNER = ".,:/-"
-WORD_INNER = "'"
-TOKEN_INNER = frozenset(NUMBER_INNER + WORD_INNER)
 
 
 def fold(text: str) -> str:
@@ -37,15 +33,6 @@ def tokens(text: str) -> tuple[list[str], list[str]]:
     """(folded tokens for matching, the same tokens as written) of a quote."""
     shown = TOKEN.findall(fold(text))
     return [t.casefold() for t in shown], shown
-
-
-def page_tokens(text: str) -> tuple[list[str], list[str]]:
-    """(folded tokens, the tokens as written) of a page: the page is case-folded before it is
-    split, as the verifier reads it; the written ones are only used when they line up."""
-    folded = fold(text)
-    words = TOKEN.findall(folded.casefold())
-    written = TOKEN.findall(folded)
-    return words, written if len(written) == len(words) else words
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")

@@ -78,7 +78,7 @@ class CheckedPage:
     def __init__(self, text: str, *, ocr: bool = False) -> None:
         self.text, self.ocr = text, ocr  # ocr: the page's text came (partly) from OCR
         self.folded = fold(text)
-        self.tokens = TOKEN.findall(self.folded.casefold())  # as ``page_tokens`` splits a page
+        self.tokens = TOKEN.findall(self.folded.casefold())  # the page case-folded before it is split
         self.counts = Counter(self.tokens)
 
     @cached_property
