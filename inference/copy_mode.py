@@ -2,10 +2,12 @@
 
 While the answer is outside a quotation the model writes freely. When it opens one (a token
 holding " or “), decoding switches to copy mode: of the model's top candidates, only those that
-keep the quote a run of words on some page of the case (``inference.quote_index``, over the
-verifier's own words: ``inference.quote_text``) are allowed, and the best-scoring allowed one is
-taken (sampled among them at a temperature). The model closes the quote when it chooses, once
-it holds ``min_words`` words; a close it attempts earlier is not allowed. Casefile then writes the
+keep the quote a passage of some page of the case — the page's words and punctuation, case and
+spacing aside (``inference.quote_index`` over ``inference.quote_text.surface``, which implies the
+verifier's own match) — are allowed, and the best-scoring allowed one is taken (sampled among them
+at a temperature). The model closes the quote when it chooses, once it holds ``min_words`` words
+and ends on a whole word; a close it attempts earlier is not allowed. A mark right after "="
+(markup the model echoes: id="D1") is not a quotation. Casefile then writes the
 closing mark and the citation of the page the words are on ("[D3 p2]", "[ABC0001234]",
 "[D4 45:12-20]"), so a quote's citation is always right.
 

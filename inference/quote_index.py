@@ -11,8 +11,8 @@ case, single spaces, double quotes as spaces) after a space and ended by " \\n":
 
 A quote written the same way (" patient takes lisinopril") occurs in that string only where a
 page's word begins, and never across pages (a quote holds no newline). The suffixes that start
-at a word are sorted once (prefix doubling over the words' ranks, numpy: about two seconds for
-800,000 words on two cores), so every suffix starting with a pattern lies in one interval of the
+at a word are sorted once (prefix doubling over the words' ranks, numpy: about a second for
+750,000 words on two cores), so every suffix starting with a pattern lies in one interval of the
 array, found in O(len × log n). Words compare as their strings do because " " sorts below every
 character a word holds and "\\n" below " ": the word order is the string order.
 """
