@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 import torch
 
 from inference.quote_index import Occurrence, QuoteIndex
-from inference.quote_text import quote_pattern, tokens
+from inference.quote_text import MIN_QUOTE_CHARACTERS, MIN_QUOTE_WORDS, quote_pattern, tokens
 
 log = logging.getLogger("casefile.worker")
 
@@ -33,8 +33,6 @@ OPENERS = ('"', "\u201c")
 CLOSERS = ('"', "\u201d", "\u201c")  # any double quote ends a quotation, as the citation parser reads it
 CLOSING = {'"': '"', "\u201c": "\u201d"}
 TOP_K = 32
-MIN_WORDS = 3  # app.answer.quote_check.MIN_QUOTE_WORDS: a shorter quote is not checked as one
-MIN_CHARACTERS = 8  # the citation parser's shortest quotation
 MAX_WORDS = 80  # a quote this long is closed: an answer quotes passages, not pages
 _TAIL = 4  # tokens of context when decoding a candidate's text (a word's leading space)
 # Spacing no page has: two spaces, or a space other than " " (the index's surface text folds
@@ -54,7 +52,7 @@ class CopyQuotes:
     index: QuoteIndex
     tokenizer: object
     eos_ids: set[int]
-    min_words: int = MIN_WORDS
+    min_words: int = MIN_QUOTE_WORDS
     max_words: int = MAX_WORDS
     top_k: int = TOP_K
     copied: list[Copied] = field(default_factory=list)
@@ -155,7 +153,7 @@ class CopyQuotes:
         # Words counted both ways: the citation parser counts a quote's words by its spaces, so
         # "policy HX-20931" (three tokens, two words there) closed here would never be checked.
         counted = min(len(words), len(quote.split()))
-        if not words or counted < (min_words or self.min_words) or len(quote.strip()) < MIN_CHARACTERS:
+        if not words or counted < (min_words or self.min_words) or len(quote.strip()) < MIN_QUOTE_CHARACTERS:
             return None
         pattern = quote_pattern(quote.rstrip())
         rows = self.index.interval(pattern, self.rows)

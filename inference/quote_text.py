@@ -17,6 +17,9 @@ import re
 import unicodedata
 
 TOKEN = re.compile(r"\d+(?:[.,:/\-]\d+)*|[^\W\d_]+(?:'[^\W\d_]+)*|[$%§€£¥]")
+# What counts as a quotation, for the citation parser, the verifier and the copy constraint alike.
+MIN_QUOTE_WORDS = 3  # a shorter quote is not checked as one
+MIN_QUOTE_CHARACTERS = 8  # the shortest quotation the parser reads
 _HYPHENATED = re.compile(r"(\w)[-\u00ad]\s*\n\s*(\w)")
 
 

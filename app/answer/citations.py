@@ -27,6 +27,7 @@ from app.answer.quote_check import (
 from app.context import CaseContext, is_bates_label
 from app.productions.bates import parse_bates, parse_bates_query
 from app.transcripts.lines import MAX_LINES, cited_lines, line_span, transcript_of, words_of
+from inference.quote_text import MIN_QUOTE_CHARACTERS
 from storage.records import PageRecord
 
 CITATION_RE = re.compile(
@@ -45,7 +46,6 @@ LINES_CITATION_RE = re.compile(
     r"\[\s*(?P<tdoc>D\d+)\s*,?\s*(?:pp?\.?\s*)?(?P<tpage>\d+)\s*:\s*(?P<tline>\d+)"
     r"(?:\s*[-\u2013]\s*(?:(?P<tpage2>\d+)\s*:\s*)?(?P<tline2>\d+))?\s*\]", re.IGNORECASE)
 _QUOTE_MARK = re.compile("[\"\u201c\u201d]")
-MIN_QUOTE_CHARACTERS = 8
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 
 

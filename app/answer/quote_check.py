@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
 
-from inference.quote_text import TOKEN, fold, tokens
+from inference.quote_text import MIN_QUOTE_WORDS, TOKEN, fold, tokens
 
 
 class Verdict(StrEnum):
@@ -39,7 +39,6 @@ class Verdict(StrEnum):
 
 
 VERIFIED = frozenset({Verdict.EXACT, Verdict.FORMATTING, Verdict.OCR})
-MIN_QUOTE_WORDS = 3
 MIN_SHARED = 0.5  # a window sharing at least half the quote's tokens is the passage being quoted
 
 _ELLIPSIS = re.compile(r"\s*(?:\.\s*\.\s*\.|…)\s*")
